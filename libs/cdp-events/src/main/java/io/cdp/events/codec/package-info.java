@@ -1,0 +1,4 @@
+@NullMarked
+package io.cdp.events.codec;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.cdp.events.payload;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.cdp.events.pii;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,286 @@
+package io.cdp.events.resources;
+
+import org.jspecify.annotations.Nullable;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * The one list of AWS resource names in the suite: local bootstrap, services, tests and {@code deploy/cdk}
+ * all read it from here. A namespace prefixes every physical name, so each test class (or each
+ * environment sharing an account) gets its own resources; production uses the empty namespace.
+ *
+ * <p>The prefix is restricted to lower-case letters, digits and hyphens and ends with a hyphen, because
+ * that is the one shape every service accepts at the start of a name (SQS and S3 take no dots, S3 no
+ * upper case).
+ */
+public record CdpResources(String namespace) {
+
+    private static final Pattern NAMESPACE = Pattern.compile("^([a-z0-9][a-z0-9-]{0,30}-)?$");
+
+    /** Names as deployed: no prefix. */
+    public static final CdpResources DEFAULT = new CdpResources("");
+
+    public CdpResources {
+        if (namespace == null || !NAMESPACE.matcher(namespace).matches()) {
+            throw new IllegalArgumentException("resource namespace must be empty or lower-case letters, digits and hyphens "
+                    + "ending in '-' (at most 32 chars), was '" + namespace + "'");
+        }
+    }
+
+    /** The namespace from {@code CDP_RESOURCE_NAMESPACE}, or none. */
+    public static CdpResources fromEnvironment() {
+        return fromValue(System.getenv("CDP_RESOURCE_NAMESPACE"));
+    }
+
+    public static CdpResources fromValue(@Nullable String namespace) {
+        if (namespace == null || namespace.isBlank()) {
+            return DEFAULT;
+        }
+        String ns = namespace.trim().toLowerCase(Locale.ROOT);
+        return new CdpResources(ns.endsWith("-") ? ns : ns + "-");
+    }
+
+    /** A short, stable, collision-resistant namespace for a test class, e.g. {@code t3f9a1c2-}. */
+    public static CdpResources forTest(String testName) {
+        return new CdpResources("t" + Integer.toHexString(testName.hashCode() & 0x7fffffff) + Long.toHexString(System.nanoTime() & 0xfff) + "-");
+    }
+
+    // ------------------------------------------------------------------ Kinesis
+
+    /** Kinesis data streams. Partition keys: card token for transactions, customer token for customers. */
+    public enum Stream {
+        CORE_CUSTOMERS("cdp.core.customers", 2),
+        CORE_TRANSACTIONS("cdp.core.transactions", 2),
+        SCORED_TRANSACTIONS("cdp.scored.transactions", 2),
+        FEEDBACK("cdp.feedback", 1);
+
+        private final String baseName;
+        private final int shards;
+
+        Stream(String baseName, int shards) {
+            this.baseName = baseName;
+            this.shards = shards;
+        }
+
+        public String baseName() {
+            return baseName;
+        }
+
+        /** Shard count for local and test environments; production sizes come from deploy/cdk settings. */
+        public int shards() {
+            return shards;
+        }
+    }
+
+    public String stream(Stream stream) {
+        return namespace + stream.baseName();
+    }
+
+    // ------------------------------------------------------------------ SQS / SNS
+
+    /** SQS queues; each with a dead-letter queue that takes messages after {@link #maxReceiveCount()} tries. */
+    public enum Queue {
+        FRAUD_ALERTS("cdp-fraud-alerts", 5),
+        /** Records the stream consumers cannot parse or validate, with the reason and the original bytes. */
+        STREAM_DEAD_LETTERS("cdp-stream-dead-letters", 0);
+
+        private final String baseName;
+        private final int maxReceiveCount;
+
+        Queue(String baseName, int maxReceiveCount) {
+            this.baseName = baseName;
+            this.maxReceiveCount = maxReceiveCount;
+        }
+
+        public String baseName() {
+            return baseName;
+        }
+
+        /** 0 means the queue is itself a final destination and has no dead-letter queue. */
+        public int maxReceiveCount() {
+            return maxReceiveCount;
+        }
+
+        public boolean hasDeadLetterQueue() {
+            return maxReceiveCount > 0;
+        }
+    }
+
+    public String queue(Queue queue) {
+        return namespace + queue.baseName();
+    }
+
+    public String deadLetterQueue(Queue queue) {
+        if (!queue.hasDeadLetterQueue()) {
+            throw new IllegalArgumentException(queue + " has no dead-letter queue");
+        }
+        return namespace + queue.baseName() + "-dlq";
+    }
+
+    public enum Topic {
+        CUSTOMER_NOTIFICATIONS("cdp-customer-notifications");
+
+        private final String baseName;
+
+        Topic(String baseName) {
+            this.baseName = baseName;
+        }
+
+        public String baseName() {
+            return baseName;
+        }
+    }
+
+    public String topic(Topic topic) {
+        return namespace + topic.baseName();
+    }
+
+    // ------------------------------------------------------------------ DynamoDB
+
+    /** Attribute types used in key schemas. */
+    public enum KeyType { S, N }
+
+    public record Key(String name, KeyType type) {
+    }
+
+    /**
+     * DynamoDB tables with their key design. Access patterns came first: a card's transactions by time
+     * (partition = card, sort = time + id), a customer's cards (partition = customer, sort = card index),
+     * one item per feature-store entity, model versions by name.
+     */
+    public enum Table {
+        CUSTOMERS("customers", Zone.CORE, new Key("customerId", KeyType.S), null, null),
+        CARDS("cards", Zone.CORE, new Key("customerId", KeyType.S), new Key("cardIndex", KeyType.S), null),
+        TRANSACTIONS("transactions", Zone.CORE, new Key("cardId", KeyType.S), new Key("txKey", KeyType.S), null),
+        AUDIT("audit", Zone.CORE, new Key("pk", KeyType.S), new Key("sk", KeyType.S), null),
+        FEATURES("features", Zone.CDP, new Key("entityKey", KeyType.S), null, "expiresAt"),
+        PROFILES("profiles", Zone.CDP, new Key("customerToken", KeyType.S), null, null),
+        MODELS("models", Zone.CDP, new Key("modelName", KeyType.S), new Key("version", KeyType.S), null),
+        ALERTS("alerts", Zone.CDP, new Key("transactionId", KeyType.S), null, "expiresAt"),
+        /** Kinesis binder checkpoints (consumer group + stream + shard to sequence number). */
+        BINDER_CHECKPOINTS("cdp-binder-checkpoints", Zone.CDP, new Key("metadataKey", KeyType.S), null, null),
+        /** Kinesis binder shard locks, so two instances in a group never read one shard. */
+        BINDER_LOCKS("cdp-binder-locks", Zone.CDP, new Key("lockKey", KeyType.S), null, "expireAt");
+
+        private final String baseName;
+        private final Zone zone;
+        private final Key partitionKey;
+        private final @Nullable Key sortKey;
+        private final @Nullable String ttlAttribute;
+
+        Table(String baseName, Zone zone, Key partitionKey, @Nullable Key sortKey, @Nullable String ttlAttribute) {
+            this.baseName = baseName;
+            this.zone = zone;
+            this.partitionKey = partitionKey;
+            this.sortKey = sortKey;
+            this.ttlAttribute = ttlAttribute;
+        }
+
+        public String baseName() {
+            return baseName;
+        }
+
+        public Zone zone() {
+            return zone;
+        }
+
+        public Key partitionKey() {
+            return partitionKey;
+        }
+
+        public @Nullable Key sortKey() {
+            return sortKey;
+        }
+
+        public @Nullable String ttlAttribute() {
+            return ttlAttribute;
+        }
+    }
+
+    public String table(Table table) {
+        return namespace + table.baseName();
+    }
+
+    // ------------------------------------------------------------------ S3
+
+    public enum Bucket {
+        /** The data lake: {@code raw/} (tokenized, encrypted PII) and {@code scored/}. */
+        LAKE("cdp-lake"),
+        /** Model artifacts and SageMaker {@code model.tar.gz}. */
+        MODELS("cdp-models");
+
+        private final String baseName;
+
+        Bucket(String baseName) {
+            this.baseName = baseName;
+        }
+
+        public String baseName() {
+            return baseName;
+        }
+    }
+
+    public String bucket(Bucket bucket) {
+        return namespace + bucket.baseName();
+    }
+
+    // ------------------------------------------------------------------ KMS
+
+    /** KMS keys, addressed by alias. Only the core-banking zone may decrypt with {@link #PII}. */
+    public enum KmsKey {
+        /** Symmetric key that wraps the per-customer data keys of field encryption. */
+        PII("cdp-pii", Zone.CORE, KeyKind.SYMMETRIC_ENCRYPT_DECRYPT),
+        /** HMAC key behind deterministic tokens. */
+        TOKEN("cdp-token", Zone.CORE, KeyKind.HMAC_256);
+
+        private final String baseName;
+        private final Zone zone;
+        private final KeyKind kind;
+
+        KmsKey(String baseName, Zone zone, KeyKind kind) {
+            this.baseName = baseName;
+            this.zone = zone;
+            this.kind = kind;
+        }
+
+        public String baseName() {
+            return baseName;
+        }
+
+        public Zone zone() {
+            return zone;
+        }
+
+        public KeyKind kind() {
+            return kind;
+        }
+    }
+
+    public enum KeyKind { SYMMETRIC_ENCRYPT_DECRYPT, HMAC_256 }
+
+    public String keyAlias(KmsKey key) {
+        return "alias/" + namespace + key.baseName();
+    }
+
+    // ------------------------------------------------------------------ zones
+
+    /** The trust zone that owns a resource: only CORE holds plaintext PII or may decrypt it. */
+    public enum Zone { CORE, CDP }
+
+    /** Every physical name in this namespace, for listings and leak scans. */
+    public List<String> allNames() {
+        var names = new java.util.ArrayList<String>();
+        for (Stream s : Stream.values()) names.add(stream(s));
+        for (Queue q : Queue.values()) {
+            names.add(queue(q));
+            if (q.hasDeadLetterQueue()) names.add(deadLetterQueue(q));
+        }
+        for (Topic t : Topic.values()) names.add(topic(t));
+        for (Table t : Table.values()) names.add(table(t));
+        for (Bucket b : Bucket.values()) names.add(bucket(b));
+        for (KmsKey k : KmsKey.values()) names.add(keyAlias(k));
+        return List.copyOf(names);
+    }
+}

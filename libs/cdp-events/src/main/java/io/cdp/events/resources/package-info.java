@@ -1,0 +1,4 @@
+@NullMarked
+package io.cdp.events.resources;
+
+import org.jspecify.annotations.NullMarked;
