@@ -1,0 +1,24 @@
+package io.cdp.features.window;
+
+/** What happened when an event was offered to a per-key state; the stream processor decides what to do next. */
+public enum ApplyOutcome {
+    /** Newer than everything applied before: applied, the returned features are point-in-time correct. */
+    APPLIED,
+    /**
+     * Older than the newest applied event but within the allowed lateness: merged into the state at its place in
+     * time, so the state (and every later event's features) equals the batch recomputation. Features already
+     * emitted for newer events are not revised.
+     */
+    APPLIED_LATE,
+    /** The same (event time, transaction id) is already in the state: a redelivery, nothing changed. */
+    DUPLICATE,
+    /**
+     * Older than the allowed lateness: the state no longer holds what this event's windows need (and cannot tell a
+     * redelivery from a new event), so nothing changed. Route it to a late-event path, never silently drop it.
+     */
+    TOO_LATE;
+
+    public boolean changedState() {
+        return this == APPLIED || this == APPLIED_LATE;
+    }
+}
