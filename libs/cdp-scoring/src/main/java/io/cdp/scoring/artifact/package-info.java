@@ -1,0 +1,4 @@
+@NullMarked
+package io.cdp.scoring.artifact;
+
+import org.jspecify.annotations.NullMarked;

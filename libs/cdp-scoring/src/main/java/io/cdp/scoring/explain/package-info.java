@@ -1,0 +1,4 @@
+@NullMarked
+package io.cdp.scoring.explain;
+
+import org.jspecify.annotations.NullMarked;

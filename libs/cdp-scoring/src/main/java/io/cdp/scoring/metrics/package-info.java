@@ -1,0 +1,4 @@
+@NullMarked
+package io.cdp.scoring.metrics;
+
+import org.jspecify.annotations.NullMarked;

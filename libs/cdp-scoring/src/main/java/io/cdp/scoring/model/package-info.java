@@ -1,0 +1,4 @@
+@NullMarked
+package io.cdp.scoring.model;
+
+import org.jspecify.annotations.NullMarked;

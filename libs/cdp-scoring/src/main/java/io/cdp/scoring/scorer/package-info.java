@@ -1,0 +1,4 @@
+@NullMarked
+package io.cdp.scoring.scorer;
+
+import org.jspecify.annotations.NullMarked;
