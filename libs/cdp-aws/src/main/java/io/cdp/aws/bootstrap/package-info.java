@@ -1,0 +1,4 @@
+@NullMarked
+package io.cdp.aws.bootstrap;
+
+import org.jspecify.annotations.NullMarked;
