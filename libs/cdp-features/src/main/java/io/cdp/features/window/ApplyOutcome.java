@@ -10,11 +10,14 @@ public enum ApplyOutcome {
      * emitted for newer events are not revised.
      */
     APPLIED_LATE,
-    /** The same (event time, transaction id) is already in the state: a redelivery, nothing changed. */
+    /**
+     * The same (event time, transaction id) is still held in the state (however late it arrives): a redelivery,
+     * nothing changed.
+     */
     DUPLICATE,
     /**
-     * Older than the allowed lateness: the state no longer holds what this event's windows need (and cannot tell a
-     * redelivery from a new event), so nothing changed. Route it to a late-event path, never silently drop it.
+     * Older than the allowed lateness and not held: either a new event whose windows the state can no longer serve
+     * or a redelivery of one already expired; nothing changed. Route it to a late-event path, never silently drop it.
      */
     TOO_LATE;
 

@@ -73,12 +73,13 @@ public final class EventWindow {
      * unchanged, which makes re-applying a batch of events after a crash safe.
      */
     public ApplyOutcome add(long time, long id, long amountUnits, byte label) {
-        if (anyApplied && time < lastTime - allowedLatenessMillis) {
-            return ApplyOutcome.TOO_LATE;
-        }
+        // a redelivery is recognised as long as the event is still held, however late it comes
         int pos = search(time, id);
         if (pos >= 0) {
             return ApplyOutcome.DUPLICATE;
+        }
+        if (anyApplied && time < lastTime - allowedLatenessMillis) {
+            return ApplyOutcome.TOO_LATE;
         }
         int at = -pos - 1;
         insertAt(at, time, id, amountUnits, label);
@@ -97,11 +98,11 @@ public final class EventWindow {
 
     /** Would {@link #add} accept this event? Lets a caller compute features before deciding to apply. */
     public ApplyOutcome classify(long time, long id) {
-        if (anyApplied && time < lastTime - allowedLatenessMillis) {
-            return ApplyOutcome.TOO_LATE;
-        }
         if (search(time, id) >= 0) {
             return ApplyOutcome.DUPLICATE;
+        }
+        if (anyApplied && time < lastTime - allowedLatenessMillis) {
+            return ApplyOutcome.TOO_LATE;
         }
         return !anyApplied || time >= lastTime ? ApplyOutcome.APPLIED : ApplyOutcome.APPLIED_LATE;
     }

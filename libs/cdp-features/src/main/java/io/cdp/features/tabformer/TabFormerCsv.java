@@ -1,0 +1,151 @@
+package io.cdp.features.tabformer;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads the TabFormer files: quoted fields ({@code "Insufficient Balance,"}, {@code "$29,278 "}), CRLF or LF, money
+ * as {@code $134.09}, {@code $-25.00} or {@code "$29,278 "}, zip codes written as floats ({@code 91750.0}).
+ */
+public final class TabFormerCsv {
+
+    private TabFormerCsv() {
+    }
+
+    public static List<TabFormerTransaction> readTransactions(Path file) throws IOException {
+        List<TabFormerTransaction> out = new ArrayList<>();
+        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String header = r.readLine();
+            if (header == null) {
+                return out;
+            }
+            String line;
+            long row = 0;
+            while ((line = r.readLine()) != null) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                try {
+                    out.add(parseTransaction(row, splitCsv(line)));
+                } catch (RuntimeException e) {
+                    throw new IOException(file + ": data row " + row + ": " + e.getMessage(), e);
+                }
+                row++;
+            }
+        }
+        return out;
+    }
+
+    static TabFormerTransaction parseTransaction(long row, List<String> f) {
+        String[] hm = f.get(5).strip().split(":");
+        LocalDateTime time = LocalDateTime.of(Integer.parseInt(f.get(2).strip()), Integer.parseInt(f.get(3).strip()),
+                Integer.parseInt(f.get(4).strip()), Integer.parseInt(hm[0]), Integer.parseInt(hm[1]));
+        String zip = f.get(11).strip();
+        return new TabFormerTransaction(row, Integer.parseInt(f.get(0).strip()), Integer.parseInt(f.get(1).strip()),
+                time, money(f.get(6)), useChip(f.get(7)), Long.parseLong(f.get(8).strip()), f.get(9).strip(),
+                f.get(10).strip(), zip.isEmpty() ? null : normaliseZip(zip), Integer.parseInt(f.get(12).strip()),
+                f.get(13).strip(), f.get(14).strip().equalsIgnoreCase("Yes"));
+    }
+
+    static TabFormerTransaction.UseChip useChip(String s) {
+        return switch (s.strip()) {
+            case "Swipe Transaction" -> TabFormerTransaction.UseChip.SWIPE;
+            case "Chip Transaction" -> TabFormerTransaction.UseChip.CHIP;
+            case "Online Transaction" -> TabFormerTransaction.UseChip.ONLINE;
+            default -> TabFormerTransaction.UseChip.UNKNOWN;
+        };
+    }
+
+    /** {@code $134.09}, {@code $-25.00}, {@code "$29,278 "}: strip the dollar, thousands separators and blanks. */
+    public static double money(String s) {
+        String t = s.strip().replace("$", "").replace(",", "").strip();
+        return Double.parseDouble(t);
+    }
+
+    /** {@code 91750.0} and {@code 1234} become 5-digit strings ({@code 91750}, {@code 01234}). */
+    public static String normaliseZip(String s) {
+        String t = s.strip();
+        int dot = t.indexOf('.');
+        if (dot >= 0) {
+            t = t.substring(0, dot);
+        }
+        return t.length() >= 5 ? t : "0".repeat(5 - t.length()) + t;
+    }
+
+    /** Home coordinates per user id (the 0-based row of the users file). PII: keep inside the core zone. */
+    public static Map<Integer, GeoPoint> readUserHomes(Path usersFile) throws IOException {
+        Map<Integer, GeoPoint> homes = new HashMap<>();
+        for (Map.Entry<Integer, List<String>> e : readUsers(usersFile).entrySet()) {
+            homes.put(e.getKey(), new GeoPoint(Double.parseDouble(e.getValue().get(11).strip()),
+                    Double.parseDouble(e.getValue().get(12).strip())));
+        }
+        return homes;
+    }
+
+    /**
+     * A zip-code gazetteer from the users file (zip to the coordinates of a user living there): the only geography
+     * the TabFormer release ships. A merchant zip absent from it has an unknown location.
+     */
+    public static Map<String, GeoPoint> readZipGazetteer(Path usersFile) throws IOException {
+        Map<String, GeoPoint> zips = new HashMap<>();
+        for (List<String> u : readUsers(usersFile).values()) {
+            zips.putIfAbsent(normaliseZip(u.get(10)), new GeoPoint(Double.parseDouble(u.get(11).strip()),
+                    Double.parseDouble(u.get(12).strip())));
+        }
+        return zips;
+    }
+
+    private static Map<Integer, List<String>> readUsers(Path usersFile) throws IOException {
+        Map<Integer, List<String>> users = new HashMap<>();
+        try (BufferedReader r = Files.newBufferedReader(usersFile, StandardCharsets.UTF_8)) {
+            r.readLine();
+            String line;
+            int id = 0;
+            while ((line = r.readLine()) != null) {
+                if (!line.isBlank()) {
+                    users.put(id++, splitCsv(line));
+                }
+            }
+        }
+        return users;
+    }
+
+    /** RFC 4180 split of one line: commas inside double quotes stay, doubled quotes unescape, CR is dropped. */
+    static List<String> splitCsv(String line) {
+        List<String> out = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted) {
+                if (c == '"') {
+                    if (i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                        cur.append('"');
+                        i++;
+                    } else {
+                        quoted = false;
+                    }
+                } else {
+                    cur.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                out.add(cur.toString());
+                cur.setLength(0);
+            } else if (c != '\r') {
+                cur.append(c);
+            }
+        }
+        out.add(cur.toString());
+        return out;
+    }
+}
