@@ -1,0 +1,4 @@
+@NullMarked
+package io.cdp.trainer.cli;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.cdp.trainer.dataset;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.cdp.trainer.eval;
+
+import org.jspecify.annotations.NullMarked;

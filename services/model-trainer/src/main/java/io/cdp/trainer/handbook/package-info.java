@@ -1,0 +1,4 @@
+@NullMarked
+package io.cdp.trainer.handbook;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.cdp.trainer.publish;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.cdp.trainer.tabformer;
+
+import org.jspecify.annotations.NullMarked;

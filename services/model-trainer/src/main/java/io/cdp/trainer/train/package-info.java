@@ -1,0 +1,4 @@
+@NullMarked
+package io.cdp.trainer.train;
+
+import org.jspecify.annotations.NullMarked;
