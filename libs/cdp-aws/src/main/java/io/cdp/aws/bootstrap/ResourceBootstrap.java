@@ -25,6 +25,7 @@ import software.amazon.awssdk.services.kms.model.KeySpec;
 import software.amazon.awssdk.services.kms.model.KeyUsageType;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
@@ -151,6 +152,13 @@ public final class ResourceBootstrap {
 
     private Outcome bucket(Bucket bucket) {
         String name = names.bucket(bucket);
+        try {
+            // in us-east-1 CreateBucket on an owned bucket succeeds silently, so ask first
+            s3.headBucket(b -> b.bucket(name));
+            return Outcome.EXISTED;
+        } catch (NoSuchBucketException e) {
+            // create it below
+        }
         try {
             s3.createBucket(b -> {
                 b.bucket(name);
