@@ -18,7 +18,7 @@ import java.util.Optional;
  * The AWS emulator of this test JVM, found once, in this order:
  * <ol>
  *   <li>{@code AWS_ENDPOINT_URL} (environment or system property), used as given;</li>
- *   <li>one started by {@code ./cdp aws up}: {@code .cdp/moto.pid} in an ancestor directory and an answer on
+ *   <li>one started by {@code ./cdp aws up}: {@code .cdp/moto-<port>.pid} in an ancestor directory and an answer on
  *       {@code CDP_AWS_PORT} (default 4566) of 127.0.0.1;</li>
  *   <li>where a Docker engine answers, a Testcontainers {@code LocalStackContainer} (Floci image by
  *       default, {@code CDP_EMULATOR_IMAGE} to change it);</li>
@@ -95,7 +95,7 @@ public final class AwsEmulator {
         }
         String port = Optional.ofNullable(System.getenv("CDP_AWS_PORT")).orElse("4566");
         URI local = URI.create("http://127.0.0.1:" + port);
-        if (startedByCdp() && answers(local)) {
+        if (startedByCdp(port) && answers(local)) {
             return new AwsEmulator(local, "./cdp aws up");
         }
         if (DockerEmulator.dockerAvailable()) {
@@ -111,10 +111,10 @@ public final class AwsEmulator {
     }
 
     /** True when a {@code ./cdp aws up} of this repository (or an ancestor checkout) is running. */
-    private static boolean startedByCdp() {
+    private static boolean startedByCdp(String port) {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null) {
-            Path pid = dir.resolve(".cdp").resolve("moto.pid");
+            Path pid = dir.resolve(".cdp").resolve("moto-" + port + ".pid");
             if (Files.isRegularFile(pid)) {
                 try {
                     String value = Files.readString(pid).trim();
