@@ -155,6 +155,11 @@ public record CdpResources(String namespace) {
         CARDS("cards", Zone.CORE, new Key("customerId", KeyType.S), new Key("cardIndex", KeyType.S), null),
         TRANSACTIONS("transactions", Zone.CORE, new Key("cardId", KeyType.S), new Key("txKey", KeyType.S), null),
         AUDIT("audit", Zone.CORE, new Key("pk", KeyType.S), new Key("sk", KeyType.S), null),
+        /**
+         * Wrapped per-customer data keys of field encryption (one item per key reference). Deleting an item
+         * crypto-shreds every copy of that customer's encrypted PII, wherever it went.
+         */
+        PII_KEYS("pii-keys", Zone.CORE, new Key("keyRef", KeyType.S), null, null),
         FEATURES("features", Zone.CDP, new Key("entityKey", KeyType.S), null, "expiresAt"),
         PROFILES("profiles", Zone.CDP, new Key("customerToken", KeyType.S), null, null),
         MODELS("models", Zone.CDP, new Key("modelName", KeyType.S), new Key("version", KeyType.S), null),

@@ -1,0 +1,138 @@
+package io.cdp.pii.crypto;
+
+import com.google.crypto.tink.Aead;
+import com.google.crypto.tink.InsecureSecretKeyAccess;
+import com.google.crypto.tink.aead.AesGcmKey;
+import com.google.crypto.tink.aead.AesGcmParameters;
+import com.google.crypto.tink.subtle.AesGcmJce;
+import com.google.crypto.tink.util.SecretBytes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The life of per-subject (per-customer) data keys: created on first use with KMS GenerateDataKey, stored
+ * wrapped in the core zone, unwrapped once and then served from the {@link DataKeyCache}, re-wrapped on
+ * master-key rotation, erased to crypto-shred a customer. Thread-safe.
+ */
+public final class SubjectKeys {
+
+    private static final Logger log = LoggerFactory.getLogger(SubjectKeys.class);
+    private static final AesGcmParameters AES_256_GCM;
+
+    static {
+        try {
+            AES_256_GCM = AesGcmParameters.builder().setKeySizeBytes(32).setIvSizeBytes(12).setTagSizeBytes(16)
+                    .setVariant(AesGcmParameters.Variant.NO_PREFIX).build();
+        } catch (GeneralSecurityException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final KeyWrapper wrapper;
+    private final DataKeyStore store;
+    private final DataKeyCache cache;
+    private final Clock clock;
+
+    public SubjectKeys(KeyWrapper wrapper, DataKeyStore store, DataKeyCache cache, Clock clock) {
+        this.wrapper = wrapper;
+        this.store = store;
+        this.cache = cache;
+        this.clock = clock;
+    }
+
+    /** The key to encrypt under: cached, else stored, else newly created. Refuses an erased subject. */
+    Aead forEncryption(String keyRef) {
+        Aead cached = cache.acquire(keyRef);
+        if (cached != null) {
+            return cached;
+        }
+        Optional<DataKeyStore.StoredKey> stored = store.find(keyRef);
+        if (stored.isEmpty()) {
+            KeyWrapper.NewDataKey created = wrapper.generate(keyRef);
+            try {
+                if (store.putIfAbsent(new DataKeyStore.StoredKey(keyRef, created.wrapped(), created.masterKeyId(),
+                        clock.instant(), Optional.empty()))) {
+                    return remember(keyRef, created.plaintext());
+                }
+            } finally {
+                Arrays.fill(created.plaintext(), (byte) 0);
+            }
+            // another writer created it first: use theirs, so one subject never has two keys
+            stored = store.find(keyRef);
+        }
+        DataKeyStore.StoredKey key = stored.orElseThrow(() -> new IllegalStateException("key " + keyRef + " vanished"));
+        if (key.erased()) {
+            throw new SubjectErasedException(keyRef);
+        }
+        return unwrapAndRemember(key);
+    }
+
+    /** The key to decrypt with; {@link KeyShreddedException} when it was erased or never existed. */
+    Aead forDecryption(String keyRef) {
+        Aead cached = cache.acquire(keyRef);
+        if (cached != null) {
+            return cached;
+        }
+        DataKeyStore.StoredKey key = store.find(keyRef).filter(k -> !k.erased())
+                .orElseThrow(() -> new KeyShreddedException(keyRef));
+        return unwrapAndRemember(key);
+    }
+
+    /**
+     * Crypto-shreds a subject: the wrapped key is replaced by a tombstone and dropped from this process's
+     * cache. Every ciphertext under it, in any stream record or lake object, is unreadable from now on
+     * (other processes' caches forget it within the cache's maximum age).
+     */
+    public void erase(String keyRef) {
+        CiphertextFormat.checkKeyRef(keyRef);
+        store.erase(keyRef, clock.instant());
+        cache.invalidate(keyRef);
+        log.info("data key {} erased (crypto-shredded)", keyRef);
+    }
+
+    /**
+     * Key rotation: every active data key is re-wrapped under {@code newMasterKeyId} (KMS ReEncrypt, the
+     * plaintext key never leaves KMS); no field ciphertext changes. Returns how many keys were re-wrapped.
+     */
+    public int rewrapAll(String newMasterKeyId) {
+        AtomicInteger count = new AtomicInteger();
+        store.forEach(key -> {
+            if (!key.erased()) {
+                store.replaceWrapped(key.keyRef(), wrapper.rewrap(key.keyRef(), key.wrapped(), newMasterKeyId), newMasterKeyId);
+                count.incrementAndGet();
+            }
+        });
+        log.info("re-wrapped {} data keys under a new master key", count.get());
+        return count.get();
+    }
+
+    public DataKeyCache cache() {
+        return cache;
+    }
+
+    private Aead unwrapAndRemember(DataKeyStore.StoredKey key) {
+        byte[] plaintext = wrapper.unwrap(key.keyRef(), key.wrapped());
+        try {
+            return remember(key.keyRef(), plaintext);
+        } finally {
+            Arrays.fill(plaintext, (byte) 0);
+        }
+    }
+
+    private Aead remember(String keyRef, byte[] plaintext) {
+        try {
+            Aead aead = AesGcmJce.create(AesGcmKey.builder().setParameters(AES_256_GCM)
+                    .setKeyBytes(SecretBytes.copyFrom(plaintext, InsecureSecretKeyAccess.get())).build());
+            cache.put(keyRef, aead);
+            return aead;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot build AES-256-GCM for key " + keyRef, e);
+        }
+    }
+}
