@@ -40,6 +40,18 @@ public record AwsSettings(@Nullable URI endpoint, Map<String, URI> perService, R
         });
     }
 
+    /**
+     * From the environment when it names an endpoint or when {@code fallbackEndpoint} is null; otherwise an
+     * emulator at {@code fallbackEndpoint} (a service's {@code local} profile setting).
+     */
+    public static AwsSettings fromEnvironmentOr(@Nullable URI fallbackEndpoint) {
+        if (fallbackEndpoint == null) {
+            return fromEnvironment();
+        }
+        String env = System.getProperty("AWS_ENDPOINT_URL", System.getenv("AWS_ENDPOINT_URL"));
+        return env != null && !env.isBlank() ? fromEnvironment() : local(fallbackEndpoint);
+    }
+
     /** Settings for an emulator at {@code endpoint}, whatever the environment says. */
     public static AwsSettings local(URI endpoint) {
         return new AwsSettings(endpoint, Map.of(), LOCAL_REGION,
