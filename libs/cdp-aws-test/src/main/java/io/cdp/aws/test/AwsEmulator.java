@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 
 /**
  * The AWS emulator of this test JVM, found once, in this order:
@@ -84,7 +86,13 @@ public final class AwsEmulator {
     }
 
     private static AwsEmulator find() {
-        String configured = Optional.ofNullable(System.getProperty("AWS_ENDPOINT_URL")).orElse(System.getenv("AWS_ENDPOINT_URL"));
+        return find(name -> Optional.ofNullable(System.getProperty(name)).orElse(System.getenv(name)),
+                Path.of("").toAbsolutePath(), DockerEmulator::dockerAvailable);
+    }
+
+    /** The discovery order, with the environment, working directory and Docker probe passed in for tests. */
+    static AwsEmulator find(Function<String, @Nullable String> env, Path workingDirectory, BooleanSupplier docker) {
+        String configured = env.apply("AWS_ENDPOINT_URL");
         if (configured != null && !configured.isBlank()) {
             URI uri = URI.create(configured.trim());
             if (!answers(uri)) {
@@ -93,13 +101,13 @@ public final class AwsEmulator {
             }
             return new AwsEmulator(uri, "AWS_ENDPOINT_URL");
         }
-        String port = Optional.ofNullable(System.getenv("CDP_AWS_PORT")).orElse("4566");
+        String port = Optional.ofNullable(env.apply("CDP_AWS_PORT")).orElse("4566");
         URI local = URI.create("http://127.0.0.1:" + port);
-        if (startedByCdp(port) && answers(local)) {
+        if (startedByCdp(workingDirectory, port) && answers(local)) {
             return new AwsEmulator(local, "./cdp aws up");
         }
-        if (DockerEmulator.dockerAvailable()) {
-            String image = Optional.ofNullable(System.getenv("CDP_EMULATOR_IMAGE")).orElse(DEFAULT_IMAGE);
+        if (docker.getAsBoolean()) {
+            String image = Optional.ofNullable(env.apply("CDP_EMULATOR_IMAGE")).orElse(DEFAULT_IMAGE);
             return new AwsEmulator(DockerEmulator.start(image), "testcontainers (" + image + ")");
         }
         throw new IllegalStateException("""
@@ -111,8 +119,8 @@ public final class AwsEmulator {
     }
 
     /** True when a {@code ./cdp aws up} of this repository (or an ancestor checkout) is running. */
-    private static boolean startedByCdp(String port) {
-        Path dir = Path.of("").toAbsolutePath();
+    private static boolean startedByCdp(Path workingDirectory, String port) {
+        Path dir = workingDirectory;
         while (dir != null) {
             Path pid = dir.resolve(".cdp").resolve("moto-" + port + ".pid");
             if (Files.isRegularFile(pid)) {
