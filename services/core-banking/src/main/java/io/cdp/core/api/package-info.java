@@ -1,0 +1,4 @@
+@NullMarked
+package io.cdp.core.api;
+
+import org.jspecify.annotations.NullMarked;

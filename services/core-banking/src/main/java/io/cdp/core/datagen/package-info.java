@@ -1,0 +1,4 @@
+@NullMarked
+package io.cdp.core.datagen;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.cdp.core.extraction;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.cdp.core.handbook;
+
+import org.jspecify.annotations.NullMarked;

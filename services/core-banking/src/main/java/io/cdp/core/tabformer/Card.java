@@ -1,0 +1,18 @@
+package io.cdp.core.tabformer;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+
+/** A card as core banking holds it; {@link #cardId()} is {@code <customerId>:<cardIndex>}. */
+public record Card(String customerId, int cardIndex, String brand, String cardType, String cardNumber, YearMonth expires,
+                   String cvv, boolean hasChip, int cardsIssued, BigDecimal creditLimit, YearMonth accountOpened,
+                   int pinLastChanged, boolean onDarkWeb) {
+
+    public String cardId() {
+        return cardId(customerId, cardIndex);
+    }
+
+    public static String cardId(String customerId, int cardIndex) {
+        return customerId + ":" + cardIndex;
+    }
+}

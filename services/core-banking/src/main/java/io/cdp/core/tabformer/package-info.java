@@ -1,0 +1,4 @@
+@NullMarked
+package io.cdp.core.tabformer;
+
+import org.jspecify.annotations.NullMarked;
