@@ -1,0 +1,4 @@
+@NullMarked
+package io.cdp.scoring.bench;
+
+import org.jspecify.annotations.NullMarked;
