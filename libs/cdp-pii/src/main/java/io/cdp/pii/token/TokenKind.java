@@ -7,7 +7,8 @@ package io.cdp.pii.token;
 public enum TokenKind {
     CUSTOMER("cus"),
     CARD("crd"),
-    MERCHANT("mer");
+    MERCHANT("mer"),
+    TRANSACTION("txn");
 
     private final String prefix;
 

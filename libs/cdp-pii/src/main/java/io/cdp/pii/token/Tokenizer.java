@@ -69,6 +69,19 @@ public final class Tokenizer {
         }
     }
 
+    /**
+     * A keyed opaque identifier {@code <prefix>-<32 hex>} for ids that must travel in identifier-shaped
+     * fields (e.g. a transaction id derived from a customer id): same input, same id; not reversible.
+     */
+    public String opaqueId(TokenKind kind, String value) {
+        try {
+            byte[] mac = prf.compute((kind.prefix() + ":" + value).getBytes(StandardCharsets.UTF_8), 16);
+            return kind.prefix() + "-" + java.util.HexFormat.of().formatHex(mac);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC failed for a " + kind + " id", e);
+        }
+    }
+
     public Token customer(String customerId) {
         return tokenize(TokenKind.CUSTOMER, customerId);
     }

@@ -47,4 +47,11 @@ class TokenizerTest {
         assertThatThrownBy(() -> new Tokenizer(new byte[16])).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Tokenizer(key(1)).customer("")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void opaqueIdsAreKeyedHexIdentifiers() {
+        String id = new Tokenizer(key(1)).opaqueId(TokenKind.TRANSACTION, "tx-7-0-201901020943-0");
+        assertThat(id).matches("txn-[0-9a-f]{32}").isEqualTo(new Tokenizer(key(1)).opaqueId(TokenKind.TRANSACTION, "tx-7-0-201901020943-0"));
+        assertThat(id).isNotEqualTo(new Tokenizer(key(2)).opaqueId(TokenKind.TRANSACTION, "tx-7-0-201901020943-0"));
+    }
 }
