@@ -1,0 +1,36 @@
+package io.cdp.transformer.config;
+
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code cdp.transformer.*}.
+ *
+ * @param scorer          {@code in-process} (default) or {@code sagemaker}
+ * @param sagemakerEndpoint endpoint name when {@code scorer=sagemaker}
+ * @param trainIfMissing  train and publish a small model on generated data when the registry has none (local only)
+ * @param trainingCards   cards of generated history for that model
+ * @param reasonCodes     reason codes per scored transaction at or over the review threshold
+ * @param cacheEntries    feature-store entries kept in memory
+ * @param featureTtl      how long a feature item outlives its last write (DynamoDB TTL)
+ * @param alertRetention  how long an alert claim is kept (the dedup horizon for alerts)
+ * @param modelRefresh    how often the registry and the label tables are checked for a newer version
+ * @param retryInitial    first wait before retrying a failed effect
+ * @param retryMax        longest wait between retries
+ */
+@ConfigurationProperties("cdp.transformer")
+public record TransformerProperties(
+        @DefaultValue("in-process") String scorer,
+        @Nullable String sagemakerEndpoint,
+        @DefaultValue("false") boolean trainIfMissing,
+        @DefaultValue("400") int trainingCards,
+        @DefaultValue("3") int reasonCodes,
+        @DefaultValue("200000") int cacheEntries,
+        @DefaultValue("30d") Duration featureTtl,
+        @DefaultValue("30d") Duration alertRetention,
+        @DefaultValue("5m") Duration modelRefresh,
+        @DefaultValue("100ms") Duration retryInitial,
+        @DefaultValue("5s") Duration retryMax) {
+}

@@ -1,0 +1,135 @@
+package io.cdp.transformer.features;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+
+/**
+ * The feature store in the DynamoDB {@code features} table (key {@code entityKey}, TTL {@code expiresAt}). State
+ * writes are {@code UpdateItem}s conditioned on {@code version}, so they neither lose a concurrent writer's events
+ * nor clobber the profile attributes that customer and card events set on the same item. Reads are strongly
+ * consistent: a reader right after a write (the scoring API, a retry after a lost race) must see it.
+ */
+public final class DynamoFeatureStore implements FeatureStore {
+
+    static final String KEY = "entityKey";
+    static final String VERSION = "version";
+    static final String STATE = "state";
+    static final String EXPIRES_AT = "expiresAt";
+    static final String PROFILE_UPDATED_AT = "profileUpdatedAt";
+
+    private final DynamoDbClient dynamoDb;
+    private final String table;
+    private final Duration timeToLive;
+    private final Clock clock;
+
+    public DynamoFeatureStore(DynamoDbClient dynamoDb, String table, Duration timeToLive, Clock clock) {
+        this.dynamoDb = dynamoDb;
+        this.table = table;
+        this.timeToLive = timeToLive;
+        this.clock = clock;
+    }
+
+    @Override
+    public Optional<StoredEntity> get(String entityKey) {
+        GetItemResponse response = dynamoDb.getItem(b -> b.tableName(table).consistentRead(true)
+                .key(Map.of(KEY, AttributeValue.fromS(entityKey))));
+        if (!response.hasItem() || response.item().isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, AttributeValue> item = response.item();
+        long version = item.containsKey(VERSION) ? Long.parseLong(item.get(VERSION).n()) : 0;
+        byte[] state = item.containsKey(STATE) ? item.get(STATE).b().asByteArray() : new byte[0];
+        Map<String, Object> attributes = new HashMap<>();
+        item.forEach((name, value) -> {
+            if (!name.equals(KEY) && !name.equals(VERSION) && !name.equals(STATE)) {
+                if (value.s() != null) {
+                    attributes.put(name, value.s());
+                } else if (value.n() != null) {
+                    attributes.put(name, Double.parseDouble(value.n()));
+                }
+            }
+        });
+        return Optional.of(new StoredEntity(entityKey, version, state, attributes));
+    }
+
+    @Override
+    public boolean putState(StoredEntity next, long expectedVersion) {
+        Map<String, String> names = new HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        StringBuilder update = new StringBuilder("SET #version = :version, #state = :state, #expiresAt = :expiresAt");
+        names.put("#version", VERSION);
+        names.put("#state", STATE);
+        names.put("#expiresAt", EXPIRES_AT);
+        values.put(":version", AttributeValue.fromN(Long.toString(next.version())));
+        values.put(":state", AttributeValue.fromB(SdkBytes.fromByteArray(next.state())));
+        values.put(":expiresAt", AttributeValue.fromN(Long.toString(expiresAt())));
+        int i = 0;
+        for (Map.Entry<String, Object> e : next.attributes().entrySet()) {
+            update.append(", #a").append(i).append(" = :a").append(i);
+            names.put("#a" + i, e.getKey());
+            values.put(":a" + i, value(e.getValue()));
+            i++;
+        }
+        String condition;
+        if (expectedVersion == 0) {
+            condition = "attribute_not_exists(#version)";
+        } else {
+            condition = "#version = :expected";
+            values.put(":expected", AttributeValue.fromN(Long.toString(expectedVersion)));
+        }
+        try {
+            dynamoDb.updateItem(b -> b.tableName(table).key(Map.of(KEY, AttributeValue.fromS(next.entityKey())))
+                    .updateExpression(update.toString()).conditionExpression(condition)
+                    .expressionAttributeNames(names).expressionAttributeValues(values));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void putProfile(String entityKey, Map<String, Object> attributes, long updatedAtMillis) {
+        Map<String, String> names = new HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        StringBuilder update = new StringBuilder("SET #p = :p, #expiresAt = if_not_exists(#expiresAt, :expiresAt)");
+        names.put("#p", PROFILE_UPDATED_AT);
+        names.put("#expiresAt", EXPIRES_AT);
+        values.put(":p", AttributeValue.fromN(Long.toString(updatedAtMillis)));
+        values.put(":expiresAt", AttributeValue.fromN(Long.toString(expiresAt())));
+        int i = 0;
+        for (Map.Entry<String, Object> e : attributes.entrySet()) {
+            update.append(", #a").append(i).append(" = :a").append(i);
+            names.put("#a" + i, e.getKey());
+            values.put(":a" + i, value(e.getValue()));
+            i++;
+        }
+        try {
+            dynamoDb.updateItem(b -> b.tableName(table).key(Map.of(KEY, AttributeValue.fromS(entityKey)))
+                    .updateExpression(update.toString())
+                    .conditionExpression("attribute_not_exists(#p) OR #p < :p")
+                    .expressionAttributeNames(names).expressionAttributeValues(values));
+        } catch (ConditionalCheckFailedException e) {
+            // an equal or newer profile is already there: a redelivery or an out-of-order update, nothing to do
+        }
+    }
+
+    private long expiresAt() {
+        return clock.instant().plus(timeToLive).getEpochSecond();
+    }
+
+    private static AttributeValue value(Object v) {
+        if (v instanceof Number n) {
+            return AttributeValue.fromN(n instanceof Double || n instanceof Float ? Double.toString(n.doubleValue())
+                    : Long.toString(n.longValue()));
+        }
+        return AttributeValue.fromS(String.valueOf(v));
+    }
+}

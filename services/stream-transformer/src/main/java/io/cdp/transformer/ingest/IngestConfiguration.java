@@ -1,0 +1,88 @@
+package io.cdp.transformer.ingest;
+
+import io.awspring.cloud.kinesis.integration.Checkpointer;
+import io.awspring.cloud.kinesis.integration.KinesisHeaders;
+import io.cdp.events.codec.EventCodec;
+import io.cdp.transformer.alerts.AlertSink;
+import io.cdp.transformer.config.TransformerProperties;
+import io.cdp.transformer.features.FeatureStore;
+import io.cdp.transformer.lake.LakeSink;
+import io.cdp.transformer.ops.PipelineMetrics;
+import io.cdp.transformer.scoring.ScoringModel;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Consumer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+import software.amazon.awssdk.services.kinesis.model.Record;
+
+/**
+ * The binder edge: two batch consumers ({@code transactions-in-0}, {@code profiles-in-0}) that hand bytes and
+ * sequence numbers to the pipeline and checkpoint by hand when it returns. Manual checkpoints because the binder's
+ * automatic ones also run after a handler failed, which would skip the batch; here a batch is checkpointed only
+ * when every effect of it is stored.
+ */
+@Configuration(proxyBeanMethods = false)
+class IngestConfiguration {
+
+    @Bean
+    TransactionPipeline transactionPipeline(EventCodec codec, FeatureStore featureStore, ScoringModel model,
+                                            StreamBridge bridge, LakeSink lake, AlertSink alerts,
+                                            DeadLetterSink deadLetters, PipelineMetrics metrics,
+                                            ExecutorService transformerExecutor, TransformerProperties properties,
+                                            Clock clock, @Value("${spring.application.name}") String name) {
+        Retry retry = new Retry(properties.retryInitial().toMillis(), properties.retryMax().toMillis(), metrics);
+        return new TransactionPipeline(codec, featureStore, model::context, model::scorer,
+                new StreamBridgeScoredEventSink(bridge, codec, transformerExecutor), lake, alerts, deadLetters, metrics,
+                transformerExecutor, retry, clock, name);
+    }
+
+    @Bean
+    Consumer<Message<Object>> transactions(TransactionPipeline pipeline) {
+        return message -> handle(message, pipeline::processTransactions);
+    }
+
+    @Bean
+    Consumer<Message<Object>> profiles(TransactionPipeline pipeline) {
+        return message -> handle(message, pipeline::processProfiles);
+    }
+
+
+    @FunctionalInterface
+    interface BatchHandler {
+        Object process(String stream, String shard, List<RawRecord> records);
+    }
+
+    static void handle(Message<Object> message, BatchHandler handler) {
+        var headers = message.getHeaders();
+        String stream = String.valueOf(headers.get(KinesisHeaders.RECEIVED_STREAM));
+        String shard = String.valueOf(headers.get(KinesisHeaders.SHARD));
+        handler.process(stream, shard, records(message));
+        if (headers.get(KinesisHeaders.CHECKPOINTER) instanceof Checkpointer checkpointer) {
+            checkpointer.checkpoint();
+        }
+    }
+
+    static List<RawRecord> records(Message<Object> message) {
+        Object payload = message.getPayload();
+        List<?> items = payload instanceof List<?> list ? list : List.of(payload);
+        Object sequences = message.getHeaders().get(KinesisHeaders.RECEIVED_SEQUENCE_NUMBER);
+        List<RawRecord> records = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            Object item = items.get(i);
+            if (item instanceof Record r) {
+                records.add(new RawRecord(r.data().asByteArray(), r.sequenceNumber()));
+            } else {
+                String sequence = sequences instanceof List<?> seqs ? String.valueOf(seqs.get(i)) : String.valueOf(sequences);
+                records.add(new RawRecord(item instanceof byte[] bytes ? bytes : String.valueOf(item).getBytes(
+                        java.nio.charset.StandardCharsets.UTF_8), sequence));
+            }
+        }
+        return records;
+    }
+}

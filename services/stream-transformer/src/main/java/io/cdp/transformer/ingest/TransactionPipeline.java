@@ -1,0 +1,421 @@
+package io.cdp.transformer.ingest;
+
+import io.cdp.events.Envelope;
+import io.cdp.events.EventType;
+import io.cdp.events.codec.EventCodec;
+import io.cdp.events.codec.EventValidationException;
+import io.cdp.events.codec.FieldError;
+import io.cdp.events.payload.CardUpsertedV1;
+import io.cdp.events.payload.CustomerUpsertedV1;
+import io.cdp.events.payload.FraudAlertRequestedV1;
+import io.cdp.events.payload.TransactionRecordedV1;
+import io.cdp.events.payload.TransactionScoredV1;
+import io.cdp.events.pii.Masked;
+import io.cdp.features.tabformer.TabFormerContext;
+import io.cdp.features.window.ApplyOutcome;
+import io.cdp.transformer.alerts.AlertSink;
+import io.cdp.transformer.features.CardState;
+import io.cdp.transformer.features.CustomerState;
+import io.cdp.transformer.features.FeatureStore;
+import io.cdp.transformer.features.StoredEntity;
+import io.cdp.transformer.features.StreamFeatures;
+import io.cdp.transformer.lake.LakeSink;
+import io.cdp.transformer.lake.ScoredRow;
+import io.cdp.transformer.ops.PipelineMetrics;
+import io.cdp.transformer.scoring.FraudScorer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One batch of one shard in, every effect out, and only then does the caller checkpoint. No Spring here: the binder
+ * edge hands over bytes and sequence numbers, the ports take the effects.
+ *
+ * <p>Exactly once in effect, over at-least-once delivery:
+ * <ul>
+ *   <li>features: per-card and per-customer windows recognise a transaction they already hold; state writes are
+ *       conditional on the version read, and a lost race reloads and re-applies, so a replay or a second writer never
+ *       counts a transaction twice;</li>
+ *   <li>scored events: the event id is derived from the transaction id, so a replayed event is the same event for
+ *       every consumer that deduplicates on it (the envelope contract);</li>
+ *   <li>lake: objects are named so that a replay overwrites what the crashed run wrote ({@code LakeObjects});</li>
+ *   <li>alerts: a conditional put on the alerts table claims the transaction before anything is sent.</li>
+ * </ul>
+ * Every effect is retried until it succeeds, so returning means the batch is done and may be checkpointed.
+ */
+public final class TransactionPipeline {
+
+    private static final Logger log = LoggerFactory.getLogger(TransactionPipeline.class);
+    private static final int MAX_STATE_ATTEMPTS = 20;
+
+    public record Outcome(int received, int scored, int duplicates, int deadLettered, int alertsSent) {
+    }
+
+    private final EventCodec codec;
+    private final FeatureStore store;
+    private final Supplier<TabFormerContext> context;
+    private final Supplier<FraudScorer> scorer;
+    private final ScoredEventSink scoredSink;
+    private final LakeSink lake;
+    private final AlertSink alerts;
+    private final DeadLetterSink deadLetters;
+    private final PipelineMetrics metrics;
+    private final Executor io;
+    private final Retry retry;
+    private final Clock clock;
+    private final String consumer;
+
+    public TransactionPipeline(EventCodec codec, FeatureStore store, Supplier<TabFormerContext> context,
+                               Supplier<FraudScorer> scorer, ScoredEventSink scoredSink, LakeSink lake, AlertSink alerts,
+                               DeadLetterSink deadLetters, PipelineMetrics metrics, Executor io, Retry retry, Clock clock,
+                               String consumer) {
+        this.codec = codec;
+        this.store = store;
+        this.context = context;
+        this.scorer = scorer;
+        this.scoredSink = scoredSink;
+        this.lake = lake;
+        this.alerts = alerts;
+        this.deadLetters = deadLetters;
+        this.metrics = metrics;
+        this.io = io;
+        this.retry = retry;
+        this.clock = clock;
+        this.consumer = consumer;
+    }
+
+    private record Item(RawRecord raw, Envelope<TransactionRecordedV1> envelope) {
+        TransactionRecordedV1 tx() {
+            return envelope.payload();
+        }
+    }
+
+    private record CardOutcome(List<CardState.Result> results, Map<String, Object> attributes) {
+    }
+
+    public Outcome processTransactions(String stream, String shardId, List<RawRecord> records) {
+        long started = System.nanoTime();
+        metrics.received(stream, records.size());
+        List<DeadLetter> poison = new ArrayList<>();
+        List<Item> items = new ArrayList<>(records.size());
+        for (RawRecord raw : records) {
+            Envelope<?> envelope = decode(stream, shardId, raw, poison);
+            if (envelope == null) {
+                continue;
+            }
+            if (envelope.payload() instanceof TransactionRecordedV1) {
+                @SuppressWarnings("unchecked")
+                Envelope<TransactionRecordedV1> tx = (Envelope<TransactionRecordedV1>) envelope;
+                items.add(new Item(raw, tx));
+            } else {
+                poison.add(deadLetter("unexpected-type", "$.eventType: " + envelope.eventType().wireName()
+                        + " does not belong on the transactions stream", stream, shardId, raw));
+            }
+        }
+
+        // features: cards and customers in parallel, each key's events in stream order
+        TabFormerContext ctx = context.get();
+        Map<String, List<Item>> byCard = new LinkedHashMap<>();
+        Map<String, List<Item>> byCustomer = new LinkedHashMap<>();
+        for (Item item : items) {
+            byCard.computeIfAbsent(item.tx().cardToken().value(), k -> new ArrayList<>()).add(item);
+            byCustomer.computeIfAbsent(item.tx().customerToken().value(), k -> new ArrayList<>()).add(item);
+        }
+        Map<String, CompletableFuture<CardOutcome>> cardFutures = new HashMap<>();
+        byCard.forEach((card, cardItems) -> cardFutures.put(card,
+                CompletableFuture.supplyAsync(() -> retry.until("features", () -> applyCard(card, cardItems, ctx)), io)));
+        List<CompletableFuture<?>> customerFutures = new ArrayList<>();
+        byCustomer.forEach((customer, customerItems) -> customerFutures.add(
+                CompletableFuture.runAsync(() -> retry.until("features", () -> applyCustomer(customer, customerItems)), io)));
+
+        Map<Item, double[]> features = new IdentityHashMap<>();
+        Map<Item, Map<String, Object>> cardAttributes = new IdentityHashMap<>();
+        int duplicates = 0;
+        for (Map.Entry<String, List<Item>> e : byCard.entrySet()) {
+            CardOutcome outcome = join(cardFutures.get(e.getKey()));
+            for (int i = 0; i < e.getValue().size(); i++) {
+                Item item = e.getValue().get(i);
+                CardState.Result r = outcome.results().get(i);
+                if (r.features() == null) {
+                    poison.add(deadLetter("late-event", "older than the card's newest applied transaction and not held "
+                            + "in its window; features cannot be computed point-in-time", stream, shardId, item.raw()));
+                    continue;
+                }
+                if (r.outcome() == ApplyOutcome.DUPLICATE) {
+                    duplicates++;
+                }
+                features.put(item, r.features());
+                cardAttributes.put(item, outcome.attributes());
+            }
+        }
+        customerFutures.forEach(TransactionPipeline::join);
+        Instant visible = clock.instant();
+        metrics.processingLatency(System.nanoTime() - started);
+
+        // scoring: one batch call, so a remote backend pays one round trip per batch
+        List<Item> scoredItems = items.stream().filter(features::containsKey).toList();
+        double[][] rows = scoredItems.stream().map(features::get).toArray(double[][]::new);
+        FraudScorer model = scorer.get();
+        FraudScorer.Score[] scores = rows.length == 0 ? new FraudScorer.Score[0] : model.score(rows);
+        Instant scoredAt = clock.instant();
+        List<Envelope<TransactionScoredV1>> events = new ArrayList<>(scoredItems.size());
+        List<ScoredRow> lakeRows = new ArrayList<>(scoredItems.size());
+        List<Envelope<FraudAlertRequestedV1>> alertRequests = new ArrayList<>();
+        for (int i = 0; i < scoredItems.size(); i++) {
+            Item item = scoredItems.get(i);
+            metrics.featuresVisible(item.envelope().occurredAt(), visible);
+            events.add(scoredEvent(item, rows[i], scores[i], model.modelVersion(), scoredAt));
+            lakeRows.add(lakeRow(item, rows[i], scores[i], model.modelVersion(), scoredAt));
+            if (scores[i].alert()) {
+                alertRequests.add(alertRequest(item, scores[i], model.modelVersion(), cardAttributes.get(item), scoredAt));
+            }
+        }
+
+        // effects, in parallel; each retried until stored
+        CompletableFuture<?> scoredDone = CompletableFuture.runAsync(
+                () -> retry.until("scored-events", () -> scoredSink.publish(events)), io);
+        CompletableFuture<?> lakeDone = CompletableFuture.runAsync(() -> {
+            if (!lakeRows.isEmpty()) {
+                retry.until("lake", () -> lake.write(stream, shardId, lakeRows));
+            }
+        }, io);
+        List<CompletableFuture<Boolean>> alertDone = alertRequests.stream()
+                .map(a -> CompletableFuture.supplyAsync(() -> retry.until("alerts", () -> alerts.request(a)), io))
+                .toList();
+        if (!poison.isEmpty()) {
+            retry.until("dead-letters", () -> deadLetters.send(poison));
+            poison.stream().collect(java.util.stream.Collectors.groupingBy(DeadLetter::reason,
+                    java.util.stream.Collectors.counting())).forEach((reason, n) -> metrics.deadLettered(reason, n.intValue()));
+        }
+        join(scoredDone);
+        join(lakeDone);
+        int alertsSent = (int) alertDone.stream().map(TransactionPipeline::join).filter(Boolean::booleanValue).count();
+        metrics.processed(scoredItems.size(), duplicates);
+        metrics.alertsSent(alertsSent);
+        if (log.isDebugEnabled()) {
+            log.debug("stream={} shard={} records={} scored={} duplicates={} deadLetters={} alerts={}", stream, shardId,
+                    records.size(), scoredItems.size(), duplicates, poison.size(), alertsSent);
+        }
+        return new Outcome(records.size(), scoredItems.size(), duplicates, poison.size(), alertsSent);
+    }
+
+    /** Customer and card events: profile attributes on the feature-store items, never touching their state. */
+    public Outcome processProfiles(String stream, String shardId, List<RawRecord> records) {
+        metrics.received(stream, records.size());
+        List<DeadLetter> poison = new ArrayList<>();
+        for (RawRecord raw : records) {
+            Envelope<?> envelope = decode(stream, shardId, raw, poison);
+            if (envelope == null) {
+                continue;
+            }
+            switch (envelope.payload()) {
+                case CustomerUpsertedV1 c -> retry.until("profiles", () -> store.putProfile(
+                        StoredEntity.customerKey(c.customerToken().value()), Map.of(
+                                "homeCity", c.homeCity(), "homeState", c.homeState(), "ageBand", c.ageBand().value(),
+                                "incomeBand", c.incomeBand().value(), "ficoBand", c.ficoBand().value(),
+                                "zip3", c.zip3().value(), "numCards", c.numCards()),
+                        c.updatedAt().toEpochMilli()));
+                case CardUpsertedV1 c -> retry.until("profiles", () -> store.putProfile(
+                        StoredEntity.cardKey(c.cardToken().value()), Map.of(
+                                "customerToken", c.customerToken().value(), "cardLast4", c.cardLast4().value(),
+                                "brand", c.brand(), "cardType", c.cardType(), "hasChip", c.hasChip() ? 1 : 0,
+                                "onDarkWeb", c.onDarkWeb() ? 1 : 0),
+                        c.updatedAt().toEpochMilli()));
+                default -> poison.add(deadLetter("unexpected-type", "$.eventType: " + envelope.eventType().wireName()
+                        + " does not belong on the customers stream", stream, shardId, raw));
+            }
+        }
+        if (!poison.isEmpty()) {
+            retry.until("dead-letters", () -> deadLetters.send(poison));
+            poison.forEach(d -> metrics.deadLettered(d.reason(), 1));
+        }
+        return new Outcome(records.size(), 0, 0, poison.size(), 0);
+    }
+
+    private @Nullable Envelope<?> decode(String stream, String shardId, RawRecord raw, List<DeadLetter> poison) {
+        try {
+            return codec.decode(raw.data());
+        } catch (EventValidationException e) {
+            poison.add(deadLetter(reason(e.errors()), describe(e.errors()), stream, shardId, raw));
+            return null;
+        } catch (RuntimeException e) {
+            poison.add(deadLetter("unreadable", e.getClass().getSimpleName(), stream, shardId, raw));
+            return null;
+        }
+    }
+
+    static String reason(List<FieldError> errors) {
+        for (FieldError error : errors) {
+            if ("$".equals(error.path()) && error.message().startsWith("not valid JSON")) {
+                return "unparseable";
+            }
+            if ("$".equals(error.path()) && error.message().startsWith("expected a JSON object")) {
+                return "unparseable";
+            }
+            if ("$.eventType".equals(error.path()) && error.message().startsWith("unknown event type")) {
+                return "unknown-type";
+            }
+        }
+        return "schema-invalid";
+    }
+
+    private static String describe(List<FieldError> errors) {
+        StringBuilder b = new StringBuilder();
+        for (FieldError error : errors) {
+            if (!b.isEmpty()) {
+                b.append("; ");
+            }
+            b.append(error.path()).append(": ").append(error.message());
+        }
+        return b.length() > 2000 ? b.substring(0, 2000) : b.toString();
+    }
+
+    private DeadLetter deadLetter(String reason, String detail, String stream, String shardId, RawRecord raw) {
+        return new DeadLetter(reason, detail, stream, shardId, raw.sequenceNumber(),
+                Base64.getEncoder().encodeToString(raw.data()), clock.instant(), consumer);
+    }
+
+    private CardOutcome applyCard(String card, List<Item> cardItems, TabFormerContext ctx) {
+        String key = StoredEntity.cardKey(card);
+        for (int attempt = 1; attempt <= MAX_STATE_ATTEMPTS; attempt++) {
+            Optional<StoredEntity> stored = store.get(key);
+            long version = stored.map(StoredEntity::version).orElse(0L);
+            CardState state = stored.filter(StoredEntity::hasState).map(s -> CardState.fromBytes(s.state()))
+                    .orElseGet(CardState::empty);
+            List<CardState.Result> results = new ArrayList<>(cardItems.size());
+            Item newest = null;
+            for (Item item : cardItems) {
+                CardState.Result r = state.apply(item.tx(), ctx);
+                results.add(r);
+                if (r.outcome().changedState()) {
+                    newest = item;
+                }
+            }
+            Map<String, Object> attributes = new HashMap<>(stored.map(StoredEntity::attributes).orElse(Map.of()));
+            if (newest == null) {
+                return new CardOutcome(results, attributes);
+            }
+            Map<String, Object> written = Map.of(
+                    "lastEventTime", state.velocityWindow().lastAppliedTime(),
+                    "lastTxId", newest.tx().transactionId(),
+                    "txCount1w", state.countLastWeek(),
+                    "stateFormat", "card-state/1");
+            if (store.putState(new StoredEntity(key, version + 1, state.toBytes(), written), version)) {
+                attributes.putAll(written);
+                return new CardOutcome(results, attributes);
+            }
+            store.evict(key);
+        }
+        throw new IllegalStateException("card state " + key + " kept changing under " + MAX_STATE_ATTEMPTS + " attempts");
+    }
+
+    private void applyCustomer(String customer, List<Item> customerItems) {
+        String key = StoredEntity.customerKey(customer);
+        for (int attempt = 1; attempt <= MAX_STATE_ATTEMPTS; attempt++) {
+            Optional<StoredEntity> stored = store.get(key);
+            long version = stored.map(StoredEntity::version).orElse(0L);
+            CustomerState state = stored.filter(StoredEntity::hasState).map(s -> CustomerState.fromBytes(s.state()))
+                    .orElseGet(CustomerState::empty);
+            Item newest = null;
+            for (Item item : customerItems) {
+                ApplyOutcome outcome = state.apply(item.tx());
+                if (outcome.changedState()) {
+                    newest = item;
+                }
+                if (outcome == ApplyOutcome.TOO_LATE) {
+                    log.warn("customer window: transaction {} is older than the allowed lateness; not counted",
+                            item.tx().transactionId());
+                }
+            }
+            if (newest == null) {
+                return;
+            }
+            Map<String, Object> written = Map.of(
+                    "lastEventTime", state.window().lastAppliedTime(),
+                    "lastTxId", newest.tx().transactionId(),
+                    "txCount1w", state.countLastWeek(),
+                    "amount1w", state.amountLastWeek(),
+                    "stateFormat", "customer-state/1");
+            if (store.putState(new StoredEntity(key, version + 1, state.toBytes(), written), version)) {
+                return;
+            }
+            store.evict(key);
+        }
+        throw new IllegalStateException("customer state " + key + " kept changing under " + MAX_STATE_ATTEMPTS + " attempts");
+    }
+
+    /** The scored event's id is a function of the transaction: a replay produces the same event, not a second one. */
+    public static UUID scoredEventId(String transactionId) {
+        return UUID.nameUUIDFromBytes((EventType.TRANSACTION_SCORED_V1.wireName() + "|" + transactionId)
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static UUID alertEventId(String transactionId) {
+        return UUID.nameUUIDFromBytes((EventType.FRAUD_ALERT_REQUESTED_V1.wireName() + "|" + transactionId)
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Envelope<TransactionScoredV1> scoredEvent(Item item, double[] row, FraudScorer.Score score, String version,
+                                                      Instant scoredAt) {
+        TransactionRecordedV1 tx = item.tx();
+        Map<String, Double> named = new LinkedHashMap<>();
+        List<String> names = StreamFeatures.SCHEMA.names();
+        for (int i = 0; i < names.size(); i++) {
+            if (Double.isFinite(row[i])) {
+                named.put(names.get(i), row[i]);
+            }
+        }
+        TransactionScoredV1 payload = new TransactionScoredV1(tx.transactionId(), tx.cardToken(), tx.customerToken(),
+                tx.transactionTime(), tx.amount(), tx.currency(), tx.mcc(), tx.channel(), score.probability(),
+                score.decision(), version, score.reasonCodes(), named, scoredAt);
+        return new Envelope<>(scoredEventId(tx.transactionId()), EventType.TRANSACTION_SCORED_V1, scoredAt, consumer,
+                tx.cardToken().value(), item.envelope().traceparent(), payload);
+    }
+
+    private static ScoredRow lakeRow(Item item, double[] row, FraudScorer.Score score, String version, Instant scoredAt) {
+        TransactionRecordedV1 tx = item.tx();
+        return new ScoredRow(tx.transactionId(), tx.cardToken().value(), tx.customerToken().value(), tx.transactionTime(),
+                tx.amount().doubleValue(), tx.currency(), tx.merchantId(), tx.mcc(), tx.channel().name(),
+                score.probability(), score.decision().name(), score.alert(), version, scoredAt,
+                item.raw().sequenceNumber(), row);
+    }
+
+    private Envelope<FraudAlertRequestedV1> alertRequest(Item item, FraudScorer.Score score, String version,
+                                                         Map<String, Object> card, Instant now) {
+        TransactionRecordedV1 tx = item.tx();
+        Object last4 = card.get("cardLast4");
+        FraudAlertRequestedV1 payload = new FraudAlertRequestedV1("alert-" + tx.transactionId(), tx.transactionId(),
+                tx.customerToken(), tx.cardToken(), last4 == null ? Masked.UNKNOWN : Masked.of(last4.toString()),
+                tx.amount(), tx.currency(), tx.merchantId(), tx.merchantCity(), tx.mcc(), tx.transactionTime(),
+                score.probability(), version, score.reasonCodes(), now);
+        return new Envelope<>(alertEventId(tx.transactionId()), EventType.FRAUD_ALERT_REQUESTED_V1, now, consumer,
+                tx.customerToken().value(), item.envelope().traceparent(), payload);
+    }
+
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
+    }
+}

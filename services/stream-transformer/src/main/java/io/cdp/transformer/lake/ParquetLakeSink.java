@@ -1,0 +1,118 @@
+package io.cdp.transformer.lake;
+
+import blue.strategic.parquet.Dehydrator;
+import blue.strategic.parquet.ParquetWriter;
+import io.cdp.transformer.features.StreamFeatures;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+import org.apache.parquet.schema.Type;
+import org.apache.parquet.schema.Types;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Writes scored rows as Parquet (parquet-floor: Apache Parquet without Hadoop's dependency tree, the library the
+ * core-banking lake export uses) to the lake bucket, one object per day and batch as {@link LakeObjects} plans them.
+ * Feature values are columns of their own, named as the model knows them, so analysts query them without decoding.
+ */
+public final class ParquetLakeSink implements LakeSink {
+
+    public static final MessageType SCHEMA = schema();
+
+    private final S3Client s3;
+    private final String bucket;
+
+    public ParquetLakeSink(S3Client s3, String bucket) {
+        this.s3 = s3;
+        this.bucket = bucket;
+    }
+
+    private static MessageType schema() {
+        List<Type> fields = new ArrayList<>();
+        fields.add(string("transactionId"));
+        fields.add(string("cardToken"));
+        fields.add(string("customerToken"));
+        fields.add(Types.required(PrimitiveTypeName.INT64)
+                .as(LogicalTypeAnnotation.timestampType(true, LogicalTypeAnnotation.TimeUnit.MILLIS)).named("transactionTime"));
+        fields.add(Types.required(PrimitiveTypeName.DOUBLE).named("amount"));
+        fields.add(string("currency"));
+        fields.add(string("merchantId"));
+        fields.add(Types.required(PrimitiveTypeName.INT32).named("mcc"));
+        fields.add(string("channel"));
+        fields.add(Types.required(PrimitiveTypeName.DOUBLE).named("score"));
+        fields.add(string("decision"));
+        fields.add(Types.required(PrimitiveTypeName.BOOLEAN).named("alert"));
+        fields.add(string("modelVersion"));
+        fields.add(Types.required(PrimitiveTypeName.INT64)
+                .as(LogicalTypeAnnotation.timestampType(true, LogicalTypeAnnotation.TimeUnit.MILLIS)).named("scoredAt"));
+        fields.add(string("sequenceNumber"));
+        for (String name : StreamFeatures.SCHEMA.names()) {
+            fields.add(Types.optional(PrimitiveTypeName.DOUBLE).named("f_" + name));
+        }
+        return new MessageType("scored_transaction", fields);
+    }
+
+    private static Type string(String name) {
+        return Types.required(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(name);
+    }
+
+    private static final Dehydrator<ScoredRow> DEHYDRATOR = (row, out) -> {
+        out.write("transactionId", row.transactionId());
+        out.write("cardToken", row.cardToken());
+        out.write("customerToken", row.customerToken());
+        out.write("transactionTime", row.transactionTime().toEpochMilli());
+        out.write("amount", row.amount());
+        out.write("currency", row.currency());
+        out.write("merchantId", row.merchantId());
+        out.write("mcc", row.mcc());
+        out.write("channel", row.channel());
+        out.write("score", row.score());
+        out.write("decision", row.decision());
+        out.write("alert", row.alert());
+        out.write("modelVersion", row.modelVersion());
+        out.write("scoredAt", row.scoredAt().toEpochMilli());
+        out.write("sequenceNumber", row.sequenceNumber());
+        List<String> names = StreamFeatures.SCHEMA.names();
+        for (int i = 0; i < names.size(); i++) {
+            double v = row.features()[i];
+            if (!Double.isNaN(v)) {
+                out.write("f_" + names.get(i), v);
+            }
+        }
+    };
+
+    @Override
+    public void write(String stream, String shardId, List<ScoredRow> rows) {
+        for (LakeObjects.Planned planned : LakeObjects.plan(stream, shardId, rows)) {
+            s3.putObject(b -> b.bucket(bucket).key(planned.key()).contentType("application/vnd.apache.parquet"),
+                    RequestBody.fromBytes(toParquet(planned.rows())));
+        }
+    }
+
+    public static byte[] toParquet(List<ScoredRow> rows) {
+        try {
+            File file = Files.createTempFile("scored-", ".parquet").toFile();
+            try {
+                // parquet-floor creates the file itself; only the unique name is wanted from createTempFile
+                Files.delete(file.toPath());
+                try (ParquetWriter<ScoredRow> writer = ParquetWriter.writeFile(SCHEMA, file, DEHYDRATOR)) {
+                    for (ScoredRow row : rows) {
+                        writer.write(row);
+                    }
+                }
+                return Files.readAllBytes(file.toPath());
+            } finally {
+                Files.deleteIfExists(file.toPath());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write Parquet", e);
+        }
+    }
+}

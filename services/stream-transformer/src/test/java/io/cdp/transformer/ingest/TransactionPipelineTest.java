@@ -1,0 +1,146 @@
+package io.cdp.transformer.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cdp.events.Envelope;
+import io.cdp.events.codec.EventCodec;
+import io.cdp.events.payload.TransactionRecordedV1;
+import io.cdp.events.payload.TransactionScoredV1;
+import io.cdp.transformer.features.CardState;
+import io.cdp.transformer.features.CustomerState;
+import io.cdp.transformer.features.StoredEntity;
+import io.cdp.transformer.features.StreamFeatures;
+import io.cdp.transformer.lake.ScoredRow;
+import io.cdp.transformer.scoring.SyntheticTransactions;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class TransactionPipelineTest {
+
+    private static final EventCodec CODEC = new EventCodec();
+
+    private static List<TransactionRecordedV1> history(long seed) {
+        return new SyntheticTransactions(seed).generate(60, Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(2)),
+                Duration.ofDays(2), 6, 0.3);
+    }
+
+    private static List<RawRecord> records(List<TransactionRecordedV1> txs, int firstSequence) {
+        List<RawRecord> out = new ArrayList<>();
+        for (int i = 0; i < txs.size(); i++) {
+            TransactionRecordedV1 tx = txs.get(i);
+            byte[] bytes = CODEC.encode(Envelope.of("core-banking", tx.cardToken().value(), tx.transactionTime(), tx));
+            out.add(new RawRecord(bytes, String.format("%020d", firstSequence + i)));
+        }
+        return out;
+    }
+
+    private static void processInBatches(TransactionPipeline pipeline, List<RawRecord> records, int batch) {
+        for (int from = 0; from < records.size(); from += batch) {
+            pipeline.processTransactions("s", "shard-0", records.subList(from, Math.min(records.size(), from + batch)));
+        }
+    }
+
+    @Test
+    void everyTransactionIsScoredWithTheFeaturesTheBatchComputationGives() {
+        InMemoryEffects effects = new InMemoryEffects();
+        List<TransactionRecordedV1> txs = history(1);
+        processInBatches(effects.pipeline(), records(txs, 0), 37);
+
+        double[][] batch = StreamFeatures.batch(txs, InMemoryEffects.MODEL.tables().context());
+        Map<String, ScoredRow> rows = effects.lakeRows().stream()
+                .collect(Collectors.toMap(ScoredRow::transactionId, Function.identity()));
+        assertThat(effects.scored).hasSize(txs.size());
+        assertThat(rows).hasSize(txs.size());
+        for (int i = 0; i < txs.size(); i++) {
+            assertThat(rows.get(txs.get(i).transactionId()).features()).as("features of %s", txs.get(i).transactionId())
+                    .containsExactly(batch[i]);
+        }
+        assertThat(effects.deadLetters).isEmpty();
+    }
+
+    @Test
+    void replayAfterACrashBeforeTheCheckpointCountsNothingTwiceWritesNoSecondRowAndSendsNoSecondAlert() {
+        InMemoryEffects effects = new InMemoryEffects();
+        List<TransactionRecordedV1> txs = history(2);
+        List<RawRecord> records = records(txs, 0);
+        TransactionPipeline pipeline = effects.pipeline();
+        // the crashed run: every batch up to 200 done, the last one (150..200) not checkpointed
+        processInBatches(pipeline, records.subList(0, 200), 50);
+        Map<String, byte[]> stateAtCrash = states(effects, txs.subList(0, 200));
+        int alertsAtCrash = effects.alertsSent.size();
+
+        // the restarted run reads again from the checkpoint (150), in other batch sizes, then on to the end
+        processInBatches(pipeline, records.subList(150, 200), 20);
+        assertThat(states(effects, txs.subList(0, 200))).as("replayed transactions change no state")
+                .allSatisfy((key, bytes) -> assertThat(bytes).isEqualTo(stateAtCrash.get(key)));
+        assertThat(effects.alertsSent).hasSize(alertsAtCrash);
+        processInBatches(pipeline, records.subList(200, records.size()), 20);
+
+        assertThat(effects.alertsSent).as("the generated fraud bursts raise alerts").isNotEmpty()
+                .extracting(a -> a.payload().transactionId()).doesNotHaveDuplicates();
+        assertThat(effects.lakeRows()).hasSize(txs.size()).extracting(ScoredRow::transactionId).doesNotHaveDuplicates();
+        assertThat(effects.scored.stream().map(Envelope::eventId).distinct().count()).isEqualTo(txs.size());
+        Map<String, List<TransactionScoredV1>> byTx = effects.scored.stream().map(Envelope::payload)
+                .collect(Collectors.groupingBy(TransactionScoredV1::transactionId));
+        assertThat(byTx.values()).allSatisfy(copies -> assertThat(copies).extracting(TransactionScoredV1::score)
+                .as("a replayed transaction gets the score it had").containsOnly(copies.getFirst().score()));
+        double[][] batch = StreamFeatures.batch(txs, InMemoryEffects.MODEL.tables().context());
+        Map<String, ScoredRow> rows = effects.lakeRows().stream()
+                .collect(Collectors.toMap(ScoredRow::transactionId, Function.identity()));
+        for (int i = 0; i < txs.size(); i++) {
+            assertThat(rows.get(txs.get(i).transactionId()).features()).containsExactly(batch[i]);
+        }
+    }
+
+    @Test
+    void poisonRecordsGoToDeadLettersWithReasonAndOriginalBytesWhileTheRestIsProcessed() {
+        InMemoryEffects effects = new InMemoryEffects();
+        List<TransactionRecordedV1> txs = history(3).subList(0, 30);
+        List<RawRecord> records = new ArrayList<>(records(txs, 0));
+        byte[] garbage = "{not json".getBytes(StandardCharsets.UTF_8);
+        String wrongSchema = new String(records.get(3).data(), StandardCharsets.UTF_8).replace("\"mcc\":", "\"mcc\":\"x\",\"ignored\":");
+        byte[] unknownType = new String(records.get(4).data(), StandardCharsets.UTF_8)
+                .replace("transaction.recorded.v1", "transaction.recorded.v9").getBytes(StandardCharsets.UTF_8);
+        records.add(5, new RawRecord(garbage, "p1"));
+        records.add(6, new RawRecord(wrongSchema.getBytes(StandardCharsets.UTF_8), "p2"));
+        records.add(7, new RawRecord(unknownType, "p3"));
+
+        TransactionPipeline.Outcome outcome = effects.pipeline().processTransactions("s", "shard-0", records);
+
+        assertThat(outcome.scored()).isEqualTo(30);
+        assertThat(effects.deadLetters).extracting(DeadLetter::reason)
+                .containsExactly("unparseable", "schema-invalid", "unknown-type");
+        assertThat(effects.deadLetters.getFirst().originalBase64())
+                .isEqualTo(java.util.Base64.getEncoder().encodeToString(garbage));
+        assertThat(effects.deadLetters.get(1).detail()).contains("$.payload.mcc");
+        assertThat(effects.deadLetters).extracting(DeadLetter::sequenceNumber).containsExactly("p1", "p2", "p3");
+    }
+
+    @Test
+    void customerStateCountsEveryCardOfTheCustomerOnce() {
+        InMemoryEffects effects = new InMemoryEffects();
+        List<TransactionRecordedV1> txs = history(4);
+        List<RawRecord> records = records(txs, 0);
+        processInBatches(effects.pipeline(), records, 64);
+        processInBatches(effects.pipeline(), records.subList(0, 64), 64);
+        TransactionRecordedV1 last = txs.getLast();
+        CustomerState customer = CustomerState.fromBytes(effects.store
+                .get(StoredEntity.customerKey(last.customerToken().value())).orElseThrow().state());
+        long expected = txs.stream().filter(t -> t.customerToken().equals(last.customerToken())).count();
+        assertThat(customer.window().size()).isEqualTo((int) expected);
+    }
+
+    private static Map<String, byte[]> states(InMemoryEffects effects, List<TransactionRecordedV1> txs) {
+        return txs.stream().map(t -> StoredEntity.cardKey(t.cardToken().value())).distinct()
+                .collect(Collectors.toMap(Function.identity(), k -> effects.store.get(k).orElseThrow().state()));
+    }
+
+}
