@@ -65,6 +65,65 @@ class TreeEnsembleTest {
     }
 
     @Test
+    void floatRowsOfADepthFourModelPredictLikeXgboost4jWithin1e6OnTenThousandRows() throws Exception {
+        // the served model's shape (depth 4, a tree count not divisible by 4): the complete-tree fast path
+        Booster small = XgboostReference.train(data, 71, 4, Map.of("min_child_weight", 5.0));
+        try {
+            TreeEnsemble ours = XgboostJsonParser.parse(small.toByteArray("json")).ensemble();
+            DMatrix matrix = XgboostReference.matrix(data);
+            float[][] expected = small.predict(matrix);
+            matrix.dispose();
+            double worst = 0;
+            float[] row = new float[COLUMNS];
+            for (int i = 0; i < ROWS; i++) {
+                System.arraycopy(data.rowMajor(), i * COLUMNS, row, 0, COLUMNS);
+                worst = Math.max(worst, Math.abs(ours.predict(row) - expected[i][0]));
+            }
+            assertThat(worst).isLessThanOrEqualTo(1e-6);
+            assertThat(ours.treeCount()).isEqualTo(71);
+            assertThat(ours.completeLayout()).isTrue();
+        } finally {
+            small.dispose();
+        }
+    }
+
+    @Test
+    void modelsDeeperThanTheCompleteLayoutStillPredictLikeXgboost4j() throws Exception {
+        Booster deep = XgboostReference.train(data, 12, TreeEnsemble.COMPLETE_MAX_DEPTH + 3,
+                Map.of("min_child_weight", 0.0, "gamma", 0.0));
+        try {
+            TreeEnsemble ours = XgboostJsonParser.parse(deep.toByteArray("json")).ensemble();
+            assertThat(ours.completeLayout()).isFalse();
+            DMatrix matrix = XgboostReference.matrix(data);
+            float[][] expected = deep.predict(matrix);
+            matrix.dispose();
+            double worst = 0;
+            for (int i = 0; i < ROWS; i++) {
+                worst = Math.max(worst, Math.abs(ours.predict(data.row(i)) - expected[i][0]));
+            }
+            assertThat(worst).isLessThanOrEqualTo(1e-6);
+        } finally {
+            deep.dispose();
+        }
+    }
+
+    @Test
+    void firstTreesPredictsLikeXgboostWithATreeLimit() throws Exception {
+        TreeEnsemble all = XgboostJsonParser.parse(booster.toByteArray("json")).ensemble();
+        TreeEnsemble first = all.firstTrees(25);
+        DMatrix matrix = XgboostReference.matrix(data);
+        float[][] expected = booster.predict(matrix, false, 25);
+        matrix.dispose();
+        double worst = 0;
+        for (int i = 0; i < 2_000; i++) {
+            worst = Math.max(worst, Math.abs(first.predict(data.row(i)) - expected[i][0]));
+        }
+        assertThat(first.treeCount()).isEqualTo(25);
+        assertThat(worst).isLessThanOrEqualTo(1e-6);
+        assertThatThrownBy(() -> all.firstTrees(61)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void missingValuesFollowTheDefaultDirectionNotZero() throws Exception {
         TreeEnsemble ours = XgboostJsonParser.parse(booster.toByteArray("json")).ensemble();
         float[] missing = new float[COLUMNS];
