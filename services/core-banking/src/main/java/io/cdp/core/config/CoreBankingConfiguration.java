@@ -1,0 +1,62 @@
+package io.cdp.core.config;
+
+import io.cdp.aws.AwsClients;
+import io.cdp.aws.AwsSettings;
+import io.cdp.aws.bootstrap.ResourceBootstrap;
+import io.cdp.core.extraction.ExtractionRunner;
+import io.cdp.events.resources.CdpResources;
+import io.cdp.pii.PiiProtection;
+import io.cdp.pii.crypto.CoreZoneCredentials;
+import io.cdp.pii.crypto.DataKeyCache;
+import io.cdp.pii.crypto.PiiDecryptor;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+
+/** Wires the plain-Java core (cdp-aws, cdp-pii, extraction) into the service. */
+@Configuration(proxyBeanMethods = false)
+class CoreBankingConfiguration {
+
+    @Bean
+    AwsClients awsClients(CoreBankingProperties properties) {
+        String endpoint = properties.awsEndpoint();
+        return new AwsClients(endpoint == null || endpoint.isBlank() ? AwsSettings.fromEnvironment() : AwsSettings.local(URI.create(endpoint)));
+    }
+
+    @Bean
+    CdpResources cdpResources(CoreBankingProperties properties, AwsClients clients) {
+        CdpResources names = CdpResources.fromValue(properties.resourceNamespace());
+        if (clients.settings().isLocal()) {
+            // locally the service prepares its own emulator resources; in AWS they come from deploy/cdk
+            new ResourceBootstrap(clients, names).createAll();
+        }
+        return names;
+    }
+
+    @Bean
+    @Lazy
+    PiiProtection piiProtection(AwsClients clients, CdpResources names) {
+        return PiiProtection.fromAws(clients, names, DataKeyCache.Limits.DEFAULT, null);
+    }
+
+    @Bean
+    @Lazy
+    PiiDecryptor piiDecryptor(PiiProtection pii, CoreBankingProperties properties) {
+        return pii.decryptor(CoreZoneCredentials.fromConfiguration(properties.zone(), properties.principal(), properties.scopes()));
+    }
+
+    @Bean(destroyMethod = "close")
+    @Lazy
+    ExtractionRunner extractionRunner(AwsClients clients, CdpResources names, PiiProtection pii) {
+        try {
+            return ExtractionRunner.fromAws(clients, names, pii, Files.createTempDirectory("core-banking-lake"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

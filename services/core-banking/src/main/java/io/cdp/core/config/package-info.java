@@ -1,0 +1,4 @@
+@NullMarked
+package io.cdp.core.config;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,137 @@
+package io.cdp.core.api;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import io.cdp.aws.AwsClients;
+import io.cdp.aws.test.AwsEmulator;
+import io.cdp.core.datagen.TabFormerGenerator;
+import io.cdp.core.loading.DynamoDbLoadSink;
+import io.cdp.core.loading.RejectReport;
+import io.cdp.core.loading.TabFormerLoader;
+import io.cdp.events.pii.Ciphertext;
+import io.cdp.events.resources.CdpResources;
+import io.cdp.pii.PiiProtection;
+import io.cdp.pii.crypto.DataKeyCache;
+import io.cdp.pii.crypto.FieldContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Date;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class CoreBankingApiIT {
+
+    private static final String SECRET = "api-it-secret-0123456789-0123456789-0123456789";
+    private static final CdpResources NAMES = CdpResources.forTest("CoreBankingApiIT");
+
+    @DynamicPropertySource
+    static void emulator(DynamicPropertyRegistry registry) {
+        registry.add("cdp.core.aws-endpoint", () -> AwsEmulator.shared().endpoint().toString());
+        registry.add("cdp.core.resource-namespace", NAMES::namespace);
+        registry.add("cdp.core.jwt-secret", () -> SECRET);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    AwsClients clients;
+
+    @Autowired
+    PiiProtection pii;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void apiDocsArePublicAndEveryApiEndpointNeedsAToken() throws Exception {
+        HttpResponse<String> docs = get("/v3/api-docs", null);
+        assertThat(docs.statusCode()).isEqualTo(200);
+        assertThat(docs.body()).contains("/api/extractions").contains("/api/pii/decrypt").contains("\"openapi\":\"3.1");
+        assertThat(get("/api/extractions", null).statusCode()).isEqualTo(401);
+        assertThat(post("/api/pii/decrypt", "{}", null).statusCode()).isEqualTo(401);
+        assertThat(get("/actuator/health", null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void decryptNeedsThePiiScopeIsAuditedAndAnErasedCustomerAnswersGone() throws Exception {
+        String customer = pii.tokenizer().customer("api-42").value();
+        Ciphertext ct = pii.encryptor().encrypt(customer, new FieldContext("customer", customer, "name"), "Api Tester");
+        String body = "{\"ciphertext\":\"" + ct.value() + "\",\"entity\":\"customer\",\"recordId\":\"" + customer
+                + "\",\"field\":\"name\",\"purpose\":\"api-test\"}";
+        assertThat(post("/api/pii/decrypt", body, token("extraction")).statusCode()).isEqualTo(403);
+        HttpResponse<String> ok = post("/api/pii/decrypt", body, token("pii:decrypt"));
+        assertThat(ok.statusCode()).isEqualTo(200);
+        assertThat(ok.body()).contains("Api Tester");
+        String moved = body.replace("\"field\":\"name\"", "\"field\":\"email\"");
+        assertThat(post("/api/pii/decrypt", moved, token("pii:decrypt")).statusCode()).isEqualTo(422);
+
+        HttpResponse<String> erase = http.send(HttpRequest.newBuilder(uri("/api/customers/api-42/pii?purpose=right-to-erasure"))
+                .header("Authorization", "Bearer " + token("pii:erase")).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(erase.statusCode()).isEqualTo(204);
+        HttpResponse<String> gone = post("/api/pii/decrypt", body, token("pii:decrypt"));
+        assertThat(gone.statusCode()).isEqualTo(410);
+        assertThat(gone.body()).doesNotContain("Api Tester");
+    }
+
+    @Test
+    void extractionIsStartedAndWatchedOverRest(@TempDir Path dir) throws Exception {
+        new TabFormerGenerator(new TabFormerGenerator.Options(4, 8, LocalDate.of(2019, 1, 1), 5)).write(dir);
+        try (RejectReport rejects = new RejectReport(dir.resolve("rejects.jsonl"));
+             DynamoDbLoadSink sink = new DynamoDbLoadSink(clients.dynamoDb(), NAMES, 2)) {
+            new TabFormerLoader(sink, rejects, new PrintStream(PrintStream.nullOutputStream())).load(TabFormerLoader.Files3.find(dir));
+        }
+        HttpResponse<String> started = post("/api/extractions", "{\"liveShare\":0.1}", token("extraction"));
+        assertThat(started.statusCode()).isEqualTo(202);
+        String id = started.body().replaceAll(".*\"extractionId\":\"([^\"]+)\".*", "$1");
+        String state = "";
+        for (int i = 0; i < 120 && !state.contains("COMPLETED") && !state.contains("FAILED"); i++) {
+            Thread.sleep(500);
+            state = get("/api/extractions/" + id, token("extraction")).body();
+        }
+        assertThat(state).contains("\"state\":\"COMPLETED\"").contains("raw/_manifests/" + id + ".json");
+        assertThat(post("/api/extractions", "{\"liveShare\":2}", token("extraction")).statusCode()).isEqualTo(400);
+        assertThat(get("/api/extractions/nope", token("extraction")).statusCode()).isEqualTo(404);
+    }
+
+    private String token(String scope) throws Exception {
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), new JWTClaimsSet.Builder().subject("tester")
+                .claim("scope", scope).issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(300))).build());
+        jwt.sign(new MACSigner(SECRET.getBytes()));
+        return jwt.serialize();
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    private HttpResponse<String> get(String path, String token) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).GET();
+        if (token != null) b.header("Authorization", "Bearer " + token);
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path, String body, String token) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) b.header("Authorization", "Bearer " + token);
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
