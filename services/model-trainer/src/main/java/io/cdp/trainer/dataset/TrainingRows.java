@@ -67,6 +67,36 @@ public record TrainingRows(List<String> featureNames, double[][] features, boole
         return new TrainingRows(featureNames, f, l, d, c);
     }
 
+    /** The same rows with only the named feature columns, in the order given. */
+    public TrainingRows select(List<String> names) {
+        int[] cols = new int[names.size()];
+        for (int j = 0; j < cols.length; j++) {
+            cols[j] = featureNames.indexOf(names.get(j));
+            if (cols[j] < 0) {
+                throw new IllegalArgumentException("no feature " + names.get(j) + " in " + featureNames);
+            }
+        }
+        double[][] f = new double[size()][cols.length];
+        for (int i = 0; i < size(); i++) {
+            for (int j = 0; j < cols.length; j++) {
+                f[i][j] = features[i][cols[j]];
+            }
+        }
+        return new TrainingRows(names, f, labels, days, cards);
+    }
+
+    /** One float array per row (what the in-process evaluator's hot path takes); NaN stays NaN. */
+    public float[][] floatRows() {
+        int width = featureNames.size();
+        float[][] out = new float[size()][width];
+        for (int i = 0; i < size(); i++) {
+            for (int j = 0; j < width; j++) {
+                out[i][j] = (float) features[i][j];
+            }
+        }
+        return out;
+    }
+
     /** Row-major float matrix, the layout XGBoost's DMatrix takes; NaN stays NaN (missing). */
     public float[] rowMajorFloats() {
         int width = featureNames.size();
