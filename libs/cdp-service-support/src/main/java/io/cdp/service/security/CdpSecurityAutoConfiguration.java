@@ -51,8 +51,10 @@ public class CdpSecurityAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
     SecurityFilterChain cdpSecurityFilterChain(HttpSecurity http, ObjectProvider<ScopeRule> rules,
+                                               ObjectProvider<JwtDecoder> decoders,
                                                CdpSecurityProperties properties) throws Exception {
         List<ScopeRule> ordered = rules.orderedStream().toList();
+        boolean canVerifyTokens = decoders.getIfAvailable() != null;
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(c -> c.disable())
@@ -73,11 +75,17 @@ public class CdpSecurityAutoConfiguration {
                     // fail closed: an endpoint without a declared scope is reachable by nobody
                     auth.anyRequest().denyAll();
                 })
-                .oauth2ResourceServer(rs -> rs.jwt(Customizer.withDefaults())
-                        .authenticationEntryPoint(ProblemAuthenticationHandlers.entryPoint())
-                        .accessDeniedHandler(ProblemAuthenticationHandlers.accessDenied()))
                 .exceptionHandling(e -> e.authenticationEntryPoint(ProblemAuthenticationHandlers.entryPoint())
                         .accessDeniedHandler(ProblemAuthenticationHandlers.accessDenied()));
+        if (canVerifyTokens) {
+            http.oauth2ResourceServer(rs -> rs.jwt(Customizer.withDefaults())
+                    .authenticationEntryPoint(ProblemAuthenticationHandlers.entryPoint())
+                    .accessDeniedHandler(ProblemAuthenticationHandlers.accessDenied()));
+        } else {
+            // still starts (health stays reachable for the orchestrator) but lets nobody in: fail closed, loudly
+            log.warn("no JWT issuer (spring.security.oauth2.resourceserver.jwt.issuer-uri) and no development key "
+                    + "(cdp.security.dev-*): every protected endpoint answers 401");
+        }
         return http.build();
     }
 
