@@ -1,0 +1,96 @@
+package io.cdp.scoringapi;
+
+import io.cdp.events.resources.CdpResources;
+import io.cdp.scoringapi.features.FeatureStore;
+import io.cdp.scoringapi.features.FeatureStoreProperties;
+import io.cdp.scoringapi.model.LiveModel;
+import io.cdp.scoringapi.model.LocalModelTrainer;
+import io.cdp.scoringapi.model.ModelProperties;
+import io.cdp.scoringapi.model.ModelRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.Scheduled;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** Wires the feature store and the live model to the AWS clients and resource names of the service support. */
+@Configuration(proxyBeanMethods = false)
+class ScoringConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(ScoringConfiguration.class);
+
+    @Bean
+    FeatureStore featureStore(DynamoDbClient dynamoDb, CdpResources names, FeatureStoreProperties properties) {
+        return new FeatureStore(dynamoDb, names.table(CdpResources.Table.FEATURES), properties);
+    }
+
+    @Bean
+    ModelRegistry modelRegistry(DynamoDbClient dynamoDb, CdpResources names, ModelProperties properties) {
+        return new ModelRegistry(dynamoDb, names.table(CdpResources.Table.MODELS), properties.name());
+    }
+
+    @Bean
+    LiveModel liveModel(ModelRegistry registry, S3Client s3) {
+        return new LiveModel(registry, s3);
+    }
+
+    /**
+     * Loads the live model before the web server takes traffic. With none published and
+     * {@code scoring.model.bootstrap-if-missing} on (local profile), trains one on generated data with the trainer's
+     * code, publishes and promotes it, and says so: a developer must know the model is synthetic.
+     */
+    @Bean
+    SmartInitializingSingleton liveModelStartup(LiveModel live, ModelProperties properties, S3Client s3,
+                                                DynamoDbClient dynamoDb, CdpResources names) {
+        return () -> {
+            if (live.loadLiveFromRegistry()) {
+                return;
+            }
+            if (!properties.bootstrapIfMissing()) {
+                log.warn("no live version of model {} in the registry: scoring answers 503 until one is promoted",
+                        properties.name());
+                return;
+            }
+            log.warn("no live version of model {}: training a SYNTHETIC model on generated card data with the "
+                    + "model trainer's code (local profile only)", properties.name());
+            var published = LocalModelTrainer.trainAndPublish(s3, dynamoDb, names, properties.name(), 42,
+                    message -> log.info("trainer: {}", message));
+            live.promote(published.version());
+            log.warn("synthetic model {} version {} is live; publish a real one and promote it to replace it",
+                    properties.name(), published.version());
+        };
+    }
+
+    @Bean
+    HealthIndicator liveModelHealth(LiveModel live) {
+        return () -> live.current()
+                .map(m -> Health.up().withDetail("version", m.entry().version()).build())
+                .orElseGet(() -> Health.outOfService().withDetail("reason", "no live model").build());
+    }
+
+    @Bean
+    RegistryFollower registryFollower(LiveModel live) {
+        return new RegistryFollower(live);
+    }
+
+    /** Follows promotions made through another instance. */
+    static final class RegistryFollower {
+
+        private final LiveModel live;
+
+        RegistryFollower(LiveModel live) {
+            this.live = live;
+        }
+
+        @Scheduled(fixedDelayString = "${scoring.model.refresh-interval:30s}",
+                initialDelayString = "${scoring.model.refresh-interval:30s}")
+        void follow() {
+            live.followRegistry();
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package io.cdp.scoringapi.api;
+
+import io.cdp.events.payload.Decision;
+import io.cdp.events.payload.ReasonCode;
+import io.cdp.scoring.explain.Explanation;
+import io.cdp.scoringapi.features.CardState;
+import io.cdp.scoringapi.features.FeatureStore;
+import io.cdp.scoringapi.features.FeatureStoreProperties;
+import io.cdp.scoringapi.features.OnlineFeatures;
+import io.cdp.scoringapi.features.TransactionInput;
+import io.cdp.scoringapi.model.LiveModel;
+import io.cdp.scoringapi.model.LoadedModel;
+import io.cdp.scoringapi.model.ModelProperties;
+import io.cdp.service.problem.FieldProblem;
+import io.cdp.service.problem.InvalidRequestException;
+import io.cdp.service.problem.ProblemException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * The scoring path: the card's state from the (cached) feature store, the features of this transaction from it,
+ * the live model's probability, reason codes and decision. With {@code update-on-score} the transaction is also
+ * written into the card's state (conditionally on the version read, retried on a lost race); otherwise the
+ * state is read only and the stream transformer owns it.
+ */
+@Component
+class FraudScorer {
+
+    private static final int MAX_WRITE_ATTEMPTS = 5;
+    private static final Duration MAX_CLOCK_AHEAD = Duration.ofDays(1);
+
+    private final FeatureStore store;
+    private final LiveModel live;
+    private final boolean updateOnScore;
+    private final int reasonCodes;
+    /** Serializes writers of one card inside this instance; the conditional write guards across instances. */
+    private final ReentrantLock[] stripes = new ReentrantLock[256];
+
+    FraudScorer(FeatureStore store, LiveModel live, FeatureStoreProperties features, ModelProperties model) {
+        this.store = store;
+        this.live = live;
+        this.updateOnScore = features.updateOnScore();
+        this.reasonCodes = model.reasonCodes();
+        for (int i = 0; i < stripes.length; i++) {
+            stripes[i] = new ReentrantLock();
+        }
+    }
+
+    ScoreResponse score(ScoreRequest request, String requestId, String fieldPrefix) {
+        LoadedModel model = live.require();
+        TransactionInput tx = request.toInput();
+        checkTime(tx.time(), fieldPrefix);
+        OnlineFeatures.Computed computed = updateOnScore ? computeAndRecord(tx) : OnlineFeatures.compute(store.get(tx.cardToken()), tx);
+        if (computed.tooLate()) {
+            throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "transaction-too-late", "Transaction too late",
+                    "transactionTime is more than " + CardState.ALLOWED_LATENESS_MILLIS / 60_000
+                            + " minutes older than the card's newest transaction: no point-in-time features exist.");
+        }
+        double[] values = computed.values();
+        Explanation explanation = model.scorer().explain(values, reasonCodes);
+        List<ReasonCode> reasons = new ArrayList<>(explanation.reasons().size());
+        for (var r : explanation.reasons()) {
+            reasons.add(new ReasonCode(r.feature(), Double.isNaN(r.value()) ? null : r.value(), r.contribution()));
+        }
+        List<String> names = OnlineFeatures.SCHEMA.names();
+        Map<String, Double> features = LinkedHashMap.newLinkedHashMap(names.size());
+        for (int i = 0; i < names.size(); i++) {
+            features.put(names.get(i), values[i]);
+        }
+        return new ScoreResponse(requestId, tx.transactionId(), explanation.probability(),
+                decision(model, explanation.probability()), reasons, features, model.entry().modelName(),
+                model.entry().version(), computed.coldStart(), Instant.now());
+    }
+
+    private OnlineFeatures.Computed computeAndRecord(TransactionInput tx) {
+        ReentrantLock lock = stripes[(tx.cardToken().hashCode() & 0x7fffffff) % stripes.length];
+        lock.lock();
+        try {
+            CardState state = store.get(tx.cardToken());
+            for (int attempt = 1; ; attempt++) {
+                OnlineFeatures.Computed computed = OnlineFeatures.compute(state, tx);
+                if (!computed.changed() || store.save(tx.cardToken(), computed.next())) {
+                    return computed;
+                }
+                if (attempt == MAX_WRITE_ATTEMPTS) {
+                    throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "state-contention", "Card state busy",
+                            "The card's feature state kept changing during scoring; retry the request.");
+                }
+                state = store.reload(tx.cardToken());
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static Decision decision(LoadedModel model, double probability) {
+        return switch (model.entry().thresholds().decide(probability)) {
+            case APPROVE -> Decision.APPROVE;
+            case REVIEW, ALERT -> Decision.REVIEW;
+            case DECLINE -> Decision.DECLINE;
+        };
+    }
+
+    private static void checkTime(Instant time, String fieldPrefix) {
+        if (time.isBefore(ScoreRequest.EARLIEST) || time.isAfter(Instant.now().plus(MAX_CLOCK_AHEAD))) {
+            throw new InvalidRequestException(List.of(new FieldProblem(fieldPrefix + "transactionTime",
+                    "must lie between 2000-01-01T00:00:00Z and one day from now")));
+        }
+    }
+}

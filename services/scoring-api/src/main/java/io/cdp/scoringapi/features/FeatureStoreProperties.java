@@ -1,0 +1,25 @@
+package io.cdp.scoringapi.features;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code scoring.features.*}.
+ *
+ * @param cacheRefresh  after this age a cached card state is reloaded in the background while the cached one is
+ *                      still served: lookups stay in memory, and state written by the stream transformer shows up
+ *                      within about this delay
+ * @param cacheMaxStale older than this a cached state is not served: the request waits for the store
+ * @param cacheMaxCards cards held in memory
+ * @param updateOnScore write each scored transaction into the card's state (the local profile and tests, where no
+ *                      stream transformer runs); in production the transformer owns the state and the API only reads
+ * @param stateTtl      how long an idle card's item lives in the store (DynamoDB TTL)
+ */
+@ConfigurationProperties("scoring.features")
+public record FeatureStoreProperties(@DefaultValue("1s") Duration cacheRefresh,
+                                     @DefaultValue("10s") Duration cacheMaxStale,
+                                     @DefaultValue("100000") long cacheMaxCards,
+                                     @DefaultValue("false") boolean updateOnScore,
+                                     @DefaultValue("8d") Duration stateTtl) {
+}

@@ -1,0 +1,55 @@
+package io.cdp.scoringapi.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cdp.events.payload.Channel;
+import io.cdp.scoring.artifact.Thresholds;
+import io.cdp.scoring.scorer.InProcessScorer;
+import io.cdp.scoringapi.features.CardState;
+import io.cdp.scoringapi.features.OnlineFeatures;
+import io.cdp.scoringapi.features.TransactionInput;
+import io.cdp.trainer.train.Progress;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The synthetic first model learns card testing from velocity, not from a rule, and leaves ordinary use alone. */
+class LocalModelTrainerTest {
+
+    /** Several seeds: the tests train with 42 and 7, the local profile with 42. */
+    @ParameterizedTest
+    @ValueSource(longs = {42, 7, 3})
+    void approvesOrdinaryPurchasesAndDeclinesABurstBeforeItEnds(long seed) {
+        LocalModelTrainer.Trained trained = LocalModelTrainer.train("fraud-online", seed, Progress.silent());
+        InProcessScorer scorer = new InProcessScorer(trained.artifact());
+        assertThat(trained.artifact().metadata().metrics().get("validation.auc")).isGreaterThan(0.95);
+        assertThat(trained.artifact().metadata().featureNames()).isEqualTo(OnlineFeatures.SCHEMA.names());
+        Thresholds thresholds = trained.artifact().metadata().thresholds();
+        String card = SyntheticCardData.cardToken(new SplittableRandom(99));
+        CardState state = CardState.empty();
+        Instant start = Instant.parse("2026-03-02T00:00:00Z");
+        List<Thresholds.Decision> ordinary = new ArrayList<>();
+        for (int day = 0; day < 4; day++) {
+            var computed = OnlineFeatures.compute(state, new TransactionInput("o-" + day, card,
+                    start.plus(day, ChronoUnit.DAYS).plus(10, ChronoUnit.HOURS), 35.2, "m-home-" + day % 2, "CA",
+                    "94105", 5411, Channel.CHIP, List.of()));
+            ordinary.add(thresholds.decide(scorer.score(computed.values())));
+            state = computed.next();
+        }
+        List<Thresholds.Decision> burst = new ArrayList<>();
+        Instant t = start.plus(4, ChronoUnit.DAYS).plus(3, ChronoUnit.HOURS);
+        for (int i = 0; i < 15; i++) {
+            var computed = OnlineFeatures.compute(state, new TransactionInput("b-" + i, card, t.plusSeconds(20L * i),
+                    1.0 + (i % 4) * 0.75, "fm-" + i, null, null, 5999, Channel.ONLINE, List.of()));
+            burst.add(thresholds.decide(scorer.score(computed.values())));
+            state = computed.next();
+        }
+
+        assertThat(ordinary).as("ordinary purchases with thresholds %s", thresholds).containsOnly(Thresholds.Decision.APPROVE);
+        assertThat(burst.subList(0, 14)).as("burst decisions").contains(Thresholds.Decision.DECLINE);
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.cdp.scoringapi;
+
+import org.jspecify.annotations.NullMarked;
