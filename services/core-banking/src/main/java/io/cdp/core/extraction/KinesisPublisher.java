@@ -25,7 +25,7 @@ public final class KinesisPublisher {
 
     public static final int MAX_RECORDS = 500;
     private static final long MAX_BYTES = 5L * 1024 * 1024;
-    private static final int MAX_ATTEMPTS = 20;
+    private static final int DEFAULT_MAX_ATTEMPTS = 20;
     private static final Logger log = LoggerFactory.getLogger(KinesisPublisher.class);
 
     public record Record(String partitionKey, byte[] data) {
@@ -36,9 +36,16 @@ public final class KinesisPublisher {
     private final LongAdder retried = new LongAdder();
     private final LongAdder requests = new LongAdder();
 
+    private final int maxAttempts;
+
     public KinesisPublisher(KinesisClient kinesis, String stream) {
+        this(kinesis, stream, DEFAULT_MAX_ATTEMPTS);
+    }
+
+    KinesisPublisher(KinesisClient kinesis, String stream, int maxAttempts) {
         this.kinesis = kinesis;
         this.stream = stream;
+        this.maxAttempts = maxAttempts;
     }
 
     /** Sends every record, in batches; returns once all are acknowledged. */
@@ -78,7 +85,7 @@ public final class KinesisPublisher {
                 requests.increment();
                 response = kinesis.putRecords(b -> b.streamName(stream).records(entries));
             } catch (KinesisException e) {
-                if (attempt >= MAX_ATTEMPTS || !retryable(e)) {
+                if (attempt >= maxAttempts || !retryable(e)) {
                     throw e;
                 }
                 log.warn("PutRecords to {} failed ({}), retry {}", stream, e.awsErrorDetails() == null ? e.getMessage()
@@ -98,7 +105,7 @@ public final class KinesisPublisher {
                 }
             }
             retried.add(again.size());
-            if (attempt >= MAX_ATTEMPTS) {
+            if (attempt >= maxAttempts) {
                 throw new IllegalStateException(again.size() + " records to " + stream + " still failing after " + attempt + " attempts");
             }
             log.debug("{} of {} records to {} failed, retry {}", again.size(), pending.size(), stream, attempt);
