@@ -7,12 +7,13 @@ import io.cdp.features.window.EventWindow;
 
 /**
  * A customer's transactions of the last week across all their cards. Unlike a card, a customer's events come from
- * several shards (one per card), so they can arrive out of event-time order: the window takes an hour of lateness
- * and merges a late event at its place, so the stored state equals the batch state over the same history.
+ * several shards (one per card), so they can arrive out of event-time order, by as much as one shard lags another (a whole backlog after an
+ * outage or a replay of history): the window takes a day of lateness and merges a late event at its place, so the
+ * stored state equals the batch state over the same history.
  */
 public final class CustomerState {
 
-    public static final long ALLOWED_LATENESS_MILLIS = 3_600_000L;
+    public static final long ALLOWED_LATENESS_MILLIS = 86_400_000L;
     private static final int MAX_EVENTS = 20_000;
 
     private final EventWindow window;

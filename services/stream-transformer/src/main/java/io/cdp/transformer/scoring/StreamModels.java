@@ -100,7 +100,13 @@ public final class StreamModels {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         LocalDate from = today.minusDays(30);
         List<TransactionRecordedV1> history = new SyntheticTransactions(seed).generate(cards,
-                from.atStartOfDay().toInstant(ZoneOffset.UTC), Duration.ofDays(30), 3.0, 0.08);
+                from.atStartOfDay().toInstant(ZoneOffset.UTC), Duration.ofDays(30), 3.0, 0.15);
+        long validationFrauds = history.stream().filter(tx -> Boolean.TRUE.equals(tx.fraudLabel())
+                && !LocalDate.ofInstant(tx.transactionTime(), ZoneOffset.UTC).isBefore(today.minusDays(5))).count();
+        if (validationFrauds < 10) {
+            // thresholds and early stopping need frauds in the validation days; a small draw can have none
+            return train(seed + 1, cards);
+        }
         MccRiskTables tables = MccRiskTables.build(labelled(history), from, today.plusDays(1));
         double[][] rows = StreamFeatures.batch(history, tables.context());
         boolean[] labels = new boolean[history.size()];

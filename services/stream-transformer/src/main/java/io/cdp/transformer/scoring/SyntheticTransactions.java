@@ -58,16 +58,22 @@ public final class SyntheticTransactions {
                 Channel channel = random.nextDouble() < 0.15 ? Channel.ONLINE : random.nextDouble() < 0.7 ? Channel.CHIP : Channel.SWIPE;
                 double amount = Math.max(1, typical * Math.exp(random.nextGaussian() * 0.5));
                 List<String> errors = random.nextDouble() < 0.02 ? List.of("Insufficient Balance") : List.of();
-                out.add(tx(card, customer, t, amount, merchant, channel == Channel.ONLINE ? null : home,
-                        COMMON_MCC[random.nextInt(COMMON_MCC.length)], channel, errors, false));
+                // genuine but unusual (a trip, a big purchase): what keeps the problem from being trivially separable
+                boolean unusual = random.nextDouble() < 0.03;
+                out.add(tx(card, customer, t, unusual ? amount * (2 + random.nextDouble() * 3) : amount,
+                        unusual ? 100_000 + random.nextInt(900_000) : merchant, channel == Channel.ONLINE ? null : home,
+                        unusual ? RISKY_MCC[random.nextInt(RISKY_MCC.length)] : COMMON_MCC[random.nextInt(COMMON_MCC.length)],
+                        channel, errors, false));
             }
             if (random.nextDouble() < fraudShare) {
                 Instant start = from.plusMillis((long) (random.nextDouble() * duration.toMillis() * 0.95));
                 int burst = 3 + random.nextInt(6);
                 boolean abroad = random.nextBoolean();
+                // some fraudsters stay small and ordinary; the model has to miss some of them, as in real life
+                boolean quiet = random.nextDouble() < 0.25;
                 for (int i = 0; i < burst; i++) {
-                    Instant t = start.plusSeconds(20L + random.nextInt(150) * (long) (i + 1));
-                    double amount = typical * (2 + random.nextDouble() * 6);
+                    Instant t = start.plusSeconds(20L + random.nextInt(quiet ? 3_000 : 150) * (long) (i + 1));
+                    double amount = typical * (quiet ? 0.5 + random.nextDouble() : 2 + random.nextDouble() * 6);
                     List<String> errors = random.nextDouble() < 0.3 ? List.of(random.nextBoolean() ? "Bad PIN" : "Bad CVV") : List.of();
                     out.add(tx(card, customer, t, amount, 100_000 + random.nextInt(900_000),
                             abroad ? FOREIGN[random.nextInt(FOREIGN.length)] : null,

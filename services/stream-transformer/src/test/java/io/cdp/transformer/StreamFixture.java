@@ -1,0 +1,175 @@
+package io.cdp.transformer;
+
+import blue.strategic.parquet.Hydrator;
+import blue.strategic.parquet.HydratorSupplier;
+import blue.strategic.parquet.ParquetReader;
+import io.cdp.aws.AwsClients;
+import io.cdp.events.Envelope;
+import io.cdp.events.codec.EventCodec;
+import io.cdp.events.payload.TransactionRecordedV1;
+import io.cdp.events.payload.TransactionScoredV1;
+import io.cdp.events.resources.CdpResources;
+import io.cdp.events.resources.CdpResources.Bucket;
+import io.cdp.events.resources.CdpResources.Queue;
+import io.cdp.events.resources.CdpResources.Stream;
+import io.cdp.events.resources.CdpResources.Table;
+import io.cdp.transformer.lake.LakeObjects;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
+import software.amazon.awssdk.services.kinesis.model.Record;
+import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Object;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/** Produces onto and reads back from the emulator what the integration tests look at. */
+public final class StreamFixture implements AutoCloseable {
+
+    public final CdpResources names;
+    public final EventCodec codec = new EventCodec();
+    public final KinesisClient kinesis;
+    public final S3Client s3;
+    public final SqsClient sqs;
+    public final DynamoDbClient dynamoDb;
+
+    public StreamFixture(AwsClients clients, CdpResources names) {
+        this.names = names;
+        this.kinesis = clients.kinesis();
+        this.s3 = clients.s3();
+        this.sqs = clients.sqs();
+        this.dynamoDb = clients.dynamoDb();
+    }
+
+    public void putTransactions(List<TransactionRecordedV1> txs) {
+        List<byte[]> records = txs.stream()
+                .map(tx -> codec.encode(Envelope.of("core-banking", tx.cardToken().value(), java.time.Instant.now(), tx)))
+                .toList();
+        putRaw(records, txs.stream().map(tx -> tx.cardToken().value()).toList());
+    }
+
+    /** In order per partition key: one PutRecords call at a time, each retried for its failed entries only. */
+    public void putRaw(List<byte[]> data, List<String> partitionKeys) {
+        for (int from = 0; from < data.size(); from += 250) {
+            List<PutRecordsRequestEntry> entries = new ArrayList<>();
+            for (int i = from; i < Math.min(data.size(), from + 250); i++) {
+                entries.add(PutRecordsRequestEntry.builder().partitionKey(partitionKeys.get(i))
+                        .data(SdkBytes.fromByteArray(data.get(i))).build());
+            }
+            var response = kinesis.putRecords(b -> b.streamName(names.stream(Stream.CORE_TRANSACTIONS)).records(entries));
+            if (response.failedRecordCount() > 0) {
+                throw new IllegalStateException(response.failedRecordCount() + " records failed");
+            }
+        }
+    }
+
+    /** Every scored event on the scored stream, from the beginning, decoded (duplicates included). */
+    public List<TransactionScoredV1> scoredEvents() {
+        String stream = names.stream(Stream.SCORED_TRANSACTIONS);
+        List<TransactionScoredV1> out = new ArrayList<>();
+        for (var shard : kinesis.listShards(b -> b.streamName(stream)).shards()) {
+            String iterator = kinesis.getShardIterator(b -> b.streamName(stream).shardId(shard.shardId())
+                    .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+            while (iterator != null) {
+                String it = iterator;
+                var response = kinesis.getRecords(b -> b.shardIterator(it).limit(10_000));
+                for (Record r : response.records()) {
+                    out.add(codec.decode(r.data().asByteArray(), TransactionScoredV1.class).payload());
+                }
+                if (response.records().isEmpty()) {
+                    break;
+                }
+                iterator = response.nextShardIterator();
+            }
+        }
+        return out;
+    }
+
+    /** Every row under scored/ as column name to value text. */
+    public List<Map<String, String>> lakeRows() {
+        String bucket = names.bucket(Bucket.LAKE);
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (S3Object object : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(LakeObjects.PREFIX)).contents()) {
+            byte[] bytes = s3.getObjectAsBytes(b -> b.bucket(bucket).key(object.key())).asByteArray();
+            try {
+                File file = Files.createTempFile("lake-", ".parquet").toFile();
+                try {
+                    Files.write(file.toPath(), bytes);
+                    Hydrator<Map<String, String>, Map<String, String>> hydrator = new Hydrator<>() {
+                        @Override
+                        public Map<String, String> start() {
+                            return new HashMap<>();
+                        }
+
+                        @Override
+                        public Map<String, String> add(Map<String, String> row, String heading, Object value) {
+                            row.put(heading, String.valueOf(value));
+                            return row;
+                        }
+
+                        @Override
+                        public Map<String, String> finish(Map<String, String> row) {
+                            return row;
+                        }
+                    };
+                    try (var stream = ParquetReader.streamContent(file, HydratorSupplier.constantly(hydrator))) {
+                        stream.forEach(rows::add);
+                    }
+                } finally {
+                    Files.deleteIfExists(file.toPath());
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return rows;
+    }
+
+    public List<Message> drain(Queue queue) {
+        String url = sqs.getQueueUrl(b -> b.queueName(names.queue(queue))).queueUrl();
+        List<Message> all = new ArrayList<>();
+        while (true) {
+            var messages = sqs.receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(0)
+                    .messageAttributeNames("All")).messages();
+            if (messages.isEmpty()) {
+                return all;
+            }
+            all.addAll(messages);
+            messages.forEach(m -> sqs.deleteMessage(b -> b.queueUrl(url).receiptHandle(m.receiptHandle())));
+        }
+    }
+
+    public int alertClaims() {
+        return dynamoDb.scanPaginator(b -> b.tableName(names.table(Table.ALERTS))).items().stream().mapToInt(i -> 1).sum();
+    }
+
+    public static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out after " + timeout + " waiting for " + what);
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    @Override
+    public void close() {
+        kinesis.close();
+        s3.close();
+        sqs.close();
+        dynamoDb.close();
+    }
+}

@@ -1,0 +1,136 @@
+package io.cdp.transformer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cdp.aws.AwsClients;
+import io.cdp.aws.test.AwsEmulator;
+import io.cdp.aws.test.AwsEmulatorTest;
+import io.cdp.events.codec.EventCodec;
+import io.cdp.events.payload.FraudAlertRequestedV1;
+import io.cdp.events.payload.TransactionRecordedV1;
+import io.cdp.events.payload.TransactionScoredV1;
+import io.cdp.events.resources.CdpResources;
+import io.cdp.events.resources.CdpResources.Queue;
+import io.cdp.events.resources.CdpResources.Table;
+import io.cdp.transformer.features.CardState;
+import io.cdp.transformer.features.MccRiskTables;
+import io.cdp.transformer.features.StoredEntity;
+import io.cdp.transformer.features.StreamFeatures;
+import io.cdp.transformer.scoring.ScoringModel;
+import io.cdp.transformer.scoring.SyntheticTransactions;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The transformer in this JVM against the emulator: transactions produced with EventCodec onto the stream come out as
+ * scored events, lake rows, alert requests and feature-store state equal to the batch computation; poison records
+ * land in the dead-letter queue and the stream moves on.
+ */
+@AwsEmulatorTest
+class StreamTransformerIT {
+
+    /** As command-line arguments: they outrank application.yml, where default properties would not. */
+    static String[] arguments(CdpResources names, AwsEmulator emulator) {
+        Map<String, Object> p = new HashMap<>(emulator.springProperties());
+        p.put("cdp.aws.endpoint", emulator.endpoint().toString());
+        p.put("cdp.aws.namespace", names.namespace());
+        p.put("cdp.transformer.train-if-missing", "true");
+        p.put("cdp.transformer.training-cards", "200");
+        p.put("server.port", "0");
+        // health is open; the prometheus endpoint wants a token, signed in tests with a throwaway key
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        p.put("cdp.security.dev-secret", Base64.getEncoder().encodeToString(key));
+        p.put("logging.structured.format.console", "");
+        p.put("spring.cloud.stream.kinesis.binder.locks.lease-duration", "5s");
+        p.put("logging.level.root", "WARN");
+        p.put("logging.level.io.cdp.transformer.scoring", "INFO");
+        return p.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+    }
+
+    @Test
+    void transactionsBecomeScoredEventsLakeRowsAlertsAndBatchEqualFeaturesWhilePoisonIsDeadLettered(
+            AwsClients clients, CdpResources names, AwsEmulator emulator) throws Exception {
+        List<TransactionRecordedV1> txs = new SyntheticTransactions(7).generate(40,
+                Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofHours(20)), Duration.ofHours(20), 8, 0.4);
+        try (StreamFixture fixture = new StreamFixture(clients, names);
+             ConfigurableApplicationContext app = new SpringApplicationBuilder(StreamTransformerApplication.class)
+                     .run(arguments(names, emulator))) {
+            int half = txs.size() / 2;
+            fixture.putTransactions(txs.subList(0, half));
+            byte[] garbage = "{\"eventId\": oops".getBytes(StandardCharsets.UTF_8);
+            byte[] unknown = new String(new EventCodec().encode(io.cdp.events.Envelope.of("core-banking",
+                    txs.getFirst().cardToken().value(), Instant.now(), txs.getFirst())), StandardCharsets.UTF_8)
+                    .replace("transaction.recorded.v1", "transaction.recorded.v7").getBytes(StandardCharsets.UTF_8);
+            fixture.putRaw(List.of(garbage, unknown), List.of("poison-a", "poison-b"));
+            fixture.putTransactions(txs.subList(half, txs.size()));
+
+            StreamFixture.await("all " + txs.size() + " transactions scored", Duration.ofSeconds(90),
+                    () -> fixture.scoredEvents().stream().map(TransactionScoredV1::transactionId).distinct().count() >= txs.size());
+            StreamFixture.await("all lake rows", Duration.ofSeconds(30), () -> fixture.lakeRows().size() >= txs.size());
+
+            List<TransactionScoredV1> scored = fixture.scoredEvents();
+            assertThat(scored).extracting(TransactionScoredV1::transactionId)
+                    .containsExactlyInAnyOrderElementsOf(txs.stream().map(TransactionRecordedV1::transactionId).toList());
+
+            List<Map<String, String>> lake = fixture.lakeRows();
+            assertThat(lake).hasSize(txs.size()).extracting(r -> r.get("transactionId")).doesNotHaveDuplicates();
+
+            // features equal the batch path over the same history, with the label tables the service loaded
+            MccRiskTables tables = MccRiskTables.load(fixture.s3, names.bucket(CdpResources.Bucket.MODELS));
+            double[][] batch = StreamFeatures.batch(txs, tables.context());
+            Map<String, TransactionScoredV1> byId = scored.stream()
+                    .collect(Collectors.toMap(TransactionScoredV1::transactionId, Function.identity()));
+            for (int i = 0; i < txs.size(); i++) {
+                Map<String, Double> streamed = byId.get(txs.get(i).transactionId()).features();
+                assertThat(streamed).as("features of %s", txs.get(i).transactionId())
+                        .isEqualTo(StreamFeatures.SCHEMA.asMap(batch[i]));
+            }
+
+            // one alert per transaction at or over the model's alert threshold, claimed once in the alerts table
+            double alertThreshold = app.getBean(ScoringModel.class).scorer().thresholds().alert();
+            List<String> overThreshold = scored.stream().filter(s -> s.score() >= alertThreshold)
+                    .map(TransactionScoredV1::transactionId).toList();
+            StreamFixture.await("alert claims", Duration.ofSeconds(20), () -> fixture.alertClaims() >= overThreshold.size());
+            var alerts = fixture.drain(Queue.FRAUD_ALERTS);
+            assertThat(overThreshold).as("the generated bursts include alerts").isNotEmpty();
+            assertThat(alerts).extracting(m -> fixture.codec.decode(m.body().getBytes(StandardCharsets.UTF_8),
+                    FraudAlertRequestedV1.class).payload().transactionId()).containsExactlyInAnyOrderElementsOf(overThreshold);
+            assertThat(fixture.alertClaims()).isEqualTo(overThreshold.size());
+
+            // the online store: one card's state holds each of its transactions once
+            String card = txs.getLast().cardToken().value();
+            var item = fixture.dynamoDb.getItem(b -> b.tableName(names.table(Table.FEATURES)).consistentRead(true)
+                    .key(Map.of("entityKey", AttributeValue.fromS(StoredEntity.cardKey(card))))).item();
+            CardState state = CardState.fromBytes(item.get("state").b().asByteArray());
+            assertThat(state.velocityWindow().size())
+                    .isEqualTo((int) txs.stream().filter(t -> t.cardToken().value().equals(card)).count());
+            assertThat(item.get("lastTxId").s()).isEqualTo(txs.stream()
+                    .filter(t -> t.cardToken().value().equals(card)).toList().getLast().transactionId());
+            assertThat(item).containsKey("expiresAt");
+
+            // poison: reason and original bytes in the dead-letter queue
+            var deadLetters = fixture.drain(Queue.STREAM_DEAD_LETTERS);
+            List<JsonNode> letters = new ArrayList<>();
+            deadLetters.forEach(m -> letters.add(fixture.codec.mapper().readTree(m.body())));
+            assertThat(letters).extracting(n -> n.get("reason").asString())
+                    .containsExactlyInAnyOrder("unparseable", "unknown-type");
+            assertThat(letters).extracting(n -> n.get("originalBase64").asString())
+                    .contains(Base64.getEncoder().encodeToString(garbage), Base64.getEncoder().encodeToString(unknown));
+        }
+    }
+}
