@@ -44,6 +44,15 @@ public final class ExtractMain {
         try (ExtractionRunner runner = ExtractionRunner.fromAws(clients, names, pii, Files.createTempDirectory("cdp-extract"))) {
             ExtractionStatus started = runner.start(new ExtractionOptions(liveShare, speed, stream, lake));
             String id = started.extractionId();
+            // Ctrl-C stops the extraction after its current batch instead of abandoning it mid-request
+            Thread main = Thread.currentThread();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                if (runner.status(id).orElseThrow().state() == ExtractionStatus.State.RUNNING) {
+                    System.err.println("extract: stopping " + id);
+                    runner.stop(id);
+                    runner.await(id);
+                }
+            }));
             while (runner.status(id).orElseThrow().state() == ExtractionStatus.State.RUNNING) {
                 Thread.sleep(2000);
                 ExtractionStatus s = runner.status(id).orElseThrow();

@@ -212,10 +212,16 @@ public final class Extraction implements Runnable {
             }
             if (options.speed() > 0) {
                 long dueNanos = startNanos + (long) ((e.transactionTime().toEpochMilli() - first.toEpochMilli()) * 1_000_000L / options.speed());
-                long wait = dueNanos - System.nanoTime();
-                if (wait > 0) {
+                if (dueNanos - System.nanoTime() > 0) {
                     flush(batch);
-                    sleepNanos(wait);
+                    // short naps, so a stop request is honoured within a fraction of a second even at slow speeds
+                    long wait;
+                    while ((wait = dueNanos - System.nanoTime()) > 0 && !stopRequested.get()) {
+                        sleepNanos(Math.min(wait, 200_000_000L));
+                    }
+                    if (stopRequested.get()) {
+                        break;
+                    }
                 }
             }
             if (batch.isEmpty()) {

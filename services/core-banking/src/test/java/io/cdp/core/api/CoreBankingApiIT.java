@@ -108,6 +108,20 @@ class CoreBankingApiIT {
         }
         assertThat(state).contains("\"state\":\"COMPLETED\"").contains("raw/_manifests/" + id + ".json");
         assertThat(post("/api/extractions", "{\"liveShare\":2}", token("extraction")).statusCode()).isEqualTo(400);
+
+        // at real-time speed the replay would take days: stop it and watch it end as STOPPED
+        HttpResponse<String> slow = post("/api/extractions", "{\"liveShare\":0.5,\"speed\":1,\"toLake\":false}", token("extraction"));
+        assertThat(slow.statusCode()).isEqualTo(202);
+        String slowId = slow.body().replaceAll(".*\"extractionId\":\"([^\"]+)\".*", "$1");
+        assertThat(post("/api/extractions", "{}", token("extraction")).statusCode()).isEqualTo(409);
+        Thread.sleep(1500);
+        assertThat(post("/api/extractions/" + slowId + "/stop", "", token("extraction")).statusCode()).isEqualTo(200);
+        String slowState = "";
+        for (int i = 0; i < 60 && !slowState.contains("STOPPED"); i++) {
+            Thread.sleep(250);
+            slowState = get("/api/extractions/" + slowId, token("extraction")).body();
+        }
+        assertThat(slowState).contains("\"state\":\"STOPPED\"");
         assertThat(get("/api/extractions/nope", token("extraction")).statusCode()).isEqualTo(404);
     }
 
