@@ -12,6 +12,11 @@ import io.cdp.trainer.dataset.TrainingRows;
 import io.cdp.trainer.handbook.FeatureSet;
 import io.cdp.trainer.handbook.HandbookProtocol;
 import io.cdp.trainer.handbook.ExtendedFeatures;
+import io.cdp.trainer.handbook.TerminalStreakFeatures;
+import io.cdp.scoring.model.TreeEnsemble;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import io.cdp.trainer.train.Progress;
 import io.cdp.trainer.train.TrainedModel;
 import io.cdp.trainer.train.TrainingParameters;
@@ -25,21 +30,38 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * {@code ./cdp eval handbook --data <handbook-raw dir> [--report file.html]}: reproduces the handbook's
+ * {@code ./cdp eval handbook --data <handbook-raw dir> [--report file.html] [--folds N]}: reproduces the handbook's
  * Chapter 3 protocol with our features and our trainer and prints our AUC ROC, average precision and Card
  * Precision@100 beside the handbook's published rows.
  *
- * <p>Model selection stays inside the training window: the last {@code --validation-days} training days pick the
- * number of boosting rounds (early stopping on AUC-PR), then the model is refit on the whole window with that
- * many rounds. Nothing from the test period (labels, TX_FRAUD_SCENARIO) is an input; test labels only score.
+ * <p>Model selection is the handbook's Chapter 5 prequential validation and never looks at the test week: fold k
+ * (k = 1..N) is the same train 7 days / delay 7 days / assess 7 days protocol shifted back k weeks, so every
+ * validation week ends before the test week starts (fold 1 assesses 2018-08-01..07, fold 2 2018-07-25..31, ...),
+ * with the known-compromised cards removed the same way. Every configuration of a small grid (feature set, depth,
+ * eta, number of trees) is trained on each fold's training week and scored on its validation week; the one with
+ * the best mean validation Card Precision@100 (ties: mean average precision) is trained once on the official
+ * training week and evaluated once on the test week. Nothing from the test period (labels, TX_FRAUD_SCENARIO) is an
+ * input; test labels only score.
  */
 public final class HandbookEvalMain {
 
-    private static final Set<String> OPTIONS = Set.of("data", "report", "features", "depth", "eta", "max-rounds",
-            "early-stopping", "validation-days", "min-child-weight", "subsample", "colsample", "scale-pos-weight",
-            "seed", "threads");
+    private static final Set<String> OPTIONS = Set.of("data", "report", "folds", "threads", "seed", "model-out");
+    private static final int[] DEPTHS = {3, 4};
+    private static final double[] ETAS = {0.1};
+    private static final int[] TREES = {50, 100, 150, 200, 300};
 
     private HandbookEvalMain() {
+    }
+
+    /** One point of the grid. */
+    record Config(String features, int depth, double eta, int trees) {
+        String label() {
+            return String.format(Locale.ROOT, "%-18s depth %d  eta %.2f  %3d trees", features, depth, eta, trees);
+        }
+    }
+
+    /** AUC, AP and CP@100 of one scored week. */
+    record Scores(double auc, double ap, double cp) {
     }
 
     public static void main(String[] argv) throws IOException {
@@ -49,7 +71,7 @@ public final class HandbookEvalMain {
             args.require("data");
         } catch (IllegalArgumentException e) {
             System.err.println("usage: ./cdp eval handbook --data <dir of handbook-raw daily CSVs> [--report out.html]"
-                    + " [--features handbook|extended] [--depth N] [--eta X] [--max-rounds N]\n" + e.getMessage());
+                    + " [--folds N (validation weeks, default 3)] [--model-out model.json]\n" + e.getMessage());
             System.exit(2);
             return;
         }
@@ -60,51 +82,113 @@ public final class HandbookEvalMain {
             System.exit(2);
         }
         Path report = Path.of(args.get("report", "target/handbook-eval/report.html"));
+        Path modelOut = Path.of(args.get("model-out", "target/handbook-eval/model.json"));
+        int folds = args.getInt("folds", 3);
+        int threads = args.getInt("threads", 2);
+        int seed = args.getInt("seed", 0);
         Progress progress = Progress.stderr();
         HandbookProtocol protocol = HandbookProtocol.CHAPTER_3;
-        FeatureSet featureSet = switch (args.get("features", "extended")) {
-            case "handbook" -> FeatureSet.HANDBOOK;
-            case "extended" -> new ExtendedFeatures();
-            default -> throw new IllegalArgumentException("--features must be handbook or extended");
-        };
-        TrainingParameters params = new TrainingParameters(args.getInt("max-rounds", 600), args.getInt("depth", 4),
-                args.getDouble("eta", 0.05), args.getDouble("min-child-weight", 1), args.getDouble("subsample", 0.8),
-                args.getDouble("colsample", 0.8), args.getDouble("scale-pos-weight", 1),
-                args.getInt("early-stopping", 60), "aucpr", args.getInt("threads", 2), args.getInt("seed", 0), 50);
-        int validationDays = args.getInt("validation-days", 2);
+        List<HandbookProtocol> validation = new ArrayList<>();
+        for (int k = 1; k <= folds; k++) {
+            validation.add(new HandbookProtocol(protocol.trainStart().minusWeeks(k), protocol.trainDays(),
+                    protocol.delayDays(), protocol.testDays()));
+        }
 
         long t0 = System.nanoTime();
-        List<HandbookTransaction> txs = HandbookCsv.readDays(data, protocol.historyStart(), protocol.testEnd());
-        progress.report(String.format("read %,d transactions %s..%s (%.1f s)", txs.size(), protocol.historyStart(),
+        // the earliest day the oldest fold's windows look at, or the first day the data has (shorter windows then)
+        LocalDate from = validation.isEmpty() ? protocol.historyStart() : validation.getLast().historyStart();
+        while (!Files.isRegularFile(data.resolve(from + ".csv")) && from.isBefore(protocol.historyStart())) {
+            from = from.plusDays(1);
+        }
+        List<HandbookTransaction> txs = HandbookCsv.readDays(data, from, protocol.testEnd());
+        progress.report(String.format("read %,d transactions %s..%s (%.1f s)", txs.size(), from,
                 protocol.testEnd(), (System.nanoTime() - t0) / 1e9));
-        TrainingRows all = HandbookProtocol.featureRows(txs, featureSet);
-        TrainingRows train = protocol.trainingRows(all);
-        TrainingRows test = protocol.testRows(all);
-        progress.report(String.format("features: %d (%s); train %,d tx / %,d frauds; test %,d tx / %,d frauds",
-                featureSet.names().size(), args.get("features", "extended"), train.size(), train.positives(),
-                test.size(), test.positives()));
+        FeatureSet widest = new TerminalStreakFeatures();
+        TrainingRows all = HandbookProtocol.featureRows(txs, widest);
+        Map<String, List<String>> featureSets = new LinkedHashMap<>();
+        featureSets.put("extended", new ExtendedFeatures().names());
+        featureSets.put("extended+terminal", widest.names());
+        progress.report(String.format("features computed (%d columns, %.1f s)", widest.names().size(),
+                (System.nanoTime() - t0) / 1e9));
 
-        XgboostTrainer trainer = new XgboostTrainer(progress);
-        TrainingRows fit = train.between(protocol.trainStart(), protocol.trainEnd().minusDays(validationDays));
-        TrainingRows valid = train.between(protocol.trainEnd().minusDays(validationDays - 1), protocol.trainEnd());
-        TrainedModel selection = trainer.train(fit, valid, params);
-        progress.report(String.format("selection: %d rounds (validation AUC-PR %.4f on %s..%s); refitting on the "
-                        + "whole training window", selection.rounds(), selection.bestScore(),
-                protocol.trainEnd().minusDays(validationDays - 1), protocol.trainEnd()));
-        TrainedModel model = trainer.train(train, null, params.withMaxRounds(selection.rounds()));
+        // ---- prequential validation: only weeks before the test week
+        XgboostTrainer trainer = new XgboostTrainer(Progress.silent());
+        Map<Config, List<Scores>> byConfig = new LinkedHashMap<>();
+        for (HandbookProtocol fold : validation) {
+            TrainingRows foldTrain = fold.trainingRows(all);
+            TrainingRows foldValid = fold.testRows(all);
+            progress.report(String.format("fold: train %s..%s (%,d tx / %,d frauds), validate %s..%s (%,d tx / %,d "
+                            + "frauds)", fold.trainStart(), fold.trainEnd(), foldTrain.size(), foldTrain.positives(),
+                    fold.testStart(), fold.testEnd(), foldValid.size(), foldValid.positives()));
+            for (Map.Entry<String, List<String>> fs : featureSets.entrySet()) {
+                TrainingRows tr = foldTrain.select(fs.getValue());
+                TrainingRows va = foldValid.select(fs.getValue());
+                float[][] validRows = va.floatRows();
+                for (int depth : DEPTHS) {
+                    for (double eta : ETAS) {
+                        TrainedModel m = trainer.train(tr, null, parameters(TREES[TREES.length - 1], depth, eta,
+                                threads, seed));
+                        TreeEnsemble ensemble = XgboostJsonParser.parse(m.modelJson()).ensemble();
+                        progress.report(String.format(Locale.ROOT, "  %s depth %d eta %.2f trained (%.1f s)",
+                                fs.getKey(), depth, eta, (System.nanoTime() - t0) / 1e9));
+                        for (int trees : TREES) {
+                            Scores sc = score(ensemble.firstTrees(trees), validRows, va);
+                            byConfig.computeIfAbsent(new Config(fs.getKey(), depth, eta, trees),
+                                    c -> new ArrayList<>()).add(sc);
+                        }
+                    }
+                }
+            }
+            progress.report(String.format("fold done (%.1f s)", (System.nanoTime() - t0) / 1e9));
+        }
+        Config chosen = null;
+        double bestCp = -1;
+        double bestAp = -1;
+        System.out.printf(Locale.ROOT, "validation (prequential, %d folds of train 7 d / delay 7 d / validate 7 d, "
+                + "validation weeks %s; mean over folds):%n", folds, validation.stream()
+                .map(f -> f.testStart() + ".." + f.testEnd()).toList());
+        String vfmt = "%-50s  %7s  %7s  %7s  %s%n";
+        System.out.printf(Locale.ROOT, vfmt, "config", "AUC", "AP", "CP@100", "CP@100 per fold");
+        for (Map.Entry<Config, List<Scores>> e : byConfig.entrySet()) {
+            List<Scores> s = e.getValue();
+            double auc = s.stream().mapToDouble(Scores::auc).average().orElse(Double.NaN);
+            double ap = s.stream().mapToDouble(Scores::ap).average().orElse(Double.NaN);
+            double cp = s.stream().mapToDouble(Scores::cp).average().orElse(Double.NaN);
+            System.out.printf(Locale.ROOT, vfmt, e.getKey().label(), f3(auc), f3(ap), f3(cp),
+                    s.stream().map(x -> f3(x.cp())).toList());
+            if (cp > bestCp || (cp == bestCp && ap > bestAp)) {
+                chosen = e.getKey();
+                bestCp = cp;
+                bestAp = ap;
+            }
+        }
+        if (chosen == null) {
+            chosen = new Config("extended", 4, 0.05, 100);
+        }
+        System.out.printf(Locale.ROOT, "selected by mean validation CP@100 (ties: AP): %s (CP@100 %.3f, AP %.3f)%n",
+                chosen.label(), bestCp, bestAp);
+
+        // ---- the one training on the official week and the one evaluation on the test week
+        TrainingRows train = protocol.trainingRows(all).select(featureSets.get(chosen.features()));
+        TrainingRows test = protocol.testRows(all).select(featureSets.get(chosen.features()));
+        progress.report(String.format("final: train %,d tx / %,d frauds; test %,d tx / %,d frauds", train.size(),
+                train.positives(), test.size(), test.positives()));
+        TrainingParameters params = parameters(chosen.trees(), chosen.depth(), chosen.eta(), threads, seed);
+        TrainedModel model = trainer.train(train, null, params);
+        List<String> featureNames = train.featureNames();
 
         // scoring goes through the pure-Java evaluator: the evaluation measures what production serves
-        InProcessScorer scorer = new InProcessScorer("eval", featureSet.names(),
+        InProcessScorer scorer = new InProcessScorer("eval", featureNames,
                 XgboostJsonParser.parse(model.modelJson()).ensemble());
         double[] scores = scorer.scoreBatch(test.features());
         double auc = RankingMetrics.rocAuc(scores, test.labels());
         double ap = RankingMetrics.averagePrecision(scores, test.labels());
-        List<ScoredTransaction> scored = new ArrayList<>(test.size());
-        for (int i = 0; i < test.size(); i++) {
-            scored.add(new ScoredTransaction((int) test.days()[i].toEpochDay(), test.cards()[i], scores[i],
-                    test.labels()[i]));
+        CardPrecision.Result cp = CardPrecision.compute(scored(test, scores), 100);
+        Path modelParent = modelOut.toAbsolutePath().getParent();
+        if (modelParent != null) {
+            Files.createDirectories(modelParent);
         }
-        CardPrecision.Result cp = CardPrecision.compute(scored, 100);
+        Files.write(modelOut, model.modelJson());
 
         List<String[]> rows = new ArrayList<>();
         for (HandbookBaselines.Row r : HandbookBaselines.ROWS) {
@@ -112,7 +196,7 @@ public final class HandbookEvalMain {
                     f3(r.cardPrecision100())});
         }
         String oursName = "ours: XGBoost " + model.rounds() + " trees, depth " + params.maxDepth() + ", eta "
-                + params.eta() + ", " + featureSet.names().size() + " features";
+                + params.eta() + ", " + featureNames.size() + " features";
         rows.add(new String[] {oursName, "this run", f3(auc), f3(ap), f3(cp.mean())});
         printTable(rows);
         HandbookBaselines.Row bar = HandbookBaselines.BAR;
@@ -128,7 +212,10 @@ public final class HandbookEvalMain {
                                 + "(%,d tx, %,d frauds, known-compromised cards removed). Features: %s.",
                         protocol.trainStart(), protocol.trainEnd(), train.size(), train.positives(),
                         protocol.delayDays(), protocol.testStart(), protocol.testEnd(), test.size(),
-                        test.positives(), String.join(", ", featureSet.names())))
+                        test.positives(), String.join(", ", featureNames)))
+                .paragraph(String.format(Locale.ROOT, "Selected on %d prequential validation weeks before the test "
+                        + "week by mean Card Precision@100: %s (validation CP@100 %.3f, AP %.3f).", folds,
+                        chosen.label(), bestCp, bestAp))
                 .paragraph("Training parameters: " + model.parameters())
                 .table(new String[] {"model", "source", "AUC ROC", "Average precision", "Card Precision@100"}, rows)
                 .curve("ROC curve (test)", "false positive rate", "true positive rate",
@@ -141,8 +228,31 @@ public final class HandbookEvalMain {
             Files.createDirectories(parent);
         }
         Files.writeString(report, html.render());
-        System.out.println("report: " + report);
+        System.out.println("report: " + report + "; model: " + modelOut);
         System.out.printf(Locale.ROOT, "ours auc=%.3f ap=%.3f cp100=%.3f%n", auc, ap, cp.mean());
+    }
+
+    static TrainingParameters parameters(int trees, int depth, double eta, int threads, int seed) {
+        return new TrainingParameters(trees, depth, eta, 1, 0.8, 0.8, 1, 0, "aucpr", threads, seed, 1_000_000);
+    }
+
+    static Scores score(TreeEnsemble ensemble, float[][] rows, TrainingRows labelled) {
+        double[] s = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            s[i] = ensemble.predict(rows[i]);
+        }
+        return new Scores(RankingMetrics.rocAuc(s, labelled.labels()),
+                RankingMetrics.averagePrecision(s, labelled.labels()),
+                CardPrecision.compute(scored(labelled, s), 100).mean());
+    }
+
+    static List<ScoredTransaction> scored(TrainingRows rows, double[] scores) {
+        List<ScoredTransaction> out = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            out.add(new ScoredTransaction((int) rows.days()[i].toEpochDay(), rows.cards()[i], scores[i],
+                    rows.labels()[i]));
+        }
+        return out;
     }
 
     private static void printTable(List<String[]> rows) {
