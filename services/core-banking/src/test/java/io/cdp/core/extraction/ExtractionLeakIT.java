@@ -47,8 +47,13 @@ class ExtractionLeakIT {
     private final List<Transaction> transactions = new ArrayList<>();
     private ExtractionStatus status;
 
+    private final ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logs = new ch.qos.logback.core.read.ListAppender<>();
+
     @BeforeAll
     void generateLoadAndExtract(AwsClients clients, CdpResources names, @TempDir Path dir) throws Exception {
+        var root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        logs.start();
+        root.addAppender(logs);
         Path data = dir.resolve("data");
         new TabFormerGenerator(new TabFormerGenerator.Options(25, 21, LocalDate.of(2019, 3, 1), 20)).write(data);
         try (RejectReport rejects = new RejectReport(dir.resolve("rejects.jsonl"));
@@ -67,6 +72,7 @@ class ExtractionLeakIT {
             status = runner.runNow(new ExtractionOptions(0.05, 0, true, true));
         }
         assertThat(status.state()).isEqualTo(ExtractionStatus.State.COMPLETED);
+        root.detachAppender(logs);
     }
 
     @Test
@@ -82,9 +88,18 @@ class ExtractionLeakIT {
                 .mapToLong(e -> e.getValue().size()).sum();
         assertThat(lakeTx).isEqualTo(status.historyTransactions());
         assertThat(lake.keySet()).anyMatch(k -> k.startsWith("raw/_manifests/"));
-        // every record is a valid envelope of the contract, in event-time order per card
+        // every record is a valid envelope of the contract, and each card's records arrive in event-time order
         EventCodec codec = new EventCodec();
-        txRecords.forEach(r -> assertThat(codec.validate(r)).isEmpty());
+        Map<String, java.time.Instant> lastPerCard = new java.util.HashMap<>();
+        for (String r : txRecords) {
+            assertThat(codec.validate(r)).isEmpty();
+            var tx = codec.decode(r.getBytes(java.nio.charset.StandardCharsets.UTF_8), io.cdp.events.payload.TransactionRecordedV1.class).payload();
+            java.time.Instant previous = lastPerCard.put(tx.cardToken().value(), tx.transactionTime());
+            if (previous != null) {
+                assertThat(tx.transactionTime()).isAfterOrEqualTo(previous);
+            }
+        }
+        assertThat(lastPerCard.size()).isGreaterThan(1);
     }
 
     @Test
@@ -123,6 +138,9 @@ class ExtractionLeakIT {
             }
         }
         assertThat(texts).hasSizeGreaterThan(customers.size() + cards.size());
+        // the log lines written while loading and extracting are searched too
+        assertThat(logs.list).isNotEmpty();
+        logs.list.forEach(e -> texts.add(e.getFormattedMessage() + (e.getThrowableProxy() == null ? "" : e.getThrowableProxy().getMessage())));
         List<String> found = new ArrayList<>();
         for (String text : texts) {
             for (String pii : longValues) {
