@@ -291,6 +291,22 @@ public final class TreeEnsemble {
         return total;
     }
 
+    /** The split thresholds the ensemble uses on one feature, in node order (for generating realistic rows). */
+    public float[] splitThresholds(int feature) {
+        int count = 0;
+        for (int n = 0; n < left.length; n++) {
+            count += left[n] >= 0 && splitFeature[n] == feature ? 1 : 0;
+        }
+        float[] out = new float[count];
+        int k = 0;
+        for (int n = 0; n < left.length; n++) {
+            if (left[n] >= 0 && splitFeature[n] == feature) {
+                out[k++] = threshold[n];
+            }
+        }
+        return out;
+    }
+
     /** Mean split gain per feature over the splits that use it (XGBoost's importance_type "gain"). */
     public double[] averageGainByFeature() {
         double[] total = totalGainByFeature();
