@@ -1,0 +1,4 @@
+@NullMarked
+package io.cdp.core.admin;
+
+import org.jspecify.annotations.NullMarked;
