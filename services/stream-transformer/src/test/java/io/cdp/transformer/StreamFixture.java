@@ -151,6 +151,11 @@ public final class StreamFixture implements AutoCloseable {
         }
     }
 
+    public int alertClaims(java.util.Set<String> transactionIds) {
+        return (int) dynamoDb.scanPaginator(b -> b.tableName(names.table(Table.ALERTS))).items().stream()
+                .filter(i -> transactionIds.contains(i.get("transactionId").s())).count();
+    }
+
     public int alertClaims() {
         return dynamoDb.scanPaginator(b -> b.tableName(names.table(Table.ALERTS))).items().stream().mapToInt(i -> 1).sum();
     }
