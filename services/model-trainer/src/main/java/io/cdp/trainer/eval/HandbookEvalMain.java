@@ -12,6 +12,7 @@ import io.cdp.trainer.dataset.TrainingRows;
 import io.cdp.trainer.handbook.FeatureSet;
 import io.cdp.trainer.handbook.HandbookProtocol;
 import io.cdp.trainer.handbook.ExtendedFeatures;
+import io.cdp.trainer.handbook.FraudContextFeatures;
 import io.cdp.trainer.handbook.TerminalStreakFeatures;
 import io.cdp.scoring.model.TreeEnsemble;
 import java.time.LocalDate;
@@ -103,11 +104,12 @@ public final class HandbookEvalMain {
         List<HandbookTransaction> txs = HandbookCsv.readDays(data, from, protocol.testEnd());
         progress.report(String.format("read %,d transactions %s..%s (%.1f s)", txs.size(), from,
                 protocol.testEnd(), (System.nanoTime() - t0) / 1e9));
-        FeatureSet widest = new TerminalStreakFeatures();
+        FeatureSet widest = new FraudContextFeatures();
         TrainingRows all = HandbookProtocol.featureRows(txs, widest);
         Map<String, List<String>> featureSets = new LinkedHashMap<>();
         featureSets.put("extended", new ExtendedFeatures().names());
-        featureSets.put("extended+terminal", widest.names());
+        featureSets.put("extended+terminal", new TerminalStreakFeatures().names());
+        featureSets.put("extended+context", widest.names());
         progress.report(String.format("features computed (%d columns, %.1f s)", widest.names().size(),
                 (System.nanoTime() - t0) / 1e9));
 
