@@ -1,5 +1,6 @@
 package io.cdp.features.tabformer;
 
+import io.cdp.features.csv.Csv;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads the TabFormer files: quoted fields ({@code "Insufficient Balance,"}, {@code "$29,278 "}), CRLF or LF, money
+ * Reads the TabFormer files ({@link Csv} splits the lines): quoted fields ({@code "Insufficient Balance,"}, {@code "$29,278 "}), CRLF or LF, money
  * as {@code $134.09}, {@code $-25.00} or {@code "$29,278 "}, zip codes written as floats ({@code 91750.0}).
  */
 public final class TabFormerCsv {
@@ -34,7 +35,7 @@ public final class TabFormerCsv {
                     continue;
                 }
                 try {
-                    out.add(parseTransaction(row, splitCsv(line)));
+                    out.add(parseTransaction(row, Csv.splitStrict(line)));
                 } catch (RuntimeException e) {
                     throw new IOException(file + ": data row " + row + ": " + e.getMessage(), e);
                 }
@@ -111,41 +112,10 @@ public final class TabFormerCsv {
             int id = 0;
             while ((line = r.readLine()) != null) {
                 if (!line.isBlank()) {
-                    users.put(id++, splitCsv(line));
+                    users.put(id++, Csv.splitStrict(line));
                 }
             }
         }
         return users;
-    }
-
-    /** RFC 4180 split of one line: commas inside double quotes stay, doubled quotes unescape, CR is dropped. */
-    static List<String> splitCsv(String line) {
-        List<String> out = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"') {
-                    if (i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                        cur.append('"');
-                        i++;
-                    } else {
-                        quoted = false;
-                    }
-                } else {
-                    cur.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                out.add(cur.toString());
-                cur.setLength(0);
-            } else if (c != '\r') {
-                cur.append(c);
-            }
-        }
-        out.add(cur.toString());
-        return out;
     }
 }

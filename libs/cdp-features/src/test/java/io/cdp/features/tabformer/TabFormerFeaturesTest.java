@@ -3,6 +3,7 @@ package io.cdp.features.tabformer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.cdp.features.csv.Csv;
 import io.cdp.features.labels.LabelFeatureTableBuilder;
 import io.cdp.features.labels.LabelledEvent;
 import io.cdp.features.window.ApplyOutcome;
@@ -30,7 +31,7 @@ class TabFormerFeaturesTest {
 
     @Test
     void parsesTheFormatsQuotedErrorsMoneyAndFloatZips() {
-        TabFormerTransaction t = TabFormerCsv.parseTransaction(3, TabFormerCsv.splitCsv(
+        TabFormerTransaction t = TabFormerCsv.parseTransaction(3, Csv.split(
                 "0,1,2002,9,1,06:21,$-25.00,Swipe Transaction,3527213246127876953,La Verne,CA,91750.0,5300,\"Bad PIN,Insufficient Balance,\",Yes\r"));
         assertThat(t.amount()).isEqualTo(-25.0);
         assertThat(t.zip()).isEqualTo("91750");

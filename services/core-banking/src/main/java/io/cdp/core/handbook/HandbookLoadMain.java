@@ -4,9 +4,9 @@ import io.cdp.aws.AwsClients;
 import io.cdp.aws.bootstrap.ResourceBootstrap;
 import io.cdp.core.loading.RejectReport;
 import io.cdp.core.store.BatchWriter;
-import io.cdp.core.tabformer.Csv;
 import io.cdp.core.tabformer.RowException;
 import io.cdp.events.resources.CdpResources;
+import io.cdp.features.csv.Csv;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.io.BufferedReader;

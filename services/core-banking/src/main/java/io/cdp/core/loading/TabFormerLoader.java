@@ -1,8 +1,8 @@
 package io.cdp.core.loading;
 
-import io.cdp.core.tabformer.Csv;
 import io.cdp.core.tabformer.RowException;
 import io.cdp.core.tabformer.TabFormerParser;
+import io.cdp.features.csv.Csv;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package io.cdp.core.handbook;
 
-import io.cdp.core.tabformer.Csv;
 import io.cdp.core.tabformer.RowException;
+import io.cdp.features.csv.Csv;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

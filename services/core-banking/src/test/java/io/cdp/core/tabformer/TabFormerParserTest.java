@@ -1,6 +1,7 @@
 package io.cdp.core.tabformer;
 
 import io.cdp.events.payload.Channel;
+import io.cdp.features.csv.Csv;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
