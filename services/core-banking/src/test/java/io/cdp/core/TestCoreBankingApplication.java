@@ -5,12 +5,12 @@ import org.springframework.boot.SpringApplication;
 
 /**
  * Starts the service against the test emulator ({@code ./mvnw -pl services/core-banking spring-boot:test-run}),
- * with a development JWT secret, as the local profile does.
+ * with the local profile (resources created at startup, development JWT key in {@code .cdp/dev-jwt.key}).
  */
 public class TestCoreBankingApplication {
 
     public static void main(String[] args) {
-        System.setProperty("cdp.core.aws-endpoint", AwsEmulator.shared().endpoint().toString());
+        System.setProperty("cdp.aws.endpoint", AwsEmulator.shared().endpoint().toString());
         SpringApplication.from(CoreBankingApplication::main).withAdditionalProfiles("local").run(args);
     }
 }

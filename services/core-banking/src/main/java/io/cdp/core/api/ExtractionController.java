@@ -4,6 +4,7 @@ import io.cdp.core.config.CoreBankingProperties;
 import io.cdp.core.extraction.ExtractionOptions;
 import io.cdp.core.extraction.ExtractionRunner;
 import io.cdp.core.extraction.ExtractionStatus;
+import io.cdp.service.problem.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -43,10 +44,20 @@ class ExtractionController {
     @Operation(summary = "Start an extraction", description = "Runs in the background; 409 while another is running.")
     ResponseEntity<ExtractionStatus> start(@Valid @RequestBody(required = false) @Nullable StartRequest request) {
         StartRequest r = request == null ? new StartRequest(null, null, null, null) : request;
-        ExtractionOptions options = new ExtractionOptions(r.liveShare() == null ? properties.liveShare() : r.liveShare(),
-                r.speed() == null ? properties.replaySpeed() : r.speed(), r.toStream() == null || r.toStream(),
-                r.toLake() == null || r.toLake());
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(runner.start(options));
+        ExtractionOptions options;
+        try {
+            options = new ExtractionOptions(r.liveShare() == null ? properties.liveShare() : r.liveShare(),
+                    r.speed() == null ? properties.replaySpeed() : r.speed(), r.toStream() == null || r.toStream(),
+                    r.toLake() == null || r.toLake());
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-extraction-options", "Invalid extraction options",
+                    e.getMessage());
+        }
+        try {
+            return ResponseEntity.status(HttpStatus.ACCEPTED).body(runner.start(options));
+        } catch (IllegalStateException e) {
+            throw new ProblemException(HttpStatus.CONFLICT, "extraction-running", "Extraction running", e.getMessage());
+        }
     }
 
     @GetMapping

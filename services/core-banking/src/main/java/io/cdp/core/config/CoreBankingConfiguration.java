@@ -1,8 +1,6 @@
 package io.cdp.core.config;
 
 import io.cdp.aws.AwsClients;
-import io.cdp.aws.AwsSettings;
-import io.cdp.aws.bootstrap.ResourceBootstrap;
 import io.cdp.core.extraction.ExtractionRunner;
 import io.cdp.events.resources.CdpResources;
 import io.cdp.pii.PiiProtection;
@@ -15,28 +13,14 @@ import org.springframework.context.annotation.Lazy;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.file.Files;
 
-/** Wires the plain-Java core (cdp-aws, cdp-pii, extraction) into the service. */
+/**
+ * Wires the core-zone pieces (cdp-pii, extraction) into the service. The {@link AwsClients} and {@link CdpResources}
+ * beans come from cdp-service-support ({@code cdp.aws.*}).
+ */
 @Configuration(proxyBeanMethods = false)
 class CoreBankingConfiguration {
-
-    @Bean
-    AwsClients awsClients(CoreBankingProperties properties) {
-        String endpoint = properties.awsEndpoint();
-        return new AwsClients(endpoint == null || endpoint.isBlank() ? AwsSettings.fromEnvironment() : AwsSettings.local(URI.create(endpoint)));
-    }
-
-    @Bean
-    CdpResources cdpResources(CoreBankingProperties properties, AwsClients clients) {
-        CdpResources names = CdpResources.fromValue(properties.resourceNamespace());
-        if (clients.settings().isLocal()) {
-            // locally the service prepares its own emulator resources; in AWS they come from deploy/cdk
-            new ResourceBootstrap(clients, names).createAll();
-        }
-        return names;
-    }
 
     @Bean
     @Lazy

@@ -1,10 +1,5 @@
 package io.cdp.core.api;
 
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import io.cdp.aws.AwsClients;
 import io.cdp.aws.test.AwsEmulator;
 import io.cdp.core.datagen.TabFormerGenerator;
@@ -16,6 +11,7 @@ import io.cdp.events.resources.CdpResources;
 import io.cdp.pii.PiiProtection;
 import io.cdp.pii.crypto.DataKeyCache;
 import io.cdp.pii.crypto.FieldContext;
+import io.cdp.service.security.DevTokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,23 +26,26 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Date;
+import java.util.List;
+import javax.crypto.SecretKey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class CoreBankingApiIT {
 
-    private static final String SECRET = "api-it-secret-0123456789-0123456789-0123456789";
+    private static final String SECRET = DevTokens.randomSecret();
+    private static final SecretKey KEY = DevTokens.key(SECRET);
     private static final CdpResources NAMES = CdpResources.forTest("CoreBankingApiIT");
 
     @DynamicPropertySource
     static void emulator(DynamicPropertyRegistry registry) {
-        registry.add("cdp.core.aws-endpoint", () -> AwsEmulator.shared().endpoint().toString());
-        registry.add("cdp.core.resource-namespace", NAMES::namespace);
-        registry.add("cdp.core.jwt-secret", () -> SECRET);
+        registry.add("cdp.aws.endpoint", () -> AwsEmulator.shared().endpoint().toString());
+        registry.add("cdp.aws.namespace", NAMES::namespace);
+        registry.add("cdp.aws.bootstrap", () -> "true");
+        registry.add("cdp.security.dev-secret", () -> SECRET);
     }
 
     @LocalServerPort
@@ -125,11 +124,8 @@ class CoreBankingApiIT {
         assertThat(get("/api/extractions/nope", token("extraction")).statusCode()).isEqualTo(404);
     }
 
-    private String token(String scope) throws Exception {
-        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), new JWTClaimsSet.Builder().subject("tester")
-                .claim("scope", scope).issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(300))).build());
-        jwt.sign(new MACSigner(SECRET.getBytes()));
-        return jwt.serialize();
+    private String token(String scope) {
+        return DevTokens.mint(KEY, "tester", List.of(scope), Duration.ofMinutes(5));
     }
 
     private URI uri(String path) {
