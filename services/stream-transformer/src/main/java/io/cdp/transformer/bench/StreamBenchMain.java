@@ -1,0 +1,232 @@
+package io.cdp.transformer.bench;
+
+import io.cdp.aws.AwsClients;
+import io.cdp.aws.bootstrap.ResourceBootstrap;
+import io.cdp.events.Envelope;
+import io.cdp.events.codec.EventCodec;
+import io.cdp.events.payload.TransactionRecordedV1;
+import io.cdp.events.resources.CdpResources;
+import io.cdp.events.resources.CdpResources.Bucket;
+import io.cdp.events.resources.CdpResources.Stream;
+import io.cdp.events.resources.CdpResources.Table;
+import io.cdp.features.tabformer.TabFormerContext;
+import io.cdp.scoring.scorer.InProcessScorer;
+import io.cdp.transformer.StreamTransformerApplication;
+import io.cdp.transformer.features.CardState;
+import io.cdp.transformer.features.InMemoryFeatureStore;
+import io.cdp.transformer.features.StoredEntity;
+import io.cdp.transformer.ingest.RawRecord;
+import io.cdp.transformer.ingest.Retry;
+import io.cdp.transformer.ingest.TransactionPipeline;
+import io.cdp.transformer.ops.PipelineMetrics;
+import io.cdp.transformer.scoring.FraudScorer;
+import io.cdp.transformer.scoring.StreamModels;
+import io.cdp.transformer.scoring.SyntheticTransactions;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
+
+/**
+ * {@code ./cdp bench stream}: (1) the processing rate in process, one thread, no emulator: feature update and scoring
+ * per transaction; (2) the whole pipeline in process (decode and schema validation, features, scoring, in-memory
+ * effects); (3) the end-to-end rate against the emulator through the binder; (4) freshness: a transaction put on
+ * Kinesis to its features readable, measured by a reader polling the feature store, at a paced rate.
+ */
+public final class StreamBenchMain {
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = options(args);
+        int inProcess = Integer.parseInt(options.getOrDefault("in-process", "200000"));
+        int e2e = Integer.parseInt(options.getOrDefault("e2e", "3000"));
+        int paced = Integer.parseInt(options.getOrDefault("paced", "300"));
+        int idle = Integer.parseInt(options.getOrDefault("idle-between-polls", "50"));
+        System.err.println("training the bench model on generated data ...");
+        StreamModels.Trained model = StreamModels.train(17, 300);
+        TabFormerContext ctx = model.tables().context();
+        InProcessScorer scorer = new InProcessScorer(model.artifact());
+
+        Instant start = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(3));
+        List<TransactionRecordedV1> txs = new SyntheticTransactions(3).generate(Math.max(100, inProcess / 24), start,
+                Duration.ofDays(3), 8, 0.05);
+        txs = txs.subList(0, Math.min(inProcess, txs.size()));
+
+        // (1) features + scoring, one thread; state kept in a map as the cache would
+        double rate1 = 0;
+        for (int round = 0; round < 3; round++) {
+            Map<String, CardState> states = new HashMap<>();
+            long t0 = System.nanoTime();
+            double sink = 0;
+            for (TransactionRecordedV1 tx : txs) {
+                CardState state = states.computeIfAbsent(tx.cardToken().value(), k -> CardState.empty());
+                CardState.Result r = state.apply(tx, ctx);
+                if (r.features() != null) {
+                    sink += scorer.score(r.features());
+                }
+            }
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            rate1 = Math.max(rate1, txs.size() / seconds);
+            if (sink < 0) {
+                System.out.println(sink);
+            }
+        }
+
+        // (2) the pipeline class in process: decode + validate + features + state bytes + scoring + effects in memory
+        EventCodec codec = new EventCodec();
+        List<RawRecord> records = new ArrayList<>(txs.size());
+        for (int i = 0; i < txs.size(); i++) {
+            TransactionRecordedV1 tx = txs.get(i);
+            records.add(new RawRecord(codec.encode(Envelope.of("core-banking", tx.cardToken().value(), tx.transactionTime(), tx)),
+                    Integer.toString(i)));
+        }
+        FraudScorer fraud = new FraudScorer(scorer, scorer, model.artifact().metadata().thresholds(), 3);
+        TransactionPipeline pipeline = new TransactionPipeline(codec, new InMemoryFeatureStore(), () -> ctx, () -> fraud,
+                events -> { }, (s, shard, rows) -> { }, alert -> true, letters -> { }, PipelineMetrics.NONE, Runnable::run,
+                new Retry(1, 10, PipelineMetrics.NONE), Clock.systemUTC(), "bench");
+        long t1 = System.nanoTime();
+        for (int from = 0; from < records.size(); from += 500) {
+            pipeline.processTransactions("bench", "shard-0", records.subList(from, Math.min(records.size(), from + 500)));
+        }
+        double rate2 = records.size() / ((System.nanoTime() - t1) / 1e9);
+
+        // (3) and (4) against the emulator
+        AwsClients clients = AwsClients.fromEnvironment();
+        if (!clients.settings().isLocal()) {
+            throw new IllegalStateException("the end-to-end part needs the emulator: AWS_ENDPOINT_URL (./cdp bench sets it)");
+        }
+        CdpResources names = CdpResources.fromValue("bench" + Long.toHexString(System.nanoTime() & 0xffffff));
+        new ResourceBootstrap(clients, names).createAll();
+        double rate3;
+        long[] freshness;
+        try (KinesisClient kinesis = clients.kinesis(); DynamoDbClient dynamoDb = clients.dynamoDb();
+             var s3 = clients.s3()) {
+            new StreamModels(s3, dynamoDb, names.bucket(Bucket.MODELS), names.table(Table.MODELS)).trainAndPublish(17, 300);
+            byte[] key = new byte[32];
+            new java.security.SecureRandom().nextBytes(key);
+            String[] appArgs = {
+                "--cdp.aws.endpoint=" + clients.settings().endpoint(), "--cdp.aws.namespace=" + names.namespace(),
+                "--spring.cloud.aws.region.static=" + clients.settings().region().id(),
+                "--cdp.security.dev-secret=" + Base64.getEncoder().encodeToString(key), "--server.port=0",
+                "--logging.level.root=WARN", "--logging.structured.format.console=",
+                "--spring.cloud.stream.kinesis.bindings.transactions-in-0.consumer.idle-between-polls=" + idle};
+            try (ConfigurableApplicationContext app = new SpringApplicationBuilder(StreamTransformerApplication.class).run(appArgs)) {
+                MeterRegistry registry = app.getBean(MeterRegistry.class);
+                List<TransactionRecordedV1> live = new SyntheticTransactions(5).generate(Math.max(50, e2e / 10),
+                        Instant.now().minus(Duration.ofHours(2)), Duration.ofHours(2), 120, 0.05);
+                live = live.subList(0, Math.min(e2e, live.size()));
+                double before = scored(registry);
+                long t3 = System.nanoTime();
+                put(kinesis, codec, names, live);
+                while (scored(registry) - before < live.size()) {
+                    Thread.sleep(20);
+                    if (System.nanoTime() - t3 > 300e9) {
+                        throw new IllegalStateException("end-to-end run did not finish in 5 minutes");
+                    }
+                }
+                rate3 = live.size() / ((System.nanoTime() - t3) / 1e9);
+                freshness = pacedFreshness(kinesis, dynamoDb, codec, names, paced);
+            }
+        }
+        Arrays.sort(freshness);
+        long p50 = freshness[freshness.length / 2];
+        long p99 = freshness[Math.min(freshness.length - 1, (int) Math.ceil(freshness.length * 0.99) - 1)];
+        int cores = Runtime.getRuntime().availableProcessors();
+        System.out.println("| measure | result | how |");
+        System.out.println("|---|---|---|");
+        System.out.printf("| features + scoring, in process, 1 thread | %,.0f tx/s | %,d generated transactions, best of 3; card velocity + TabFormer state update, XGBoost %d trees, no emulator |%n",
+                rate1, txs.size(), model.trees());
+        System.out.printf("| whole pipeline class, in process, 1 thread | %,.0f tx/s | JSON decode + schema validation, features, state serialization, scoring, reason codes, in-memory store and sinks, batches of 500 |%n", rate2);
+        System.out.printf("| end to end against the emulator | %,.0f tx/s | %,d transactions put with PutRecords, 2 shards, binder polling consumer (records-limit 500, idle-between-polls %d ms), DynamoDB conditional writes, scored events, Parquet, alerts, %d cores |%n",
+                rate3, Math.min(e2e, 1_000_000), idle, cores);
+        System.out.printf("| freshness put -> features readable | p50 %d ms, p99 %d ms | %d transactions paced at 20/s; a reader polls the feature item (strongly consistent GetItem) every 5 ms; non-KCL polling consumer, idle-between-polls %d ms |%n",
+                p50, p99, freshness.length, idle);
+        System.out.printf("stream tx_per_s_per_core=%.0f e2e_tx_per_s=%.0f freshness_p99_ms=%d%n", rate1, rate3, p99);
+        // the SDK's and the binder's pools are not all daemon threads
+        System.exit(0);
+    }
+
+    private static double scored(MeterRegistry registry) {
+        var counter = registry.find("cdp.transformer.transactions.scored").counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private static void put(KinesisClient kinesis, EventCodec codec, CdpResources names, List<TransactionRecordedV1> txs) {
+        for (int from = 0; from < txs.size(); from += 500) {
+            List<PutRecordsRequestEntry> entries = txs.subList(from, Math.min(txs.size(), from + 500)).stream()
+                    .map(tx -> PutRecordsRequestEntry.builder().partitionKey(tx.cardToken().value())
+                            .data(SdkBytes.fromByteArray(codec.encode(Envelope.of("core-banking", tx.cardToken().value(),
+                                    Instant.now(), tx)))).build()).toList();
+            var response = kinesis.putRecords(b -> b.streamName(names.stream(Stream.CORE_TRANSACTIONS)).records(entries));
+            if (response.failedRecordCount() > 0) {
+                throw new IllegalStateException(response.failedRecordCount() + " records failed");
+            }
+        }
+    }
+
+    /** One transaction every 50 ms, each on its own card; a reader per transaction polls until its id is the card's last. */
+    private static long[] pacedFreshness(KinesisClient kinesis, DynamoDbClient dynamoDb, EventCodec codec,
+                                         CdpResources names, int count) throws Exception {
+        List<TransactionRecordedV1> txs = new SyntheticTransactions(99).generate(count, Instant.now().minus(Duration.ofMinutes(30)),
+                Duration.ofMinutes(1), 1, 0.0);
+        Map<String, TransactionRecordedV1> lastPerCard = new HashMap<>();
+        txs.forEach(tx -> lastPerCard.put(tx.cardToken().value(), tx));
+        List<TransactionRecordedV1> one = new ArrayList<>(lastPerCard.values()).subList(0, Math.min(count, lastPerCard.size()));
+        String table = names.table(Table.FEATURES);
+        try (ExecutorService readers = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Long>> results = new ArrayList<>();
+            for (TransactionRecordedV1 tx : one) {
+                long putAt = System.nanoTime();
+                kinesis.putRecord(b -> b.streamName(names.stream(Stream.CORE_TRANSACTIONS)).partitionKey(tx.cardToken().value())
+                        .data(SdkBytes.fromByteArray(codec.encode(Envelope.of("core-banking", tx.cardToken().value(),
+                                Instant.now(), tx)))));
+                results.add(readers.submit(() -> {
+                    Map<String, AttributeValue> keyOf = Map.of("entityKey",
+                            AttributeValue.fromS(StoredEntity.cardKey(tx.cardToken().value())));
+                    while (true) {
+                        var item = dynamoDb.getItem(b -> b.tableName(table).key(keyOf).consistentRead(true)).item();
+                        if (item != null && item.containsKey("lastTxId") && tx.transactionId().equals(item.get("lastTxId").s())) {
+                            return (System.nanoTime() - putAt) / 1_000_000;
+                        }
+                        if (System.nanoTime() - putAt > 60e9) {
+                            throw new IllegalStateException("features of " + tx.transactionId() + " never became visible");
+                        }
+                        Thread.sleep(5);
+                    }
+                }));
+                Thread.sleep(50);
+            }
+            long[] out = new long[results.size()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = results.get(i).get();
+            }
+            return out;
+        }
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (String arg : args) {
+            if (arg.startsWith("--") && arg.contains("=")) {
+                options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+            }
+        }
+        return options;
+    }
+}
