@@ -1,0 +1,41 @@
+package io.cdp.aws.inventory;
+
+import io.cdp.aws.AwsClients;
+import io.cdp.events.resources.CdpResources;
+
+/**
+ * {@code ./cdp aws inventory [namespace]}: one line per registry resource with what it holds. With
+ * {@code --count <stream>} prints only that stream's record count (for scripts that wait on a pipeline).
+ */
+public final class InventoryMain {
+
+    private InventoryMain() {
+    }
+
+    public static void main(String[] args) {
+        AwsClients clients = AwsClients.fromEnvironment();
+        if (!clients.settings().isLocal()) {
+            System.err.println("inventory: AWS_ENDPOINT_URL is not set; this command reads a local emulator only");
+            System.exit(2);
+        }
+        String namespace = null;
+        String countStream = null;
+        for (int i = 0; i < args.length; i++) {
+            if ("--count".equals(args[i]) && i + 1 < args.length) {
+                countStream = args[++i];
+            } else {
+                namespace = args[i];
+            }
+        }
+        CdpResources names = namespace != null ? CdpResources.fromValue(namespace) : CdpResources.fromEnvironment();
+        Inventory inventory = new Inventory(clients, names);
+        if (countStream != null) {
+            System.out.println(inventory.streamRecords(names.namespace() + countStream));
+            return;
+        }
+        System.out.printf("%-9s %-44s %10s%n", "service", "resource", "holds");
+        for (Inventory.Line line : inventory.take()) {
+            System.out.printf("%-9s %-44s %10d %s%n", line.kind(), line.name(), line.count(), line.unit());
+        }
+    }
+}

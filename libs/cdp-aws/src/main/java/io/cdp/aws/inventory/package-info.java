@@ -1,0 +1,4 @@
+@NullMarked
+package io.cdp.aws.inventory;
+
+import org.jspecify.annotations.NullMarked;
