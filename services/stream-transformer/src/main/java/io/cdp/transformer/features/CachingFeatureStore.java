@@ -1,6 +1,9 @@
 package io.cdp.transformer.features;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -40,6 +43,31 @@ public final class CachingFeatureStore implements FeatureStore {
             }
         });
         return loaded;
+    }
+
+    /** Cache first; the misses in one batched read of the delegate. */
+    @Override
+    public Map<String, Optional<StoredEntity>> getAll(Collection<String> entityKeys) {
+        Map<String, Optional<StoredEntity>> out = new LinkedHashMap<>();
+        List<String> misses = new ArrayList<>();
+        synchronized (cache) {
+            for (String key : entityKeys) {
+                StoredEntity cached = cache.get(key);
+                if (cached != null) {
+                    out.put(key, Optional.of(cached));
+                } else {
+                    misses.add(key);
+                }
+            }
+        }
+        if (!misses.isEmpty()) {
+            Map<String, Optional<StoredEntity>> loaded = delegate.getAll(misses);
+            synchronized (cache) {
+                loaded.forEach((key, value) -> value.filter(StoredEntity::hasState).ifPresent(e -> cache.putIfAbsent(key, e)));
+            }
+            out.putAll(loaded);
+        }
+        return out;
     }
 
     @Override

@@ -2,12 +2,18 @@ package io.cdp.transformer.features;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 
@@ -44,7 +50,48 @@ public final class DynamoFeatureStore implements FeatureStore {
         if (!response.hasItem() || response.item().isEmpty()) {
             return Optional.empty();
         }
-        Map<String, AttributeValue> item = response.item();
+        return Optional.of(entity(entityKey, response.item()));
+    }
+
+    /** {@code BatchGetItem}, 100 keys a request, strongly consistent; unprocessed keys are asked again. */
+    @Override
+    public Map<String, Optional<StoredEntity>> getAll(Collection<String> entityKeys) {
+        Map<String, Optional<StoredEntity>> out = new LinkedHashMap<>();
+        List<String> keys = new ArrayList<>(new java.util.LinkedHashSet<>(entityKeys));
+        for (int from = 0; from < keys.size(); from += 100) {
+            List<Map<String, AttributeValue>> pending = keys.subList(from, Math.min(keys.size(), from + 100)).stream()
+                    .map(k -> Map.of(KEY, AttributeValue.fromS(k))).toList();
+            for (int round = 0; !pending.isEmpty(); round++) {
+                if (round > 0) {
+                    pause(round);
+                }
+                List<Map<String, AttributeValue>> ask = pending;
+                BatchGetItemResponse response = dynamoDb.batchGetItem(b -> b.requestItems(Map.of(table,
+                        KeysAndAttributes.builder().keys(ask).consistentRead(true).build())));
+                for (Map<String, AttributeValue> item : response.responses().getOrDefault(table, List.of())) {
+                    String key = item.get(KEY).s();
+                    out.put(key, Optional.of(entity(key, item)));
+                }
+                KeysAndAttributes unprocessed = response.unprocessedKeys().get(table);
+                pending = unprocessed == null || !unprocessed.hasKeys() ? List.of() : unprocessed.keys();
+            }
+        }
+        for (String key : keys) {
+            out.putIfAbsent(key, Optional.empty());
+        }
+        return out;
+    }
+
+    private static void pause(int round) {
+        try {
+            Thread.sleep(Math.min(1000, 10L << Math.min(round, 6)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading features", e);
+        }
+    }
+
+    private static StoredEntity entity(String entityKey, Map<String, AttributeValue> item) {
         long version = item.containsKey(VERSION) ? Long.parseLong(item.get(VERSION).n()) : 0;
         byte[] state = item.containsKey(STATE) ? item.get(STATE).b().asByteArray() : new byte[0];
         Map<String, Object> attributes = new HashMap<>();
@@ -57,7 +104,7 @@ public final class DynamoFeatureStore implements FeatureStore {
                 }
             }
         });
-        return Optional.of(new StoredEntity(entityKey, version, state, attributes));
+        return new StoredEntity(entityKey, version, state, attributes);
     }
 
     @Override

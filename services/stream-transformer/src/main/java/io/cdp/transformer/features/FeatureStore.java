@@ -1,5 +1,7 @@
 package io.cdp.transformer.features;
 
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -11,6 +13,18 @@ import java.util.Optional;
 public interface FeatureStore {
 
     Optional<StoredEntity> get(String entityKey);
+
+    /**
+     * Reads many keys at once (strongly consistent, like {@link #get}); a key with no item maps to empty. Stores
+     * that can, do it in few round trips.
+     */
+    default Map<String, Optional<StoredEntity>> getAll(Collection<String> entityKeys) {
+        Map<String, Optional<StoredEntity>> out = new LinkedHashMap<>();
+        for (String key : entityKeys) {
+            out.put(key, get(key));
+        }
+        return out;
+    }
 
     /**
      * Writes state and attributes if the stored version is still {@code expectedVersion} (0: no state yet); leaves

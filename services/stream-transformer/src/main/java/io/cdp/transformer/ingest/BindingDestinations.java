@@ -28,8 +28,6 @@ public final class BindingDestinations implements EnvironmentPostProcessor {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("spring.cloud.stream.bindings." + TRANSACTIONS_IN + ".destination", names.stream(Stream.CORE_TRANSACTIONS));
         properties.put("spring.cloud.stream.bindings." + PROFILES_IN + ".destination", names.stream(Stream.CORE_CUSTOMERS));
-        properties.put("spring.cloud.stream.bindings." + StreamBridgeScoredEventSink.BINDING + ".destination",
-                names.stream(Stream.SCORED_TRANSACTIONS));
         properties.put("spring.cloud.stream.kinesis.binder.checkpoint.table", names.table(Table.BINDER_CHECKPOINTS));
         properties.put("spring.cloud.stream.kinesis.binder.locks.table", names.table(Table.BINDER_LOCKS));
         environment.getPropertySources().addLast(new MapPropertySource("cdpResourceNames", properties));

@@ -3,6 +3,8 @@ package io.cdp.transformer.ingest;
 import io.awspring.cloud.kinesis.integration.Checkpointer;
 import io.awspring.cloud.kinesis.integration.KinesisHeaders;
 import io.cdp.events.codec.EventCodec;
+import io.cdp.events.resources.CdpResources;
+import io.cdp.events.resources.CdpResources.Stream;
 import io.cdp.transformer.alerts.AlertSink;
 import io.cdp.transformer.config.TransformerProperties;
 import io.cdp.transformer.features.FeatureStore;
@@ -15,10 +17,10 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
+import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
 import software.amazon.awssdk.services.kinesis.model.Record;
 
 /**
@@ -32,13 +34,13 @@ class IngestConfiguration {
 
     @Bean
     TransactionPipeline transactionPipeline(EventCodec codec, FeatureStore featureStore, ScoringModel model,
-                                            StreamBridge bridge, LakeSink lake, AlertSink alerts,
+                                            KinesisAsyncClient kinesis, CdpResources names, LakeSink lake, AlertSink alerts,
                                             DeadLetterSink deadLetters, PipelineMetrics metrics,
                                             ExecutorService transformerExecutor, TransformerProperties properties,
                                             Clock clock, @Value("${spring.application.name}") String name) {
         Retry retry = new Retry(properties.retryInitial().toMillis(), properties.retryMax().toMillis(), metrics);
         return new TransactionPipeline(codec, featureStore, model::context, model::scorer,
-                new StreamBridgeScoredEventSink(bridge, codec, transformerExecutor), lake, alerts, deadLetters, metrics,
+                new KinesisScoredEventSink(kinesis, codec, names.stream(Stream.SCORED_TRANSACTIONS)), lake, alerts, deadLetters, metrics,
                 transformerExecutor, retry, clock, name);
     }
 

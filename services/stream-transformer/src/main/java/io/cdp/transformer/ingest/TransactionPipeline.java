@@ -38,6 +38,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -129,6 +130,9 @@ public final class TransactionPipeline {
             }
         }
 
+        long decoded = System.nanoTime();
+        metrics.stageTime("decode", decoded - started);
+
         // features: cards and customers in parallel, each key's events in stream order
         TabFormerContext ctx = context.get();
         Map<String, List<Item>> byCard = new LinkedHashMap<>();
@@ -137,12 +141,25 @@ public final class TransactionPipeline {
             byCard.computeIfAbsent(item.tx().cardToken().value(), k -> new ArrayList<>()).add(item);
             byCustomer.computeIfAbsent(item.tx().customerToken().value(), k -> new ArrayList<>()).add(item);
         }
+        // every state of the batch in one batched read (cache first); each key's first attempt starts from it
+        List<String> keys = new ArrayList<>(byCard.size() + byCustomer.size());
+        byCard.keySet().forEach(card -> keys.add(StoredEntity.cardKey(card)));
+        byCustomer.keySet().forEach(customer -> keys.add(StoredEntity.customerKey(customer)));
+        Map<String, Optional<StoredEntity>> prefetched = keys.isEmpty() ? Map.of()
+                : retry.until("features", () -> store.getAll(keys));
         Map<String, CompletableFuture<CardOutcome>> cardFutures = new HashMap<>();
-        byCard.forEach((card, cardItems) -> cardFutures.put(card,
-                CompletableFuture.supplyAsync(() -> retry.until("features", () -> applyCard(card, cardItems, ctx)), io)));
+        byCard.forEach((card, cardItems) -> {
+            AtomicReference<Optional<StoredEntity>> first = new AtomicReference<>(prefetched.get(StoredEntity.cardKey(card)));
+            cardFutures.put(card, CompletableFuture.supplyAsync(() -> retry.until("features",
+                    () -> applyCard(card, cardItems, ctx, first.getAndSet(null))), io));
+        });
         List<CompletableFuture<?>> customerFutures = new ArrayList<>();
-        byCustomer.forEach((customer, customerItems) -> customerFutures.add(
-                CompletableFuture.runAsync(() -> retry.until("features", () -> applyCustomer(customer, customerItems)), io)));
+        byCustomer.forEach((customer, customerItems) -> {
+            AtomicReference<Optional<StoredEntity>> first = new AtomicReference<>(
+                    prefetched.get(StoredEntity.customerKey(customer)));
+            customerFutures.add(CompletableFuture.runAsync(() -> retry.until("features",
+                    () -> applyCustomer(customer, customerItems, first.getAndSet(null))), io));
+        });
 
         Map<Item, double[]> features = new IdentityHashMap<>();
         Map<Item, Map<String, Object>> cardAttributes = new IdentityHashMap<>();
@@ -166,7 +183,9 @@ public final class TransactionPipeline {
         }
         customerFutures.forEach(TransactionPipeline::join);
         Instant visible = clock.instant();
-        metrics.processingLatency(System.nanoTime() - started);
+        long featured = System.nanoTime();
+        metrics.processingLatency(featured - started);
+        metrics.stageTime("features", featured - decoded);
 
         // scoring: one batch call, so a remote backend pays one round trip per batch
         List<Item> scoredItems = items.stream().filter(features::containsKey).toList();
@@ -174,6 +193,7 @@ public final class TransactionPipeline {
         FraudScorer model = scorer.get();
         FraudScorer.Score[] scores = rows.length == 0 ? new FraudScorer.Score[0] : model.score(rows);
         Instant scoredAt = clock.instant();
+        long scoredNanos = System.nanoTime();
         List<Envelope<TransactionScoredV1>> events = new ArrayList<>(scoredItems.size());
         List<ScoredRow> lakeRows = new ArrayList<>(scoredItems.size());
         List<Envelope<FraudAlertRequestedV1>> alertRequests = new ArrayList<>();
@@ -187,25 +207,44 @@ public final class TransactionPipeline {
             }
         }
 
-        // effects, in parallel; each retried until stored
-        CompletableFuture<?> scoredDone = CompletableFuture.runAsync(
-                () -> retry.until("scored-events", () -> scoredSink.publish(events)), io);
-        CompletableFuture<?> lakeDone = CompletableFuture.runAsync(() -> {
-            if (!lakeRows.isEmpty()) {
-                retry.until("lake", () -> lake.write(stream, shardId, lakeRows));
+        metrics.stageTime("scoring", System.nanoTime() - featured);
+
+        // effects, in parallel, each batch-wise; each retried until stored
+        CompletableFuture<?> scoredDone = CompletableFuture.runAsync(() -> {
+            if (!events.isEmpty()) {
+                long t = System.nanoTime();
+                retry.until("scored-events", () -> scoredSink.publish(events));
+                metrics.stageTime("scored-events", System.nanoTime() - t);
             }
         }, io);
-        List<CompletableFuture<Boolean>> alertDone = alertRequests.stream()
-                .map(a -> CompletableFuture.supplyAsync(() -> retry.until("alerts", () -> alerts.request(a)), io))
-                .toList();
+        CompletableFuture<?> lakeDone = CompletableFuture.runAsync(() -> {
+            if (!lakeRows.isEmpty()) {
+                long t = System.nanoTime();
+                retry.until("lake", () -> lake.write(stream, shardId, lakeRows));
+                metrics.stageTime("lake", System.nanoTime() - t);
+            }
+        }, io);
+        CompletableFuture<Integer> alertDone = CompletableFuture.supplyAsync(() -> {
+            if (alertRequests.isEmpty()) {
+                return 0;
+            }
+            long t = System.nanoTime();
+            int sent = retry.until("alerts", () -> alerts.requestAll(alertRequests, io));
+            metrics.stageTime("alerts", System.nanoTime() - t);
+            return sent;
+        }, io);
         if (!poison.isEmpty()) {
+            long t = System.nanoTime();
             retry.until("dead-letters", () -> deadLetters.send(poison));
+            metrics.stageTime("dead-letters", System.nanoTime() - t);
             poison.stream().collect(java.util.stream.Collectors.groupingBy(DeadLetter::reason,
                     java.util.stream.Collectors.counting())).forEach((reason, n) -> metrics.deadLettered(reason, n.intValue()));
         }
         join(scoredDone);
         join(lakeDone);
-        int alertsSent = (int) alertDone.stream().map(TransactionPipeline::join).filter(Boolean::booleanValue).count();
+        int alertsSent = join(alertDone);
+        metrics.stageTime("effects", System.nanoTime() - scoredNanos);
+        metrics.stageTime("batch", System.nanoTime() - started);
         metrics.processed(scoredItems.size(), duplicates);
         metrics.alertsSent(alertsSent);
         if (log.isDebugEnabled()) {
@@ -291,10 +330,12 @@ public final class TransactionPipeline {
                 Base64.getEncoder().encodeToString(raw.data()), clock.instant(), consumer);
     }
 
-    private CardOutcome applyCard(String card, List<Item> cardItems, TabFormerContext ctx) {
+    /** {@code prefetched}: the batch's read of the key, used by the first attempt only (null: read it now). */
+    private CardOutcome applyCard(String card, List<Item> cardItems, TabFormerContext ctx,
+                                  @Nullable Optional<StoredEntity> prefetched) {
         String key = StoredEntity.cardKey(card);
         for (int attempt = 1; attempt <= MAX_STATE_ATTEMPTS; attempt++) {
-            Optional<StoredEntity> stored = store.get(key);
+            Optional<StoredEntity> stored = attempt == 1 && prefetched != null ? prefetched : store.get(key);
             long version = stored.map(StoredEntity::version).orElse(0L);
             CardState state = stored.filter(StoredEntity::hasState).map(s -> CardState.fromBytes(s.state()))
                     .orElseGet(CardState::empty);
@@ -325,10 +366,10 @@ public final class TransactionPipeline {
         throw new IllegalStateException("card state " + key + " kept changing under " + MAX_STATE_ATTEMPTS + " attempts");
     }
 
-    private void applyCustomer(String customer, List<Item> customerItems) {
+    private void applyCustomer(String customer, List<Item> customerItems, @Nullable Optional<StoredEntity> prefetched) {
         String key = StoredEntity.customerKey(customer);
         for (int attempt = 1; attempt <= MAX_STATE_ATTEMPTS; attempt++) {
-            Optional<StoredEntity> stored = store.get(key);
+            Optional<StoredEntity> stored = attempt == 1 && prefetched != null ? prefetched : store.get(key);
             long version = stored.map(StoredEntity::version).orElse(0L);
             CustomerState state = stored.filter(StoredEntity::hasState).map(s -> CustomerState.fromBytes(s.state()))
                     .orElseGet(CustomerState::empty);

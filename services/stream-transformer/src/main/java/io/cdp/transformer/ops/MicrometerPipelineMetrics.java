@@ -75,6 +75,12 @@ public final class MicrometerPipelineMetrics implements PipelineMetrics {
         registry.counter("cdp.transformer.retries", "effect", effect).increment();
     }
 
+    @Override
+    public void stageTime(String stage, long nanos) {
+        Timer.builder("cdp.transformer.stage").description("wall time of one stage of one batch").tag("stage", stage)
+                .register(registry).record(Duration.ofNanos(nanos));
+    }
+
     public Timer freshness() {
         return freshness;
     }

@@ -30,4 +30,11 @@ public interface PipelineMetrics {
 
     default void retried(String effect) {
     }
+
+    /**
+     * Wall time of one stage of one batch ({@code decode}, {@code features}, {@code scoring}, {@code scored-events},
+     * {@code lake}, {@code alerts}, {@code dead-letters}, {@code batch}): where the time of a batch goes.
+     */
+    default void stageTime(String stage, long nanos) {
+    }
 }
