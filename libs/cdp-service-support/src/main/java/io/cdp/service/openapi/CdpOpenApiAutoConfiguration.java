@@ -66,6 +66,9 @@ public class CdpOpenApiAutoConfiguration {
         responses.computeIfAbsent("401", k -> problemResponse("No bearer token, or an invalid or expired one."));
         responses.computeIfAbsent("403", k -> problemResponse("The token lacks the scope this operation requires."));
         responses.computeIfAbsent("500", k -> problemResponse("Unexpected error; the body carries a reference for the logs."));
+        if (operation.getRequestBody() != null) {
+            responses.computeIfAbsent("415", k -> problemResponse("The body is not application/json."));
+        }
         operation.setResponses(responses);
     }
 

@@ -72,6 +72,11 @@ public class CdpSecurityAutoConfiguration {
                                     .hasAnyAuthority(rule.authorities());
                         }
                     }
+                    // the same scopes for other methods on a declared path, so MVC can answer 405 (with Allow)
+                    // instead of a misleading 403
+                    for (ScopeRule rule : ordered) {
+                        auth.requestMatchers(rule.pattern()).hasAnyAuthority(rule.authorities());
+                    }
                     // fail closed: an endpoint without a declared scope is reachable by nobody
                     auth.anyRequest().denyAll();
                 })
@@ -105,6 +110,6 @@ public class CdpSecurityAutoConfiguration {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(DevTokens.ISSUER)));
-        return decoder;
+        return new CachingJwtDecoder(decoder);
     }
 }
