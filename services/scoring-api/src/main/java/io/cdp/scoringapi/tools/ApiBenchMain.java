@@ -1,0 +1,211 @@
+package io.cdp.scoringapi.tools;
+
+import io.cdp.aws.AwsClients;
+import io.cdp.aws.AwsSettings;
+import io.cdp.aws.bootstrap.ResourceBootstrap;
+import io.cdp.events.payload.Channel;
+import io.cdp.events.resources.CdpResources;
+import io.cdp.scoringapi.features.CardState;
+import io.cdp.scoringapi.features.CardStateItem;
+import io.cdp.scoringapi.features.OnlineFeatures;
+import io.cdp.scoringapi.features.TransactionInput;
+import io.cdp.scoringapi.model.SyntheticCardData;
+import io.cdp.service.security.DevTokens;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeClient;
+
+/**
+ * {@code ./cdp bench api [--rps 1000] [--seconds 30] [--warmup 20] [--cards 1000] [--sagemaker-seconds 10]
+ * [--url http://host:port]} ({@code --url}: a service already running in namespace {@code bench-}).
+ * Seeds card states into the feature store (namespace {@code bench-}) as the stream transformer would, starts the
+ * service jar (local profile, read-only features, first model trained on generated data if none is live), drives
+ * {@code POST /v1/fraud-scores} at a fixed arrival rate, then the same requests through a SageMaker-style path
+ * (DynamoDB GetItem for the features, then InvokeEndpoint on the emulator) and prints both.
+ */
+public final class ApiBenchMain {
+
+    private ApiBenchMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int rps = intArg(args, "--rps", 1000);
+        int seconds = intArg(args, "--seconds", 30);
+        int warmup = intArg(args, "--warmup", 20);
+        int cards = intArg(args, "--cards", 1000);
+        int sageMakerSeconds = intArg(args, "--sagemaker-seconds", 10);
+        String cacheRefresh = "5s";
+
+        AwsClients aws = new AwsClients(AwsSettings.fromEnvironment());
+        if (!aws.settings().isLocal()) {
+            throw new IllegalStateException("bench api runs against the local emulator: set AWS_ENDPOINT_URL (./cdp does)");
+        }
+        CdpResources names = CdpResources.fromValue("bench");
+        new ResourceBootstrap(aws, names).createAll();
+        DynamoDbClient dynamoDb = aws.dynamoDb();
+        List<String> tokens = seedCards(dynamoDb, names, cards);
+        System.err.printf("bench: %d cards seeded in %s%n", cards, names.table(CdpResources.Table.FEATURES));
+
+        int total = rps * (warmup + Math.max(seconds, sageMakerSeconds));
+        Instant now = Instant.now();
+        List<byte[]> bodies = new ArrayList<>(total);
+        List<TransactionInput> inputs = new ArrayList<>(total);
+        SplittableRandom random = new SplittableRandom(11);
+        String run = Long.toHexString(System.nanoTime());
+        for (int i = 0; i < total; i++) {
+            String card = tokens.get(i % cards);
+            double amount = 5 + random.nextInt(9500) / 100.0;
+            TransactionInput tx = new TransactionInput("bench-" + run + "-" + i, card, now, amount, "m-bench-" + (i % 50),
+                    "CA", "94105", 5411, Channel.CHIP, List.of());
+            inputs.add(tx);
+            bodies.add(String.format(Locale.ROOT, "{\"transactionId\":\"%s\",\"cardToken\":\"%s\",\"amount\":%.2f,"
+                    + "\"currency\":\"EUR\",\"merchantId\":\"%s\",\"merchantState\":\"CA\",\"merchantZip\":\"94105\","
+                    + "\"mcc\":5411,\"channel\":\"CHIP\",\"transactionTime\":\"%s\"}", tx.transactionId(), card, amount,
+                    tx.merchantId(), now).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+
+        OpenLoop.Result api;
+        String url = stringArg(args, "--url");
+        try (ServiceProcess service = url != null ? null : ServiceProcess.start("bench", Map.of(
+                        "CDP_RESOURCE_NAMESPACE", names.namespace(), "SCORING_UPDATE_ON_SCORE", "false",
+                        "SCORING_CACHE_REFRESH", cacheRefresh, "SCORING_CACHE_MAX_STALE", "60s", "LOG_FORMAT", ""),
+                List.of("-Xms512m", "-Xmx512m", "-XX:+UseParallelGC"));
+             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                     .executor(Executors.newFixedThreadPool(2)).build()) {
+            String base = service != null ? service.baseUrl() : url;
+            String token = DevTokens.mint(DevTokens.keyFromFile(TokenMain.keyFile()), "bench", List.of("fraud:score"),
+                    Duration.ofHours(1));
+            URI uri = URI.create(base + "/v1/fraud-scores");
+            java.util.function.IntFunction<CompletableFuture<Boolean>> call = i -> http.sendAsync(
+                    HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                            .header("Authorization", "Bearer " + token)
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(bodies.get(i))).build(),
+                    HttpResponse.BodyHandlers.discarding()).thenApply(r -> r.statusCode() == 200);
+            System.err.printf("bench: service at %s; warming up %d s at %d rps%n", base, warmup, rps);
+            OpenLoop.run(rps, Duration.ofSeconds(warmup), 0, call);
+            System.err.printf("bench: measuring %d s at %d rps%n", seconds, rps);
+            api = OpenLoop.run(rps, Duration.ofSeconds(seconds), rps * warmup, call);
+        }
+
+        System.err.printf("bench: SageMaker-style path for %d s at %d rps (GetItem + InvokeEndpoint on the emulator)%n",
+                sageMakerSeconds, rps);
+        OpenLoop.Result sageMaker = sageMakerStyle(aws, names, inputs, rps, sageMakerSeconds, rps * warmup);
+
+        System.out.printf(Locale.ROOT, "%nbench api: fixed arrival rate %d rps, latency from each request's due time "
+                        + "(coordinated-omission aware); %d cards seeded, card-state cache refresh %s; load generator, "
+                        + "service and emulator share this %d-core machine%n", rps, cards, cacheRefresh,
+                Runtime.getRuntime().availableProcessors());
+        System.out.println("| path | seconds | achieved rps | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms | errors |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|");
+        row("scoring-api POST /v1/fraud-scores (in-process model, cached features)", api);
+        row("SageMaker-style: DynamoDB GetItem + InvokeEndpoint (emulator)", sageMaker);
+        System.out.printf(Locale.ROOT, "api rps=%.0f p50_ms=%.2f p99_ms=%.2f errors=%d sagemaker_style_p99_ms=%.2f%n",
+                api.achievedRps(), api.ms(50), api.ms(99), api.errors(), sageMaker.ms(99));
+        // the HTTP and SDK clients leave non-daemon threads behind
+        System.exit(0);
+    }
+
+    private static void row(String name, OpenLoop.Result r) {
+        System.out.printf(Locale.ROOT, "| %s | %.1f | %.0f | %.2f | %.2f | %.2f | %.2f | %.2f | %d |%n", name, r.seconds(),
+                r.achievedRps(), r.ms(50), r.ms(90), r.ms(99), r.ms(99.9), r.latencyMicros().getMaxValue() / 1000.0,
+                r.errors());
+    }
+
+    /** A week of ordinary use per card, ending an hour ago, written in the feature store's item layout. */
+    static List<String> seedCards(DynamoDbClient dynamoDb, CdpResources names, int cards) {
+        SplittableRandom random = new SplittableRandom(5);
+        Instant end = Instant.now().minus(1, ChronoUnit.HOURS);
+        List<String> tokens = new ArrayList<>(cards);
+        List<WriteRequest> batch = new ArrayList<>(25);
+        for (int c = 0; c < cards; c++) {
+            String token = SyntheticCardData.cardToken(random);
+            tokens.add(token);
+            CardState state = CardState.empty();
+            int n = 5 + random.nextInt(10);
+            for (int k = 0; k < n; k++) {
+                Instant t = end.minus(Duration.ofHours(7L * 24 * (n - k) / (n + 1)));
+                state = OnlineFeatures.compute(state, new TransactionInput("seed-" + k, token, t,
+                        10 + random.nextInt(9000) / 100.0, "m-bench-" + random.nextInt(50), "CA", "94105", 5411,
+                        Channel.CHIP, List.of())).next();
+            }
+            batch.add(WriteRequest.builder().putRequest(PutRequest.builder()
+                    .item(CardStateItem.toItem(token, state, Instant.now(), 8 * 86_400)).build()).build());
+            if (batch.size() == 25 || c == cards - 1) {
+                var unprocessed = Map.of(names.table(CdpResources.Table.FEATURES), List.copyOf(batch));
+                while (!unprocessed.isEmpty()) {
+                    unprocessed = dynamoDb.batchWriteItem(BatchWriteItemRequest.builder().requestItems(unprocessed)
+                            .build()).unprocessedItems();
+                }
+                batch.clear();
+            }
+        }
+        return tokens;
+    }
+
+    private static OpenLoop.Result sageMakerStyle(AwsClients aws, CdpResources names, List<TransactionInput> inputs,
+                                                  int rps, int seconds, int firstIndex) throws Exception {
+        String endpoint = "cdp-fraud-bench";
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            http.send(HttpRequest.newBuilder(URI.create(aws.settings().endpoint() + "/moto-api/static/sagemaker/endpoint-results"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                            "{\"results\": [{\"Body\": \"0.0123\", \"ContentType\": \"text/csv\"}]}")).build(),
+                    HttpResponse.BodyHandlers.discarding());
+        }
+        String table = names.table(CdpResources.Table.FEATURES);
+        try (DynamoDbClient dynamoDb = aws.dynamoDb(); SageMakerRuntimeClient runtime = aws.sageMakerRuntime();
+             ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            return OpenLoop.run(rps, Duration.ofSeconds(seconds), firstIndex, i -> CompletableFuture.supplyAsync(() -> {
+                TransactionInput tx = inputs.get(i);
+                var item = dynamoDb.getItem(GetItemRequest.builder().tableName(table)
+                        .key(Map.of("entityKey", AttributeValue.fromS(CardStateItem.key(tx.cardToken())))).build());
+                CardState state = item.hasItem() && !item.item().isEmpty() ? CardStateItem.fromItem(item.item()) : CardState.empty();
+                double[] features = OnlineFeatures.compute(state, tx).values();
+                StringBuilder csv = new StringBuilder();
+                for (int f = 0; f < features.length; f++) {
+                    csv.append(f == 0 ? "" : ",").append((float) features[f]);
+                }
+                runtime.invokeEndpoint(b -> b.endpointName(endpoint).contentType("text/csv")
+                        .body(SdkBytes.fromUtf8String(csv.toString())));
+                return true;
+            }, threads));
+        }
+    }
+
+    private static @org.jspecify.annotations.Nullable String stringArg(String[] args, String name) {
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return null;
+    }
+
+    private static int intArg(String[] args, String name, int fallback) {
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals(name)) {
+                return Integer.parseInt(args[i + 1]);
+            }
+        }
+        return fallback;
+    }
+}
