@@ -4,6 +4,7 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.http.Protocol;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
@@ -58,6 +59,11 @@ public final class AwsClients {
 
     public DynamoDbAsyncClient dynamoDbAsync() {
         return configure(DynamoDbAsyncClient.builder().httpClientBuilder(asyncHttp()), "dynamodb").build();
+    }
+
+    /** For the Kinesis binder's KCL mode (KCL metrics); locally the emulator's endpoint and HTTP/1.1. */
+    public CloudWatchAsyncClient cloudWatchAsync() {
+        return configure(CloudWatchAsyncClient.builder().httpClientBuilder(asyncHttp()), "cloudwatch").build();
     }
 
     public KmsClient kms() {

@@ -61,7 +61,7 @@ public record AwsSettings(@Nullable URI endpoint, Map<String, URI> perService, R
     static AwsSettings from(Function<String, @Nullable String> env) {
         URI endpoint = uri(env.apply("AWS_ENDPOINT_URL"));
         var perService = new java.util.HashMap<String, URI>();
-        for (String service : new String[] {"kinesis", "dynamodb", "kms", "sqs", "sns", "s3", "sagemaker_runtime"}) {
+        for (String service : new String[] {"kinesis", "dynamodb", "kms", "sqs", "sns", "s3", "sagemaker_runtime", "cloudwatch"}) {
             URI uri = uri(env.apply("AWS_ENDPOINT_URL_" + service.toUpperCase(Locale.ROOT)));
             if (uri != null) {
                 perService.put(service, uri);

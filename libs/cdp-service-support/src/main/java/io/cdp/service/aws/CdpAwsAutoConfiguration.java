@@ -11,6 +11,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
@@ -23,7 +24,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * SDK clients built by {@link AwsClients}, so that every service (and the Kinesis binder, which takes
- * our {@link KinesisAsyncClient} and {@link DynamoDbAsyncClient} instead of building its own) talks to
+ * our {@link KinesisAsyncClient}, {@link DynamoDbAsyncClient} and, in KCL mode, {@link CloudWatchAsyncClient}
+ * instead of building its own) talks to
  * the emulator the way it needs locally and to AWS unchanged in ECS. Runs before Spring Cloud AWS's own
  * client auto-configurations, whose beans back off when ours exist.
  */
@@ -87,6 +89,17 @@ public class CdpAwsAutoConfiguration {
     @ConditionalOnMissingBean
     DynamoDbAsyncClient dynamoDbAsyncClient(AwsClients clients) {
         return clients.dynamoDbAsync();
+    }
+
+    /**
+     * The binder's KCL mode ({@code kpl-kcl-enabled}) asks for a CloudWatch client; its own {@code cloudWatch} bean
+     * fails with a NullPointerException when no {@code AwsClientCustomizer} exists, and would miss the emulator
+     * settings anyway. Built lazily by the SDK: no connection is opened until a metric is published.
+     */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    CloudWatchAsyncClient cloudWatchAsyncClient(AwsClients clients) {
+        return clients.cloudWatchAsync();
     }
 
     @Bean(destroyMethod = "close")

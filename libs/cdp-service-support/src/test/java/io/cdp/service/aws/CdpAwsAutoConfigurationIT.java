@@ -8,6 +8,7 @@ import io.cdp.events.resources.CdpResources.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClient;
 import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
 import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -36,6 +37,9 @@ class CdpAwsAutoConfigurationIT {
                     assertThat(summary.streamDescriptionSummary().openShardCount()).isEqualTo(Stream.CORE_TRANSACTIONS.shards());
                     assertThat(context.getBean(SqsClient.class).getQueueUrl(b -> b.queueName(
                             names.queue(CdpResources.Queue.FRAUD_ALERTS))).queueUrl()).contains(names.queue(CdpResources.Queue.FRAUD_ALERTS));
+                    // the binder's KCL mode takes this one instead of building its own (which fails without a customizer)
+                    assertThat(context.getBean(CloudWatchAsyncClient.class).listMetrics(b -> b.namespace(namespace))
+                            .join().metrics()).isEmpty();
                 });
     }
 
