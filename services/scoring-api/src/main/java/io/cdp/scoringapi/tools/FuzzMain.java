@@ -45,6 +45,7 @@ public final class FuzzMain {
                 extra.add(args[i]);
             }
         }
+        int exit;
         try (ServiceProcess service = ServiceProcess.start("fuzz", Map.of("CDP_RESOURCE_NAMESPACE", "fuzz-",
                 "LOG_FORMAT", ""), List.of("-Xmx512m"))) {
             String token = DevTokens.mint(DevTokens.keyFromFile(TokenMain.keyFile()), "fuzz",
@@ -55,13 +56,14 @@ public final class FuzzMain {
             command.addAll(extra);
             System.err.println("fuzz: schemathesis against " + service.baseUrl() + " (log "
                     + root.relativize(service.log()) + ")");
-            int exit = run(command, root);
+            exit = run(command, root);
             long serverErrors = Files.readAllLines(service.log()).stream()
                     .filter(l -> l.contains("unexpected ") && l.contains("reference")).count();
             System.out.println("fuzz: schemathesis exit " + exit + "; unexpected-error log lines in the service: "
                     + serverErrors);
-            System.exit(exit);
         }
+        // after the service is stopped: exiting inside the try would skip closing it
+        System.exit(exit);
     }
 
     private static boolean installedVersionMatches(Path venv) {
