@@ -102,6 +102,20 @@ public final class Inventory {
         return count;
     }
 
+    /** The token of one card with state in the feature store ({@code card#<token>} items), if any. */
+    public java.util.Optional<String> sampleCardToken() {
+        String prefix = "card#";
+        for (var page : dynamoDb.scanPaginator(b -> b.tableName(names.table(Table.FEATURES)).projectionExpression("entityKey").limit(100))) {
+            for (var item : page.items()) {
+                String key = item.get("entityKey").s();
+                if (key.startsWith(prefix)) {
+                    return java.util.Optional.of(key.substring(prefix.length()));
+                }
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     public long bucketObjects(String bucket) {
         long count = 0;
         for (var page : s3.listObjectsV2Paginator(b -> b.bucket(bucket))) {

@@ -5,7 +5,8 @@ import io.cdp.events.resources.CdpResources;
 
 /**
  * {@code ./cdp aws inventory [namespace]}: one line per registry resource with what it holds. With
- * {@code --count <stream>} prints only that stream's record count (for scripts that wait on a pipeline).
+ * {@code --count <stream>} prints only that stream's record count (for scripts that wait on a pipeline);
+ * {@code --sample-card} prints the token of one card that has online features.
  */
 public final class InventoryMain {
 
@@ -20,15 +21,22 @@ public final class InventoryMain {
         }
         String namespace = null;
         String countStream = null;
+        boolean sampleCard = false;
         for (int i = 0; i < args.length; i++) {
             if ("--count".equals(args[i]) && i + 1 < args.length) {
                 countStream = args[++i];
+            } else if ("--sample-card".equals(args[i])) {
+                sampleCard = true;
             } else {
                 namespace = args[i];
             }
         }
         CdpResources names = namespace != null ? CdpResources.fromValue(namespace) : CdpResources.fromEnvironment();
         Inventory inventory = new Inventory(clients, names);
+        if (sampleCard) {
+            System.out.println(inventory.sampleCardToken().orElse(""));
+            return;
+        }
         if (countStream != null) {
             System.out.println(inventory.streamRecords(names.namespace() + countStream));
             return;
