@@ -188,8 +188,10 @@ public final class StreamBenchMain {
                 percentile(processing, 0.5), percentile(processing, 0.99));
         System.out.printf("| freshness (b) end to end: put -> features readable | p50 %d ms, p99 %d ms | %d transactions paced at 20/s; a reader polls the pending feature items (one BatchGetItem of all pending card items every 5 ms); %s |%n",
                 p50, p99, freshness.length, mode);
-        System.out.printf("stream tx_per_s_per_core=%.0f e2e_tx_per_s=%.0f processing_p99_ms=%d freshness_p99_ms=%d mode=%s idle_between_polls_ms=%d consumer_backoff_ms=%d%n",
-                rate1, rate3, percentile(processing, 0.99), p99, kcl ? "kcl-polling" : "polling", idle, backoff);
+        System.out.printf("settings mode=%s idle_between_polls_ms=%d consumer_backoff_ms=%d processing_p50_ms=%d processing_p99_ms=%d freshness_p50_ms=%d%n",
+                kcl ? "kcl-polling" : "polling", idle, backoff, percentile(processing, 0.5), percentile(processing, 0.99), p50);
+        // the line, last and exactly this form
+        System.out.printf("stream tx_per_s_per_core=%.0f e2e_tx_per_s=%.0f freshness_p99_ms=%d%n", rate1, rate3, p99);
         // the SDK's and the binder's pools are not all daemon threads
         System.exit(0);
     }

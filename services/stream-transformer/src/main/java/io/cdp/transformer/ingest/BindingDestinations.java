@@ -30,6 +30,11 @@ public final class BindingDestinations implements EnvironmentPostProcessor {
         properties.put("spring.cloud.stream.bindings." + PROFILES_IN + ".destination", names.stream(Stream.CORE_CUSTOMERS));
         properties.put("spring.cloud.stream.kinesis.binder.checkpoint.table", names.table(Table.BINDER_CHECKPOINTS));
         properties.put("spring.cloud.stream.kinesis.binder.locks.table", names.table(Table.BINDER_LOCKS));
+        // KCL mode (kpl-kcl-enabled): one lease table per binding and namespace, not one named after the group
+        for (String binding : new String[] {TRANSACTIONS_IN, PROFILES_IN}) {
+            properties.put("spring.cloud.stream.kinesis.bindings." + binding + ".consumer.lease-table-name",
+                    names.table(Table.BINDER_CHECKPOINTS) + "-kcl-" + binding);
+        }
         environment.getPropertySources().addLast(new MapPropertySource("cdpResourceNames", properties));
     }
 }
