@@ -12,9 +12,9 @@ import io.cdp.events.resources.CdpResources;
 import io.cdp.events.resources.CdpResources.Bucket;
 import io.cdp.events.resources.CdpResources.Queue;
 import io.cdp.events.resources.CdpResources.Table;
+import io.cdp.features.online.CardOnlineState;
+import io.cdp.features.online.FeatureStoreItem;
 import io.cdp.scoring.artifact.ModelArtifact;
-import io.cdp.transformer.features.CardState;
-import io.cdp.transformer.features.StoredEntity;
 import io.cdp.transformer.scoring.StreamModels;
 import io.cdp.transformer.scoring.SyntheticTransactions;
 import java.io.File;
@@ -117,8 +117,8 @@ class CrashRecoveryIT {
         Map<String, Long> perCard = txs.stream().collect(Collectors.groupingBy(t -> t.cardToken().value(), Collectors.counting()));
         perCard.forEach((card, count) -> {
             var item = fixture.dynamoDb.getItem(b -> b.tableName(names.table(Table.FEATURES)).consistentRead(true)
-                    .key(Map.of("entityKey", AttributeValue.fromS(StoredEntity.cardKey(card))))).item();
-            assertThat(CardState.fromBytes(item.get("state").b().asByteArray()).velocityWindow().size())
+                    .key(Map.of(FeatureStoreItem.KEY, AttributeValue.fromS(FeatureStoreItem.cardKey(card))))).item();
+            assertThat(CardOnlineState.fromBytes(item.get(FeatureStoreItem.STATE).b().asByteArray()).velocityWindow().size())
                     .as("transactions counted for card %s", card).isEqualTo(count.intValue());
         });
 

@@ -12,9 +12,11 @@ import io.cdp.events.payload.TransactionScoredV1;
 import io.cdp.events.resources.CdpResources;
 import io.cdp.events.resources.CdpResources.Queue;
 import io.cdp.events.resources.CdpResources.Table;
-import io.cdp.transformer.features.CardState;
-import io.cdp.transformer.features.MccRiskTables;
-import io.cdp.transformer.features.StoredEntity;
+import io.cdp.features.online.CardOnlineState;
+import io.cdp.features.online.FeatureStoreItem;
+import io.cdp.features.online.MccRiskTables;
+import io.cdp.features.online.OnlineFeatures;
+import io.cdp.trainer.online.MccRiskTableStore;
 import io.cdp.transformer.features.StreamFeatures;
 import io.cdp.transformer.scoring.ScoringModel;
 import io.cdp.transformer.scoring.SyntheticTransactions;
@@ -91,14 +93,14 @@ class StreamTransformerIT {
             assertThat(lake).hasSize(txs.size()).extracting(r -> r.get("transactionId")).doesNotHaveDuplicates();
 
             // features equal the batch path over the same history, with the label tables the service loaded
-            MccRiskTables tables = MccRiskTables.load(fixture.s3, names.bucket(CdpResources.Bucket.MODELS));
+            MccRiskTables tables = MccRiskTableStore.load(fixture.s3, names.bucket(CdpResources.Bucket.MODELS));
             double[][] batch = StreamFeatures.batch(txs, tables.context());
             Map<String, TransactionScoredV1> byId = scored.stream()
                     .collect(Collectors.toMap(TransactionScoredV1::transactionId, Function.identity()));
             for (int i = 0; i < txs.size(); i++) {
                 Map<String, Double> streamed = byId.get(txs.get(i).transactionId()).features();
                 assertThat(streamed).as("features of %s", txs.get(i).transactionId())
-                        .isEqualTo(StreamFeatures.SCHEMA.asMap(batch[i]));
+                        .isEqualTo(OnlineFeatures.SCHEMA.asMap(batch[i]));
             }
 
             // one alert per transaction at or over the model's alert threshold, claimed once in the alerts table
@@ -115,8 +117,8 @@ class StreamTransformerIT {
             // the online store: one card's state holds each of its transactions once
             String card = txs.getLast().cardToken().value();
             var item = fixture.dynamoDb.getItem(b -> b.tableName(names.table(Table.FEATURES)).consistentRead(true)
-                    .key(Map.of("entityKey", AttributeValue.fromS(StoredEntity.cardKey(card))))).item();
-            CardState state = CardState.fromBytes(item.get("state").b().asByteArray());
+                    .key(Map.of(FeatureStoreItem.KEY, AttributeValue.fromS(FeatureStoreItem.cardKey(card))))).item();
+            CardOnlineState state = CardOnlineState.fromBytes(item.get(FeatureStoreItem.STATE).b().asByteArray());
             assertThat(state.velocityWindow().size())
                     .isEqualTo((int) txs.stream().filter(t -> t.cardToken().value().equals(card)).count());
             assertThat(item.get("lastTxId").s()).isEqualTo(txs.stream()

@@ -1,204 +1,35 @@
 package io.cdp.transformer.features;
 
 import io.cdp.events.payload.TransactionRecordedV1;
-import io.cdp.features.tabformer.CardHistoryState;
+import io.cdp.features.online.CardOnlineState;
 import io.cdp.features.tabformer.TabFormerContext;
-import io.cdp.features.tabformer.TabFormerFeatures;
-import io.cdp.features.tabformer.TabFormerTransaction;
-import io.cdp.features.velocity.CardVelocityState;
-import io.cdp.features.velocity.VelocityFeatures;
 import io.cdp.features.window.ApplyOutcome;
-import io.cdp.features.window.EventWindow;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Everything the feature store keeps for one card: its velocity window, its TabFormer history, and the history
- * features of its most recent transactions.
+ * A card's online state fed with wire transactions: {@link CardOnlineState} of libs/cdp-features, which defines the
+ * state and its bytes. Kept only for the stream bench's in-memory loop; the pipeline uses {@link CardOnlineState}.
  *
- * <p>Why the last part: the velocity window recognises a redelivered transaction and returns the same features
- * again, but the TabFormer history is "last event" state and cannot recompute features of an event it has moved past.
- * A replay after a crash re-reads at most one uncheckpointed batch, so remembering the history features of the card's
- * last {@value #RECENT} transactions lets a replay emit exactly what the first delivery emitted.
- *
- * <p>Card events share a shard (partition key = card token) and arrive in order, so the velocity window takes no
- * lateness: an older event that is not a redelivery is reported {@link ApplyOutcome#TOO_LATE}, never silently merged.
+ * @deprecated use {@link CardOnlineState} with {@link StreamFeatures#online(TransactionRecordedV1)}
  */
+@Deprecated
 public final class CardState {
 
-    static final int RECENT = 64;
-    private static final byte FORMAT = 1;
+    private final CardOnlineState state;
 
-    private final CardVelocityState velocity;
-    private final CardHistoryState history;
-    private long[] recentIds;
-    private double[][] recentHistory;
-    private int recentCount;
-
-    private CardState(CardVelocityState velocity, CardHistoryState history, long[] recentIds, double[][] recentHistory) {
-        this.velocity = velocity;
-        this.history = history;
-        this.recentIds = recentIds;
-        this.recentHistory = recentHistory;
-        this.recentCount = recentIds.length;
+    private CardState(CardOnlineState state) {
+        this.state = state;
     }
 
     public static CardState empty() {
-        return new CardState(new CardVelocityState(0L), new CardHistoryState(), new long[0], new double[0][]);
+        return new CardState(CardOnlineState.empty());
     }
 
-    /** Features of one transaction: {@link StreamFeatures#SCHEMA} order, or none when it is too late to compute. */
     public record Result(ApplyOutcome outcome, double @Nullable [] features) {
     }
 
     public Result apply(TransactionRecordedV1 tx, TabFormerContext ctx) {
-        String card = tx.cardToken().value();
-        CardVelocityState.Result v = velocity.apply(StreamFeatures.velocityEvent(tx, card));
-        if (v.outcome() == ApplyOutcome.TOO_LATE || v.features() == null) {
-            return new Result(ApplyOutcome.TOO_LATE, null);
-        }
-        TabFormerTransaction tf = StreamFeatures.tabFormer(tx);
-        double[] tabformer;
-        if (v.outcome() == ApplyOutcome.DUPLICATE) {
-            tabformer = TabFormerFeatures.stateless(tf, ctx);
-            double[] remembered = recent(tf.transactionId());
-            // older than the remembered ones: the history part is unknown rather than invented (NaN = missing)
-            setHistory(tabformer, remembered == null ? new double[] {Double.NaN, Double.NaN, Double.NaN} : remembered);
-        } else {
-            CardHistoryState.Result h = history.apply(tf, ctx);
-            if (h.features() == null) {
-                tabformer = TabFormerFeatures.stateless(tf, ctx);
-                setHistory(tabformer, new double[] {Double.NaN, Double.NaN, Double.NaN});
-            } else {
-                tabformer = h.features();
-            }
-            remember(tf.transactionId(), new double[] {tabformer[StreamFeatures.I_SINCE_LAST],
-                    tabformer[StreamFeatures.I_FIRST_TX], tabformer[StreamFeatures.I_FIRST_MERCHANT]});
-        }
-        return new Result(v.outcome(), StreamFeatures.concat(v.features(), tabformer));
-    }
-
-    private static void setHistory(double[] tabformer, double[] h) {
-        tabformer[StreamFeatures.I_SINCE_LAST] = h[0];
-        tabformer[StreamFeatures.I_FIRST_TX] = h[1];
-        tabformer[StreamFeatures.I_FIRST_MERCHANT] = h[2];
-    }
-
-    private double @Nullable [] recent(long id) {
-        for (int i = recentCount - 1; i >= 0; i--) {
-            if (recentIds[i] == id) {
-                return recentHistory[i];
-            }
-        }
-        return null;
-    }
-
-    private void remember(long id, double[] h) {
-        if (recentCount == RECENT) {
-            System.arraycopy(recentIds, 1, recentIds, 0, RECENT - 1);
-            System.arraycopy(recentHistory, 1, recentHistory, 0, RECENT - 1);
-            recentCount--;
-        } else if (recentCount == recentIds.length) {
-            int cap = Math.min(RECENT, Math.max(4, recentCount * 2));
-            recentIds = Arrays.copyOf(recentIds, cap);
-            recentHistory = Arrays.copyOf(recentHistory, cap);
-        }
-        recentIds[recentCount] = id;
-        recentHistory[recentCount] = h;
-        recentCount++;
-    }
-
-    public EventWindow velocityWindow() {
-        return velocity.window();
-    }
-
-    /** Transactions in the card's last week as of its newest one: what a reader shows as the card's weekly count. */
-    public int countLastWeek() {
-        EventWindow w = velocity.window();
-        if (!w.anyApplied()) {
-            return 0;
-        }
-        long newest = w.lastAppliedTime();
-        return w.size() - w.firstAfter(newest - VelocityFeatures.WINDOW_1W_MILLIS);
-    }
-
-    public byte[] toBytes() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeByte(FORMAT);
-            byte[] window = velocity.window().toBytes();
-            out.writeInt(window.length);
-            out.write(window);
-            CardHistoryState.Snapshot h = history.snapshot();
-            out.writeBoolean(h.anyApplied());
-            out.writeLong(h.lastTime());
-            writeLongs(out, h.idsAtLastTime());
-            writeLongs(out, h.merchantsOldestFirst());
-            out.writeInt(recentCount);
-            for (int i = 0; i < recentCount; i++) {
-                out.writeLong(recentIds[i]);
-                for (double d : recentHistory[i]) {
-                    out.writeDouble(d);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
-    }
-
-    public static CardState fromBytes(byte[] data) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
-            byte format = in.readByte();
-            if (format != FORMAT) {
-                throw new IllegalArgumentException("unknown card-state format " + format);
-            }
-            byte[] window = new byte[in.readInt()];
-            in.readFully(window);
-            CardVelocityState velocity = new CardVelocityState(EventWindow.fromBytes(window));
-            boolean any = in.readBoolean();
-            long lastTime = in.readLong();
-            long[] ids = readLongs(in);
-            long[] merchants = readLongs(in);
-            CardHistoryState history = CardHistoryState.fromSnapshot(new CardHistoryState.Snapshot(any, lastTime, ids, merchants));
-            int n = in.readInt();
-            if (n < 0 || n > RECENT) {
-                throw new IllegalArgumentException("corrupt card state: " + n + " recent transactions");
-            }
-            long[] recentIds = new long[n];
-            double[][] recentHistory = new double[n][];
-            for (int i = 0; i < n; i++) {
-                recentIds[i] = in.readLong();
-                recentHistory[i] = new double[] {in.readDouble(), in.readDouble(), in.readDouble()};
-            }
-            return new CardState(velocity, history, recentIds, recentHistory);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("truncated card state", e);
-        }
-    }
-
-    private static void writeLongs(DataOutputStream out, long[] values) throws IOException {
-        out.writeInt(values.length);
-        for (long v : values) {
-            out.writeLong(v);
-        }
-    }
-
-    private static long[] readLongs(DataInputStream in) throws IOException {
-        int n = in.readInt();
-        if (n < 0 || n > 1_000_000) {
-            throw new IllegalArgumentException("corrupt card state: array of " + n);
-        }
-        long[] v = new long[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = in.readLong();
-        }
-        return v;
+        CardOnlineState.Result r = state.apply(StreamFeatures.online(tx), ctx);
+        return new Result(r.outcome(), r.features());
     }
 }

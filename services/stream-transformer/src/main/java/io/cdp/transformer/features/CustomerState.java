@@ -1,6 +1,7 @@
 package io.cdp.transformer.features;
 
 import io.cdp.events.payload.TransactionRecordedV1;
+import io.cdp.features.online.TransactionIds;
 import io.cdp.features.velocity.VelocityFeatures;
 import io.cdp.features.window.ApplyOutcome;
 import io.cdp.features.window.EventWindow;
@@ -14,6 +15,8 @@ import io.cdp.features.window.EventWindow;
 public final class CustomerState {
 
     public static final long ALLOWED_LATENESS_MILLIS = 86_400_000L;
+    /** The {@code stateFormat} attribute of a customer item. */
+    public static final String FORMAT_NAME = "customer-state/1";
     private static final int MAX_EVENTS = 20_000;
 
     private final EventWindow window;
@@ -27,7 +30,7 @@ public final class CustomerState {
     }
 
     public ApplyOutcome apply(TransactionRecordedV1 tx) {
-        return window.add(StreamFeatures.eventTimeMillis(tx), TransactionIds.of(tx.transactionId()),
+        return window.add(tx.transactionTime().toEpochMilli(), TransactionIds.of(tx.transactionId()),
                 EventWindow.toUnits(tx.amount().doubleValue()), EventWindow.LABEL_UNKNOWN);
     }
 

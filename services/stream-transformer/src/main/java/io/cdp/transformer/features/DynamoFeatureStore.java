@@ -1,5 +1,6 @@
 package io.cdp.transformer.features;
 
+import io.cdp.features.online.FeatureStoreItem;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,18 +19,19 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 
 /**
- * The feature store in the DynamoDB {@code features} table (key {@code entityKey}, TTL {@code expiresAt}). State
+ * The feature store in the DynamoDB {@code features} table, in the layout of {@link FeatureStoreItem} (libs/cdp-features,
+ * which the scoring API reads with): key {@code entityKey}, TTL {@code expiresAt}. State
  * writes are {@code UpdateItem}s conditioned on {@code version}, so they neither lose a concurrent writer's events
  * nor clobber the profile attributes that customer and card events set on the same item. Reads are strongly
  * consistent: a reader right after a write (the scoring API, a retry after a lost race) must see it.
  */
 public final class DynamoFeatureStore implements FeatureStore {
 
-    static final String KEY = "entityKey";
-    static final String VERSION = "version";
-    static final String STATE = "state";
-    static final String EXPIRES_AT = "expiresAt";
-    static final String PROFILE_UPDATED_AT = "profileUpdatedAt";
+    static final String KEY = FeatureStoreItem.KEY;
+    static final String VERSION = FeatureStoreItem.VERSION;
+    static final String STATE = FeatureStoreItem.STATE;
+    static final String EXPIRES_AT = FeatureStoreItem.EXPIRES_AT;
+    static final String PROFILE_UPDATED_AT = FeatureStoreItem.PROFILE_UPDATED_AT;
 
     private final DynamoDbClient dynamoDb;
     private final String table;

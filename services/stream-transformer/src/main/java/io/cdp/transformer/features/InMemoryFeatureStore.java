@@ -1,5 +1,6 @@
 package io.cdp.transformer.features;
 
+import io.cdp.features.online.FeatureStoreItem;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -35,12 +36,12 @@ public final class InMemoryFeatureStore implements FeatureStore {
     public void putProfile(String entityKey, Map<String, Object> attributes, long updatedAtMillis) {
         items.compute(entityKey, (k, current) -> {
             Map<String, Object> merged = new HashMap<>(current == null ? Map.of() : current.attributes());
-            Object previous = merged.get("profileUpdatedAt");
+            Object previous = merged.get(FeatureStoreItem.PROFILE_UPDATED_AT);
             if (previous instanceof Number n && n.longValue() >= updatedAtMillis) {
                 return current;
             }
             merged.putAll(attributes);
-            merged.put("profileUpdatedAt", updatedAtMillis);
+            merged.put(FeatureStoreItem.PROFILE_UPDATED_AT, updatedAtMillis);
             return current == null ? new StoredEntity(k, 0, new byte[0], merged)
                     : new StoredEntity(k, current.version(), current.state(), merged);
         });

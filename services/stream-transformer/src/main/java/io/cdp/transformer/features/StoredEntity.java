@@ -1,13 +1,14 @@
 package io.cdp.transformer.features;
 
+import io.cdp.features.online.FeatureStoreItem;
 import java.util.Map;
 
 /**
- * One feature-store item as the pipeline sees it, free of any storage API.
+ * One feature-store item as the pipeline sees it, free of any storage API; the layout is {@link FeatureStoreItem}.
  *
  * @param entityKey  {@code card#<token>} or {@code customer#<token>}
  * @param version    how many state writes the item has had; 0 for an item without state yet
- * @param state      the serialized {@link CardState} or {@link CustomerState}; empty when there is none yet
+ * @param state      the serialized {@code CardOnlineState} or {@link CustomerState}; empty when there is none yet
  * @param attributes readable values beside the state (strings and numbers), for readers that do not parse state
  */
 public record StoredEntity(String entityKey, long version, byte[] state, Map<String, Object> attributes) {
@@ -21,10 +22,10 @@ public record StoredEntity(String entityKey, long version, byte[] state, Map<Str
     }
 
     public static String cardKey(String cardToken) {
-        return "card#" + cardToken;
+        return FeatureStoreItem.cardKey(cardToken);
     }
 
     public static String customerKey(String customerToken) {
-        return "customer#" + customerToken;
+        return FeatureStoreItem.customerKey(customerToken);
     }
 }

@@ -11,10 +11,12 @@ import io.cdp.events.payload.FraudAlertRequestedV1;
 import io.cdp.events.payload.TransactionRecordedV1;
 import io.cdp.events.payload.TransactionScoredV1;
 import io.cdp.events.pii.Masked;
+import io.cdp.features.online.CardOnlineState;
+import io.cdp.features.online.FeatureStoreItem;
+import io.cdp.features.online.OnlineFeatures;
 import io.cdp.features.tabformer.TabFormerContext;
 import io.cdp.features.window.ApplyOutcome;
 import io.cdp.transformer.alerts.AlertSink;
-import io.cdp.transformer.features.CardState;
 import io.cdp.transformer.features.CustomerState;
 import io.cdp.transformer.features.FeatureStore;
 import io.cdp.transformer.features.StoredEntity;
@@ -107,7 +109,7 @@ public final class TransactionPipeline {
         }
     }
 
-    private record CardOutcome(List<CardState.Result> results, Map<String, Object> attributes) {
+    private record CardOutcome(List<CardOnlineState.Result> results, Map<String, Object> attributes) {
     }
 
     public Outcome processTransactions(String stream, String shardId, List<RawRecord> records) {
@@ -168,7 +170,7 @@ public final class TransactionPipeline {
             CardOutcome outcome = join(cardFutures.get(e.getKey()));
             for (int i = 0; i < e.getValue().size(); i++) {
                 Item item = e.getValue().get(i);
-                CardState.Result r = outcome.results().get(i);
+                CardOnlineState.Result r = outcome.results().get(i);
                 if (r.features() == null) {
                     poison.add(deadLetter("late-event", "older than the card's newest applied transaction and not held "
                             + "in its window; features cannot be computed point-in-time", stream, shardId, item.raw()));
@@ -337,12 +339,12 @@ public final class TransactionPipeline {
         for (int attempt = 1; attempt <= MAX_STATE_ATTEMPTS; attempt++) {
             Optional<StoredEntity> stored = attempt == 1 && prefetched != null ? prefetched : store.get(key);
             long version = stored.map(StoredEntity::version).orElse(0L);
-            CardState state = stored.filter(StoredEntity::hasState).map(s -> CardState.fromBytes(s.state()))
-                    .orElseGet(CardState::empty);
-            List<CardState.Result> results = new ArrayList<>(cardItems.size());
+            CardOnlineState state = stored.filter(StoredEntity::hasState).map(s -> CardOnlineState.fromBytes(s.state()))
+                    .orElseGet(CardOnlineState::empty);
+            List<CardOnlineState.Result> results = new ArrayList<>(cardItems.size());
             Item newest = null;
             for (Item item : cardItems) {
-                CardState.Result r = state.apply(item.tx(), ctx);
+                CardOnlineState.Result r = state.apply(StreamFeatures.online(item.tx()), ctx);
                 results.add(r);
                 if (r.outcome().changedState()) {
                     newest = item;
@@ -352,11 +354,7 @@ public final class TransactionPipeline {
             if (newest == null) {
                 return new CardOutcome(results, attributes);
             }
-            Map<String, Object> written = Map.of(
-                    "lastEventTime", state.velocityWindow().lastAppliedTime(),
-                    "lastTxId", newest.tx().transactionId(),
-                    "txCount1w", state.countLastWeek(),
-                    "stateFormat", "card-state/1");
+            Map<String, Object> written = FeatureStoreItem.cardAttributes(state, newest.tx().transactionId());
             if (store.putState(new StoredEntity(key, version + 1, state.toBytes(), written), version)) {
                 attributes.putAll(written);
                 return new CardOutcome(results, attributes);
@@ -388,11 +386,11 @@ public final class TransactionPipeline {
                 return;
             }
             Map<String, Object> written = Map.of(
-                    "lastEventTime", state.window().lastAppliedTime(),
-                    "lastTxId", newest.tx().transactionId(),
-                    "txCount1w", state.countLastWeek(),
-                    "amount1w", state.amountLastWeek(),
-                    "stateFormat", "customer-state/1");
+                    FeatureStoreItem.LAST_EVENT_TIME, state.window().lastAppliedTime(),
+                    FeatureStoreItem.LAST_TX_ID, newest.tx().transactionId(),
+                    FeatureStoreItem.TX_COUNT_1W, state.countLastWeek(),
+                    FeatureStoreItem.AMOUNT_1W, state.amountLastWeek(),
+                    FeatureStoreItem.STATE_FORMAT, CustomerState.FORMAT_NAME);
             if (store.putState(new StoredEntity(key, version + 1, state.toBytes(), written), version)) {
                 return;
             }
@@ -416,7 +414,7 @@ public final class TransactionPipeline {
                                                       Instant scoredAt) {
         TransactionRecordedV1 tx = item.tx();
         Map<String, Double> named = new LinkedHashMap<>();
-        List<String> names = StreamFeatures.SCHEMA.names();
+        List<String> names = OnlineFeatures.SCHEMA.names();
         for (int i = 0; i < names.size(); i++) {
             if (Double.isFinite(row[i])) {
                 named.put(names.get(i), row[i]);

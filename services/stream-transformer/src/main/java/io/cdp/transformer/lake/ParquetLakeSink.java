@@ -2,7 +2,7 @@ package io.cdp.transformer.lake;
 
 import blue.strategic.parquet.Dehydrator;
 import blue.strategic.parquet.ParquetWriter;
-import io.cdp.transformer.features.StreamFeatures;
+import io.cdp.features.online.OnlineFeatures;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -53,7 +53,7 @@ public final class ParquetLakeSink implements LakeSink {
         fields.add(Types.required(PrimitiveTypeName.INT64)
                 .as(LogicalTypeAnnotation.timestampType(true, LogicalTypeAnnotation.TimeUnit.MILLIS)).named("scoredAt"));
         fields.add(string("sequenceNumber"));
-        for (String name : StreamFeatures.SCHEMA.names()) {
+        for (String name : OnlineFeatures.SCHEMA.names()) {
             fields.add(Types.optional(PrimitiveTypeName.DOUBLE).named("f_" + name));
         }
         return new MessageType("scored_transaction", fields);
@@ -79,7 +79,7 @@ public final class ParquetLakeSink implements LakeSink {
         out.write("modelVersion", row.modelVersion());
         out.write("scoredAt", row.scoredAt().toEpochMilli());
         out.write("sequenceNumber", row.sequenceNumber());
-        List<String> names = StreamFeatures.SCHEMA.names();
+        List<String> names = OnlineFeatures.SCHEMA.names();
         for (int i = 0; i < names.size(); i++) {
             double v = row.features()[i];
             if (!Double.isNaN(v)) {

@@ -1,10 +1,10 @@
 package io.cdp.transformer.scoring;
 
+import io.cdp.features.online.MccRiskTables;
 import io.cdp.features.tabformer.TabFormerContext;
 import io.cdp.scoring.artifact.ModelArtifact;
 import io.cdp.scoring.scorer.InProcessScorer;
 import io.cdp.scoring.scorer.SageMakerScorer;
-import io.cdp.transformer.features.MccRiskTables;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;

@@ -1,34 +1,23 @@
 package io.cdp.transformer.scoring;
 
 import io.cdp.events.payload.TransactionRecordedV1;
-import io.cdp.features.labels.LabelledEvent;
+import io.cdp.features.online.MccRiskTables;
+import io.cdp.features.online.OnlineFeatures;
 import io.cdp.scoring.artifact.ArtifactMetadata;
 import io.cdp.scoring.artifact.ModelArtifact;
-import io.cdp.scoring.artifact.Thresholds;
-import io.cdp.scoring.metrics.RankingMetrics;
-import io.cdp.scoring.model.XgboostJsonParser;
-import io.cdp.trainer.dataset.Fingerprint;
-import io.cdp.trainer.dataset.TrainingRows;
-import io.cdp.trainer.publish.ModelPublisher;
+import io.cdp.trainer.online.MccRiskTableStore;
+import io.cdp.trainer.online.OnlineCardTrainer;
 import io.cdp.trainer.train.Progress;
 import io.cdp.trainer.train.ThresholdSelector;
-import io.cdp.trainer.train.TrainedModel;
 import io.cdp.trainer.train.TrainingParameters;
-import io.cdp.trainer.train.XgboostTrainer;
-import io.cdp.transformer.features.MccRiskTables;
 import io.cdp.transformer.features.StreamFeatures;
-import io.cdp.transformer.features.TransactionIds;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,13 +29,14 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Where the transformer's model comes from: the newest version of {@link #MODEL_NAME} in the model registry whose
- * features are the stream's, or, where none has been published and configuration allows it (the local profile),
- * a small model trained here with the trainer's code on generated data and published the trainer's way, together
- * with the MCC risk tables its training used.
+ * features are {@link OnlineFeatures#SCHEMA}, or, where none has been published and configuration allows it (the
+ * local profile), a small model trained on generated data through the model trainer's {@link OnlineCardTrainer} (the
+ * path the scoring API's first local model takes too) and published with the MCC risk tables its training used.
  */
 public final class StreamModels {
 
-    public static final String MODEL_NAME = "fraud-stream-card";
+    /** The online card model of libs/cdp-features: the one the scoring API serves too. */
+    public static final String MODEL_NAME = OnlineFeatures.MODEL_NAME;
     private static final Logger log = LoggerFactory.getLogger(StreamModels.class);
 
     private final S3Client s3;
@@ -70,10 +60,10 @@ public final class StreamModels {
                 .max(Comparator.comparing(i -> i.get("version").s()))
                 .map(i -> load(URI.create(i.get("artifactUri").s())))
                 .filter(a -> {
-                    boolean matches = a.metadata().featureNames().equals(StreamFeatures.SCHEMA.names());
+                    boolean matches = a.metadata().featureNames().equals(OnlineFeatures.SCHEMA.names());
                     if (!matches) {
                         log.warn("model {} {} has other features than {}; not used", MODEL_NAME,
-                                a.metadata().modelVersion(), StreamFeatures.SCHEMA.fingerprint());
+                                a.metadata().modelVersion(), OnlineFeatures.SCHEMA.fingerprint());
                     }
                     return matches;
                 });
@@ -90,56 +80,36 @@ public final class StreamModels {
 
     /** A model trained here, with the label tables its features were computed with. */
     public record Trained(ModelArtifact artifact, byte[] xgboostBinary, MccRiskTables tables, int rows, int trees) {
+
+        static Trained of(OnlineCardTrainer.Trained t) {
+            return new Trained(t.artifact(), t.xgboostBinary(), t.tables(), t.rows(), t.trees());
+        }
+
+        OnlineCardTrainer.Trained shared() {
+            return new OnlineCardTrainer.Trained(artifact, xgboostBinary, tables, rows, trees);
+        }
     }
 
     /**
-     * Trains on generated history (30 days ending today), validates on its last 5 days and chooses thresholds the
-     * trainer's way. The MCC risk tables run one day past today, so live transactions of today find theirs.
+     * Trains on generated history (30 days ending today) through the one training path of the online card model
+     * ({@link OnlineCardTrainer}), validating on its last 5 days with the trainer's standard thresholds. The MCC risk
+     * tables run one day past today, so live transactions of today find theirs.
      */
     public static Trained train(long seed, int cards) {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         LocalDate from = today.minusDays(30);
         List<TransactionRecordedV1> history = new SyntheticTransactions(seed).generate(cards,
                 from.atStartOfDay().toInstant(ZoneOffset.UTC), Duration.ofDays(30), 3.0, 0.15);
+        LocalDate validationFrom = today.minusDays(5);
         long validationFrauds = history.stream().filter(tx -> Boolean.TRUE.equals(tx.fraudLabel())
-                && !LocalDate.ofInstant(tx.transactionTime(), ZoneOffset.UTC).isBefore(today.minusDays(5))).count();
+                && !LocalDate.ofInstant(tx.transactionTime(), ZoneOffset.UTC).isBefore(validationFrom)).count();
         if (validationFrauds < 10) {
             // thresholds and early stopping need frauds in the validation days; a small draw can have none
             return train(seed + 1, cards);
         }
-        MccRiskTables tables = MccRiskTables.build(labelled(history), from, today.plusDays(1));
-        double[][] rows = StreamFeatures.batch(history, tables.context());
-        boolean[] labels = new boolean[history.size()];
-        LocalDate[] days = new LocalDate[history.size()];
-        long[] cardIds = new long[history.size()];
-        for (int i = 0; i < labels.length; i++) {
-            TransactionRecordedV1 tx = history.get(i);
-            labels[i] = Boolean.TRUE.equals(tx.fraudLabel());
-            days[i] = LocalDate.ofInstant(tx.transactionTime(), ZoneOffset.UTC);
-            cardIds[i] = TransactionIds.of(tx.cardToken().value());
-        }
-        TrainingRows all = new TrainingRows(StreamFeatures.SCHEMA.names(), rows, labels, days, cardIds);
-        LocalDate trainTo = today.minusDays(6);
-        TrainingRows train = all.between(from, trainTo);
-        TrainingRows valid = all.between(trainTo.plusDays(1), today);
-        TrainingParameters params = TrainingParameters.defaults().withMaxRounds(120);
-        TrainedModel model = new XgboostTrainer(Progress.silent()).train(train, valid, params);
-        var ensemble = XgboostJsonParser.parse(model.modelJson()).ensemble();
-        double[] scores = new double[valid.size()];
-        for (int i = 0; i < scores.length; i++) {
-            scores[i] = ensemble.predict(valid.features()[i]);
-        }
-        Map<String, Double> metrics = new HashMap<>();
-        metrics.put("validation.auc", RankingMetrics.rocAuc(scores, valid.labels()));
-        metrics.put("validation.ap", RankingMetrics.averagePrecision(scores, valid.labels()));
-        Thresholds thresholds = ThresholdSelector.standard().select(scores, valid.labels());
-        Instant now = Instant.now();
-        String fingerprint = Fingerprint.of(train);
-        String version = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(now)
-                + "-" + fingerprint.substring(0, 8);
-        ModelArtifact artifact = new ModelArtifact(new ArtifactMetadata(version, MODEL_NAME, StreamFeatures.SCHEMA.names(),
-                from, trainTo, metrics, thresholds, fingerprint, "3.4.0", model.parameters(), now), model.modelJson());
-        return new Trained(artifact, model.modelBinary(), tables, train.size(), model.rounds());
+        return Trained.of(OnlineCardTrainer.train(new OnlineCardTrainer.Plan(StreamFeatures.online(history), from,
+                validationFrom, today, ThresholdSelector.standard(), TrainingParameters.defaults().withMaxRounds(120)),
+                Progress.silent()));
     }
 
     /** Trains (see {@link #train}) and publishes artifact, registry item and label tables the trainer's way. */
@@ -147,8 +117,7 @@ public final class StreamModels {
         long started = System.nanoTime();
         Trained trained = train(seed, cards);
         ArtifactMetadata meta = trained.artifact().metadata();
-        trained.tables().publish(s3, modelsBucket);
-        new ModelPublisher(s3, dynamoDb, modelsBucket, modelsTable).publish(trained.artifact(), trained.xgboostBinary());
+        OnlineCardTrainer.publish(s3, dynamoDb, modelsBucket, modelsTable, trained.shared());
         log.info("no published {} model: trained one at startup on generated data (local profile): version {}, {} rows, "
                         + "{} trees, validation auc={} ap={}, alert threshold {}, {} ms", MODEL_NAME, meta.modelVersion(),
                 trained.rows(), trained.trees(), String.format("%.3f", meta.metrics().get("validation.auc")),
@@ -158,11 +127,6 @@ public final class StreamModels {
     }
 
     public MccRiskTables mccRiskTables() {
-        return MccRiskTables.load(s3, modelsBucket);
-    }
-
-    static List<LabelledEvent> labelled(List<TransactionRecordedV1> history) {
-        return history.stream().map(tx -> new LabelledEvent(Integer.toString(tx.mcc()),
-                LocalDateTime.ofInstant(tx.transactionTime(), ZoneOffset.UTC), Boolean.TRUE.equals(tx.fraudLabel()))).toList();
+        return MccRiskTableStore.load(s3, modelsBucket);
     }
 }

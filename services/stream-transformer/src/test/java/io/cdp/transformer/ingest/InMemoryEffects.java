@@ -5,6 +5,7 @@ import io.cdp.events.codec.EventCodec;
 import io.cdp.events.payload.FraudAlertRequestedV1;
 import io.cdp.events.payload.TransactionScoredV1;
 import io.cdp.transformer.alerts.AlertSink;
+import io.cdp.transformer.features.FeatureStore;
 import io.cdp.transformer.features.InMemoryFeatureStore;
 import io.cdp.transformer.lake.LakeObjects;
 import io.cdp.transformer.lake.LakeSink;
@@ -34,6 +35,11 @@ final class InMemoryEffects {
     final List<DeadLetter> deadLetters = new ArrayList<>();
 
     TransactionPipeline pipeline() {
+        return pipeline(store);
+    }
+
+    /** The pipeline with another feature store (the DynamoDB one against the emulator) and every other port here. */
+    TransactionPipeline pipeline(FeatureStore featureStore) {
         InProcessScorer inProcess = new InProcessScorer(MODEL.artifact());
         FraudScorer scorer = new FraudScorer(inProcess, inProcess, MODEL.artifact().metadata().thresholds(), 3);
         ScoredEventSink scoredSink = events -> {
@@ -57,7 +63,7 @@ final class InMemoryEffects {
                 deadLetters.addAll(letters);
             }
         };
-        return new TransactionPipeline(new EventCodec(), store, MODEL.tables()::context, () -> scorer, scoredSink,
+        return new TransactionPipeline(new EventCodec(), featureStore, MODEL.tables()::context, () -> scorer, scoredSink,
                 lakeSink, alertSink, dlq, PipelineMetrics.NONE, Runnable::run, new Retry(1, 10, PipelineMetrics.NONE),
                 Clock.systemUTC(), "stream-transformer");
     }

@@ -6,7 +6,6 @@ import io.cdp.events.Envelope;
 import io.cdp.events.codec.EventCodec;
 import io.cdp.events.payload.TransactionRecordedV1;
 import io.cdp.events.payload.TransactionScoredV1;
-import io.cdp.transformer.features.CardState;
 import io.cdp.transformer.features.CustomerState;
 import io.cdp.transformer.features.StoredEntity;
 import io.cdp.transformer.features.StreamFeatures;
