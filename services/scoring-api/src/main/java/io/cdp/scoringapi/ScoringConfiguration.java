@@ -1,12 +1,15 @@
 package io.cdp.scoringapi;
 
 import io.cdp.events.resources.CdpResources;
+import io.cdp.features.online.OnlineFeatures;
 import io.cdp.scoringapi.features.FeatureStore;
 import io.cdp.scoringapi.features.FeatureStoreProperties;
+import io.cdp.scoringapi.features.OnlineContext;
 import io.cdp.scoringapi.model.LiveModel;
 import io.cdp.scoringapi.model.LocalModelTrainer;
 import io.cdp.scoringapi.model.ModelProperties;
 import io.cdp.scoringapi.model.ModelRegistry;
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -26,7 +29,15 @@ class ScoringConfiguration {
 
     @Bean
     FeatureStore featureStore(DynamoDbClient dynamoDb, CdpResources names, FeatureStoreProperties properties) {
-        return new FeatureStore(dynamoDb, names.table(CdpResources.Table.FEATURES), properties);
+        return new FeatureStore(dynamoDb, names.table(CdpResources.Table.FEATURES), properties, Clock.systemUTC());
+    }
+
+    /** The MCC risk tables beside the models, loaded at startup and with every registry check. */
+    @Bean
+    OnlineContext onlineContext(S3Client s3, CdpResources names) {
+        OnlineContext context = new OnlineContext(s3, names.bucket(CdpResources.Bucket.MODELS));
+        context.refresh();
+        return context;
     }
 
     @Bean
@@ -46,7 +57,7 @@ class ScoringConfiguration {
      */
     @Bean
     SmartInitializingSingleton liveModelStartup(LiveModel live, ModelProperties properties, S3Client s3,
-                                                DynamoDbClient dynamoDb, CdpResources names) {
+                                                DynamoDbClient dynamoDb, CdpResources names, OnlineContext context) {
         return () -> {
             if (live.loadLiveFromRegistry()) {
                 return;
@@ -56,10 +67,16 @@ class ScoringConfiguration {
                         properties.name());
                 return;
             }
+            if (!properties.name().equals(OnlineFeatures.MODEL_NAME)) {
+                log.warn("no live version of model {}; a synthetic first model is only trained as {}: scoring answers "
+                        + "503 until one is promoted", properties.name(), OnlineFeatures.MODEL_NAME);
+                return;
+            }
             log.warn("no live version of model {}: training a SYNTHETIC model on generated card data with the "
                     + "model trainer's code (local profile only)", properties.name());
-            var published = LocalModelTrainer.trainAndPublish(s3, dynamoDb, names, properties.name(), 42,
+            var published = LocalModelTrainer.trainAndPublish(s3, dynamoDb, names, 42,
                     message -> log.info("trainer: {}", message));
+            context.refresh();
             live.promote(published.version());
             log.warn("synthetic model {} version {} is live; publish a real one and promote it to replace it",
                     properties.name(), published.version());
@@ -74,23 +91,26 @@ class ScoringConfiguration {
     }
 
     @Bean
-    RegistryFollower registryFollower(LiveModel live) {
-        return new RegistryFollower(live);
+    RegistryFollower registryFollower(LiveModel live, OnlineContext context) {
+        return new RegistryFollower(live, context);
     }
 
-    /** Follows promotions made through another instance. */
+    /** Follows promotions made through another instance, and the label tables published with models. */
     static final class RegistryFollower {
 
         private final LiveModel live;
+        private final OnlineContext context;
 
-        RegistryFollower(LiveModel live) {
+        RegistryFollower(LiveModel live, OnlineContext context) {
             this.live = live;
+            this.context = context;
         }
 
         @Scheduled(fixedDelayString = "${scoring.model.refresh-interval:30s}",
                 initialDelayString = "${scoring.model.refresh-interval:30s}")
         void follow() {
             live.followRegistry();
+            context.refresh();
         }
     }
 }

@@ -5,12 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cdp.aws.AwsClients;
 import io.cdp.aws.test.AwsEmulator;
 import io.cdp.aws.test.AwsEmulatorTest;
-import io.cdp.events.payload.Channel;
 import io.cdp.events.resources.CdpResources;
-import io.cdp.scoringapi.features.CardState;
-import io.cdp.scoringapi.features.CardStateItem;
-import io.cdp.scoringapi.features.OnlineFeatures;
-import io.cdp.scoringapi.features.TransactionInput;
+import io.cdp.features.online.CardOnlineState;
+import io.cdp.features.online.FeatureStoreItem;
+import io.cdp.features.online.OnlineFeatures;
+import io.cdp.features.online.OnlineTransaction;
+import io.cdp.features.tabformer.TabFormerContext;
+import io.cdp.features.tabformer.TabFormerTransaction.UseChip;
 import io.cdp.scoringapi.model.LocalModelTrainer;
 import io.cdp.scoringapi.model.ModelRegistry;
 import io.cdp.scoringapi.model.SyntheticCardData;
@@ -21,6 +22,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.StringJoiner;
@@ -31,6 +33,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import tools.jackson.databind.JsonNode;
 
@@ -55,9 +59,9 @@ class ScoringApiIT {
     static void trainModel(CdpResources resources, AwsClients awsClients) {
         names = resources;
         clients = awsClients;
-        firstVersion = LocalModelTrainer.trainAndPublish(clients.s3(), clients.dynamoDb(), names, "fraud-online", 42,
+        firstVersion = LocalModelTrainer.trainAndPublish(clients.s3(), clients.dynamoDb(), names, 42,
                 Progress.silent()).version();
-        new ModelRegistry(clients.dynamoDb(), names.table(CdpResources.Table.MODELS), "fraud-online")
+        new ModelRegistry(clients.dynamoDb(), names.table(CdpResources.Table.MODELS), OnlineFeatures.MODEL_NAME)
                 .markLive(firstVersion, Optional.empty(), Instant.now());
     }
 
@@ -221,14 +225,20 @@ class ScoringApiIT {
     @Test
     void readsCardStateWrittenInTheDocumentedItemLayout() {
         String card = SyntheticCardData.cardToken(new SplittableRandom(9));
-        CardState state = CardState.empty();
+        CardOnlineState state = CardOnlineState.empty();
         Instant t = Instant.now().minus(2, ChronoUnit.DAYS);
         for (int i = 0; i < 5; i++) {
-            state = OnlineFeatures.compute(state, new TransactionInput("pre-" + i, card, t.plus(i, ChronoUnit.HOURS),
-                    20.0, "m-1", "CA", "94105", 5411, Channel.CHIP, List.of())).next();
+            state = OnlineFeatures.compute(state, new OnlineTransaction("pre-" + i, "cus_x", card, t.plus(i, ChronoUnit.HOURS),
+                    20.0, UseChip.CHIP, "m-1", "Town", "CA", "94105", 5411, List.of(), false),
+                    TabFormerContext.withoutLabelsOrGeography()).next();
         }
         clients.dynamoDb().putItem(PutItemRequest.builder().tableName(names.table(CdpResources.Table.FEATURES))
-                .item(CardStateItem.toItem(card, state, Instant.now(), 86_400)).build());
+                .item(Map.of(FeatureStoreItem.KEY, AttributeValue.fromS(FeatureStoreItem.cardKey(card)),
+                        FeatureStoreItem.STATE, AttributeValue.fromB(SdkBytes.fromByteArray(state.toBytes())),
+                        FeatureStoreItem.VERSION, AttributeValue.fromN("5"),
+                        FeatureStoreItem.STATE_FORMAT, AttributeValue.fromS(CardOnlineState.FORMAT_NAME),
+                        FeatureStoreItem.EXPIRES_AT, AttributeValue.fromN(Long.toString(
+                                Instant.now().plus(1, ChronoUnit.DAYS).getEpochSecond())))).build());
 
         var answer = api().post("/v1/fraud-scores", token("fraud:score"),
                 purchase("after-transformer", card, "21.00", "m-1", "CHIP", 5411, Instant.now()));
@@ -239,7 +249,7 @@ class ScoringApiIT {
 
     @Test
     void promotesANewVersionWithoutARestart() {
-        String second = LocalModelTrainer.trainAndPublish(clients.s3(), clients.dynamoDb(), names, "fraud-online", 7,
+        String second = LocalModelTrainer.trainAndPublish(clients.s3(), clients.dynamoDb(), names, 7,
                 Progress.silent()).version();
 
         var promotion = api().post("/v1/models/" + second + "/promotion", token("models:admin"), "");

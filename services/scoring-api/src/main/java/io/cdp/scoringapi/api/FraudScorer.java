@@ -3,11 +3,13 @@ package io.cdp.scoringapi.api;
 import io.cdp.events.payload.Decision;
 import io.cdp.events.payload.ReasonCode;
 import io.cdp.scoring.explain.Explanation;
-import io.cdp.scoringapi.features.CardState;
+import io.cdp.features.online.OnlineFeatures;
+import io.cdp.features.online.OnlineTransaction;
+import io.cdp.features.tabformer.TabFormerContext;
 import io.cdp.scoringapi.features.FeatureStore;
 import io.cdp.scoringapi.features.FeatureStoreProperties;
-import io.cdp.scoringapi.features.OnlineFeatures;
-import io.cdp.scoringapi.features.TransactionInput;
+import io.cdp.scoringapi.features.OnlineContext;
+import io.cdp.scoringapi.features.StoredCard;
 import io.cdp.scoringapi.model.LiveModel;
 import io.cdp.scoringapi.model.LoadedModel;
 import io.cdp.scoringapi.model.ModelProperties;
@@ -21,12 +23,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * The scoring path: the card's state from the (cached) feature store, the features of this transaction from it,
- * the live model's probability, reason codes and decision. With {@code update-on-score} the transaction is also
+ * The scoring path: the card's state from the (cached) feature store, the features of this transaction from it
+ * ({@link OnlineFeatures}, exactly what the stream transformer computes for it), the live model's probability, reason
+ * codes and decision. With {@code update-on-score} the transaction is also
  * written into the card's state (conditionally on the version read, retried on a lost race); otherwise the
  * state is read only and the stream transformer owns it.
  */
@@ -37,14 +41,17 @@ class FraudScorer {
     private static final Duration MAX_CLOCK_AHEAD = Duration.ofDays(1);
 
     private final FeatureStore store;
+    private final OnlineContext context;
     private final LiveModel live;
     private final boolean updateOnScore;
     private final int reasonCodes;
     /** Serializes writers of one card inside this instance; the conditional write guards across instances. */
     private final ReentrantLock[] stripes = new ReentrantLock[256];
 
-    FraudScorer(FeatureStore store, LiveModel live, FeatureStoreProperties features, ModelProperties model) {
+    FraudScorer(FeatureStore store, OnlineContext context, LiveModel live, FeatureStoreProperties features,
+                ModelProperties model) {
         this.store = store;
+        this.context = context;
         this.live = live;
         this.updateOnScore = features.updateOnScore();
         this.reasonCodes = model.reasonCodes();
@@ -55,15 +62,16 @@ class FraudScorer {
 
     ScoreResponse score(ScoreRequest request, String requestId, String fieldPrefix) {
         LoadedModel model = live.require();
-        TransactionInput tx = request.toInput();
+        OnlineTransaction tx = request.toInput();
         checkTime(tx.time(), fieldPrefix);
-        OnlineFeatures.Computed computed = updateOnScore ? computeAndRecord(tx) : OnlineFeatures.compute(store.get(tx.cardToken()), tx);
-        if (computed.tooLate()) {
-            throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "transaction-too-late", "Transaction too late",
-                    "transactionTime is more than " + CardState.ALLOWED_LATENESS_MILLIS / 60_000
-                            + " minutes older than the card's newest transaction: no point-in-time features exist.");
-        }
+        TabFormerContext ctx = context.current();
+        Features computed = updateOnScore ? computeAndRecord(tx, ctx) : compute(store.get(tx.cardToken()), tx, ctx);
         double[] values = computed.values();
+        if (values == null) {
+            throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "transaction-too-late", "Transaction too late",
+                    "transactionTime is older than the card's newest transaction and not a repeat of one it holds: "
+                            + "no point-in-time features exist.");
+        }
         Explanation explanation = model.scorer().explain(values, reasonCodes);
         List<ReasonCode> reasons = new ArrayList<>(explanation.reasons().size());
         for (var r : explanation.reasons()) {
@@ -79,21 +87,29 @@ class FraudScorer {
                 model.entry().version(), computed.coldStart(), Instant.now());
     }
 
-    private OnlineFeatures.Computed computeAndRecord(TransactionInput tx) {
+    /** The vector (null when too late) and whether the state it came from was empty. */
+    private record Features(double @Nullable [] values, boolean coldStart) {
+    }
+
+    private static Features compute(StoredCard card, OnlineTransaction tx, TabFormerContext ctx) {
+        return new Features(OnlineFeatures.compute(card.state(), tx, ctx).values(), card.coldStart());
+    }
+
+    private Features computeAndRecord(OnlineTransaction tx, TabFormerContext ctx) {
         ReentrantLock lock = stripes[(tx.cardToken().hashCode() & 0x7fffffff) % stripes.length];
         lock.lock();
         try {
-            CardState state = store.get(tx.cardToken());
+            StoredCard card = store.get(tx.cardToken());
             for (int attempt = 1; ; attempt++) {
-                OnlineFeatures.Computed computed = OnlineFeatures.compute(state, tx);
-                if (!computed.changed() || store.save(tx.cardToken(), computed.next())) {
-                    return computed;
+                OnlineFeatures.Computed computed = OnlineFeatures.compute(card.state(), tx, ctx);
+                if (!computed.changedState() || store.save(tx.cardToken(), card, computed.next(), tx.transactionId())) {
+                    return new Features(computed.values(), card.coldStart());
                 }
                 if (attempt == MAX_WRITE_ATTEMPTS) {
                     throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "state-contention", "Card state busy",
                             "The card's feature state kept changing during scoring; retry the request.");
                 }
-                state = store.reload(tx.cardToken());
+                card = store.reload(tx.cardToken());
             }
         } finally {
             lock.unlock();

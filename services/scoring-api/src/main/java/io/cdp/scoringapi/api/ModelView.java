@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 /** A model version as the registry knows it. */
 @Schema(name = "Model")
 public record ModelView(
-        @Schema(example = "fraud-online") String modelName,
+        @Schema(example = "fraud-online-card") String modelName,
         @Schema(example = "20260123T101500Z-synthetic-2a") String version,
         @Schema(description = "REGISTERED (published, not serving), LIVE or RETIRED.", example = "LIVE") String status,
         @Schema(description = "Whether this instance serves this version now.") boolean live,

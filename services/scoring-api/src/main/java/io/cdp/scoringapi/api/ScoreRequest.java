@@ -1,7 +1,8 @@
 package io.cdp.scoringapi.api;
 
 import io.cdp.events.payload.Channel;
-import io.cdp.scoringapi.features.TransactionInput;
+import io.cdp.features.online.OnlineTransaction;
+import io.cdp.features.tabformer.TabFormerTransaction;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.DecimalMax;
@@ -63,9 +64,18 @@ public record ScoreRequest(
 
     static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
 
-    TransactionInput toInput() {
-        return new TransactionInput(transactionId, cardToken, transactionTime, amount.doubleValue(), merchantId,
-                merchantState == null || merchantState.isBlank() ? null : merchantState, merchantZip, mcc, channel,
-                errors == null ? List.of() : errors);
+    /** The transaction as the online features read it; the card holder is not part of an authorization request. */
+    public OnlineTransaction toInput() {
+        return new OnlineTransaction(transactionId, null, cardToken, transactionTime, amount.doubleValue(),
+                useChip(channel), merchantId, null, merchantState == null || merchantState.isBlank() ? null : merchantState,
+                merchantZip, mcc, errors == null ? List.of() : errors, false);
+    }
+
+    static TabFormerTransaction.UseChip useChip(Channel channel) {
+        return switch (channel) {
+            case CHIP -> TabFormerTransaction.UseChip.CHIP;
+            case SWIPE -> TabFormerTransaction.UseChip.SWIPE;
+            case ONLINE -> TabFormerTransaction.UseChip.ONLINE;
+        };
     }
 }

@@ -19,9 +19,9 @@ public record ScoreResponse(
         @Schema(description = "Features that raised the score most (TreeSHAP, log-odds), largest first.")
         List<ReasonCode> reasonCodes,
         @Schema(description = "Every feature value the model saw, by name.",
-                example = "{\"amount\": 42.9, \"count_10m\": 0, \"cold_start_1w\": 0}")
+                example = "{\"count_10m\": 0, \"avg_amt_1w\": 42.9, \"cold_start_1w\": 0}")
         Map<String, Double> features,
-        @Schema(example = "fraud-online") String modelName,
+        @Schema(example = "fraud-online-card") String modelName,
         @Schema(example = "20260123T101500Z-synthetic-2a") String modelVersion,
         @Schema(description = "True when the card had no history in the feature store: velocity and history "
                 + "features are at their documented cold-start values.") boolean coldStart,

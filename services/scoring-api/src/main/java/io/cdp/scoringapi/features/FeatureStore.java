@@ -2,32 +2,39 @@ package io.cdp.scoringapi.features;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
-import java.time.Instant;
+import io.cdp.features.online.CardOnlineState;
+import io.cdp.features.online.FeatureStoreItem;
+import java.time.Clock;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 
 /**
- * Card states from the DynamoDB feature store behind an in-process cache. A cached state older than the refresh
- * interval is served while a background reload replaces it, so a hot card never waits for DynamoDB; past the
- * maximum staleness it is not served at all. A card without an item is a cold start, cached like any other.
+ * Card states from the DynamoDB feature store behind an in-process cache, in the item layout of libs/cdp-features
+ * ({@link FeatureStoreItem}, state bytes {@link CardOnlineState}): the item the stream transformer writes. A cached
+ * state older than the refresh interval is served while a background reload replaces it, so a hot card never waits
+ * for DynamoDB; past the maximum staleness it is not served at all. A card without state is a cold start, cached like
+ * any other. {@link #save} (local profile and tests only) writes the same attributes the transformer writes, with the
+ * same {@code UpdateItem} conditioned on {@code version}, so profile attributes on the item survive it.
  */
 public final class FeatureStore {
 
     private final DynamoDbClient dynamoDb;
     private final String table;
     private final FeatureStoreProperties properties;
-    private final LoadingCache<String, CardState> cache;
+    private final Clock clock;
+    private final LoadingCache<String, StoredCard> cache;
 
-    public FeatureStore(DynamoDbClient dynamoDb, String table, FeatureStoreProperties properties) {
+    public FeatureStore(DynamoDbClient dynamoDb, String table, FeatureStoreProperties properties, Clock clock) {
         this.dynamoDb = dynamoDb;
         this.table = table;
         this.properties = properties;
+        this.clock = clock;
         this.cache = Caffeine.newBuilder()
                 .maximumSize(properties.cacheMaxCards())
                 .refreshAfterWrite(properties.cacheRefresh().toNanos(), TimeUnit.NANOSECONDS)
@@ -37,40 +44,55 @@ public final class FeatureStore {
     }
 
     /** The card's state as cached (at most the refresh interval old while the card is busy). */
-    public CardState get(String cardToken) {
+    public StoredCard get(String cardToken) {
         return cache.get(cardToken);
     }
 
     /** The card's state as stored now, bypassing the cache (after a lost conditional write). */
-    public CardState reload(String cardToken) {
-        CardState state = load(cardToken);
-        cache.put(cardToken, state);
-        return state;
+    public StoredCard reload(String cardToken) {
+        StoredCard card = load(cardToken);
+        cache.put(cardToken, card);
+        return card;
     }
 
     /**
-     * Writes {@code next} if the stored version is still the one {@code next} was computed from.
+     * Writes {@code next} (computed from {@code read}) if the stored version is still {@code read.version()}.
      *
+     * @param lastTxId id of the newest transaction in {@code next}
      * @return false when another writer got there first; the caller reloads and recomputes
      */
-    public boolean save(String cardToken, CardState next) {
-        long expected = next.version() - 1;
-        Map<String, AttributeValue> item = CardStateItem.toItem(cardToken, next, Instant.now(),
-                properties.stateTtl().toSeconds());
-        PutItemRequest.Builder put = PutItemRequest.builder().tableName(table).item(item);
-        if (expected == 0) {
-            put.conditionExpression("attribute_not_exists(entityKey)");
+    public boolean save(String cardToken, StoredCard read, CardOnlineState next, String lastTxId) {
+        long version = read.version() + 1;
+        Map<String, AttributeValue> set = stateAttributes(next, version, lastTxId,
+                clock.instant().plus(properties.stateTtl()).getEpochSecond());
+        Map<String, String> names = new HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        StringBuilder update = new StringBuilder("SET ");
+        int i = 0;
+        for (Map.Entry<String, AttributeValue> e : set.entrySet()) {
+            update.append(i == 0 ? "" : ", ").append("#a").append(i).append(" = :a").append(i);
+            names.put("#a" + i, e.getKey());
+            values.put(":a" + i, e.getValue());
+            i++;
+        }
+        names.put("#version", FeatureStoreItem.VERSION);
+        String condition;
+        if (read.version() == 0) {
+            condition = "attribute_not_exists(#version)";
         } else {
-            put.conditionExpression("stateVersion = :v")
-                    .expressionAttributeValues(Map.of(":v", AttributeValue.fromN(Long.toString(expected))));
+            condition = "#version = :expected";
+            values.put(":expected", AttributeValue.fromN(Long.toString(read.version())));
         }
         try {
-            dynamoDb.putItem(put.build());
+            dynamoDb.updateItem(b -> b.tableName(table)
+                    .key(Map.of(FeatureStoreItem.KEY, AttributeValue.fromS(FeatureStoreItem.cardKey(cardToken))))
+                    .updateExpression(update.toString()).conditionExpression(condition)
+                    .expressionAttributeNames(names).expressionAttributeValues(values));
         } catch (ConditionalCheckFailedException e) {
             cache.invalidate(cardToken);
             return false;
         }
-        cache.put(cardToken, next);
+        cache.put(cardToken, new StoredCard(next, version));
         return true;
     }
 
@@ -79,9 +101,38 @@ public final class FeatureStore {
         return cache.stats().hitRate();
     }
 
-    private CardState load(String cardToken) {
-        GetItemResponse response = dynamoDb.getItem(GetItemRequest.builder().tableName(table)
-                .key(Map.of("entityKey", AttributeValue.fromS(CardStateItem.key(cardToken)))).build());
-        return response.hasItem() && !response.item().isEmpty() ? CardStateItem.fromItem(response.item()) : CardState.empty();
+    private StoredCard load(String cardToken) {
+        GetItemResponse response = dynamoDb.getItem(b -> b.tableName(table).consistentRead(true)
+                .key(Map.of(FeatureStoreItem.KEY, AttributeValue.fromS(FeatureStoreItem.cardKey(cardToken)))));
+        return response.hasItem() ? read(response.item()) : StoredCard.empty();
+    }
+
+    /**
+     * A card item as stored. An item without state (only profile attributes so far) is a cold start; a state in
+     * another format is refused rather than misread.
+     */
+    public static StoredCard read(Map<String, AttributeValue> item) {
+        AttributeValue state = item.get(FeatureStoreItem.STATE);
+        if (state == null || state.b() == null) {
+            return StoredCard.empty();
+        }
+        AttributeValue version = item.get(FeatureStoreItem.VERSION);
+        return new StoredCard(CardOnlineState.fromBytes(state.b().asByteArrayUnsafe()),
+                version == null ? 0 : Long.parseLong(version.n()));
+    }
+
+    /**
+     * The attributes a card's state write sets ({@link FeatureStoreItem}): state, version, expiry and the readable
+     * values beside the state; with the key added, a complete item (bench seeding).
+     */
+    public static Map<String, AttributeValue> stateAttributes(CardOnlineState state, long version, String lastTxId,
+                                                             long expiresAtEpochSeconds) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(FeatureStoreItem.STATE, AttributeValue.fromB(SdkBytes.fromByteArrayUnsafe(state.toBytes())));
+        item.put(FeatureStoreItem.VERSION, AttributeValue.fromN(Long.toString(version)));
+        item.put(FeatureStoreItem.EXPIRES_AT, AttributeValue.fromN(Long.toString(expiresAtEpochSeconds)));
+        FeatureStoreItem.cardAttributes(state, lastTxId).forEach((name, value) -> item.put(name, value instanceof Number n
+                ? AttributeValue.fromN(n.toString()) : AttributeValue.fromS(value.toString())));
+        return item;
     }
 }

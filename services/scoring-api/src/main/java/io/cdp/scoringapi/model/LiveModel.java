@@ -2,7 +2,7 @@ package io.cdp.scoringapi.model;
 
 import io.cdp.scoring.artifact.ModelArtifact;
 import io.cdp.scoring.scorer.InProcessScorer;
-import io.cdp.scoringapi.features.OnlineFeatures;
+import io.cdp.features.online.OnlineFeatures;
 import io.cdp.service.problem.ProblemException;
 import java.io.IOException;
 import java.net.URI;

@@ -1,7 +1,7 @@
 package io.cdp.scoringapi.model;
 
-import io.cdp.events.payload.Channel;
-import io.cdp.scoringapi.features.TransactionInput;
+import io.cdp.features.online.OnlineTransaction;
+import io.cdp.features.tabformer.TabFormerTransaction.UseChip;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -15,17 +15,15 @@ import java.util.SplittableRandom;
  * Generated card transactions for a first model when no real one is published yet: ordinary card use (a few
  * purchases a day, mostly chip at the card's usual merchants) and card-testing attacks, the pattern the velocity
  * features exist for: a burst of small online charges at new merchants minutes apart, then a few large ones.
- * Every transaction of a burst is labelled fraud. Deterministic for a seed.
+ * Every transaction of a burst is labelled fraud ({@link OnlineTransaction#fraudLabel()}). Deterministic for a seed.
  */
 public final class SyntheticCardData {
-
-    public record Labelled(TransactionInput tx, boolean fraud) {
-    }
 
     private static final String[] STATES = {"CA", "NY", "TX", "FL", "IL", "WA"};
     private static final int[] STORE_MCC = {5411, 5812, 5541, 5912, 5311};
     private static final int[] ONLINE_MCC = {5999, 5732, 4899};
-    private static final int[] TESTING_MCC = {5999, 5732, 4829};
+    /** Card testers use ordinary online merchants: an MCC only bursts used made the MCC risk feature a label leak. */
+    private static final int[] TESTING_MCC = {5999, 5732, 4899};
 
     private SyntheticCardData() {
     }
@@ -35,9 +33,9 @@ public final class SyntheticCardData {
      * @param days   days of history from {@code from}
      * @param bursts card-testing attacks on random cards, each on a random day after the first
      */
-    public static List<Labelled> generate(long seed, int cards, LocalDate from, int days, int bursts) {
+    public static List<OnlineTransaction> generate(long seed, int cards, LocalDate from, int days, int bursts) {
         SplittableRandom random = new SplittableRandom(seed);
-        List<Labelled> out = new ArrayList<>();
+        List<OnlineTransaction> out = new ArrayList<>();
         String[] tokens = new String[cards];
         int[] firstDays = new int[cards];
         long txCounter = 0;
@@ -55,19 +53,19 @@ public final class SyntheticCardData {
                     long t = start + d * 86_400_000L + (7 + random.nextInt(16)) * 3_600_000L + random.nextInt(3_600_000);
                     double amount = Math.round(Math.exp(3.3 + 0.8 * gaussian(random)) * 100) / 100.0;
                     double u = random.nextDouble();
-                    Channel channel = u < 0.70 ? Channel.CHIP : u < 0.85 ? Channel.SWIPE : Channel.ONLINE;
-                    boolean online = channel == Channel.ONLINE;
+                    UseChip channel = u < 0.70 ? UseChip.CHIP : u < 0.85 ? UseChip.SWIPE : UseChip.ONLINE;
+                    boolean online = channel == UseChip.ONLINE;
                     String merchant = online ? "shop-" + random.nextInt(30)
                             : random.nextDouble() < 0.15 ? "m-x-" + random.nextInt(1_000_000) : "m-" + c + "-" + random.nextInt(6);
                     int mcc = online ? ONLINE_MCC[random.nextInt(ONLINE_MCC.length)] : STORE_MCC[random.nextInt(STORE_MCC.length)];
                     List<String> errors = random.nextDouble() < 0.015 ? List.of("Insufficient Balance") : List.of();
-                    out.add(new Labelled(new TransactionInput("tx-" + txCounter++, tokens[c], Instant.ofEpochMilli(t),
-                            amount, merchant, online ? null : state, online ? null : zip, mcc, channel, errors), false));
+                    out.add(new OnlineTransaction("tx-" + txCounter++, null, tokens[c], Instant.ofEpochMilli(t), amount,
+                            channel, merchant, null, online ? null : state, online ? null : zip, mcc, errors, false));
                     if (random.nextDouble() < 0.05) {
                         // people do pay twice in a row (a split bill, a forgotten item): velocity alone is not fraud
-                        out.add(new Labelled(new TransactionInput("tx-" + txCounter++, tokens[c],
+                        out.add(new OnlineTransaction("tx-" + txCounter++, null, tokens[c],
                                 Instant.ofEpochMilli(t + 30_000 + random.nextInt(270_000)), Math.round(amount * 37) / 100.0,
-                                merchant, online ? null : state, online ? null : zip, mcc, channel, List.of()), false));
+                                channel, merchant, null, online ? null : state, online ? null : zip, mcc, List.of(), false));
                     }
                 }
             }
@@ -85,12 +83,12 @@ public final class SyntheticCardData {
                 double amount = cashOut ? 50 + random.nextInt(350) : 0.5 + random.nextInt(450) / 100.0;
                 List<String> errors = random.nextDouble() < 0.2
                         ? List.of(random.nextBoolean() ? "Bad CVV" : "Insufficient Balance") : List.of();
-                out.add(new Labelled(new TransactionInput("tx-" + txCounter++, card, Instant.ofEpochMilli(t), amount,
-                        "fm-" + random.nextInt(1_000_000), null, null, TESTING_MCC[random.nextInt(TESTING_MCC.length)],
-                        Channel.ONLINE, errors), true));
+                out.add(new OnlineTransaction("tx-" + txCounter++, null, card, Instant.ofEpochMilli(t), amount,
+                        UseChip.ONLINE, "fm-" + random.nextInt(1_000_000), null, null, null,
+                        TESTING_MCC[random.nextInt(TESTING_MCC.length)], errors, true));
             }
         }
-        out.sort(Comparator.comparing((Labelled l) -> l.tx().time()));
+        out.sort(Comparator.comparing(OnlineTransaction::time));
         return out;
     }
 

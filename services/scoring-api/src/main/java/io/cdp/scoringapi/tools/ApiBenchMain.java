@@ -3,12 +3,14 @@ package io.cdp.scoringapi.tools;
 import io.cdp.aws.AwsClients;
 import io.cdp.aws.AwsSettings;
 import io.cdp.aws.bootstrap.ResourceBootstrap;
-import io.cdp.events.payload.Channel;
 import io.cdp.events.resources.CdpResources;
-import io.cdp.scoringapi.features.CardState;
-import io.cdp.scoringapi.features.CardStateItem;
-import io.cdp.scoringapi.features.OnlineFeatures;
-import io.cdp.scoringapi.features.TransactionInput;
+import io.cdp.features.online.CardOnlineState;
+import io.cdp.features.online.FeatureStoreItem;
+import io.cdp.features.online.MccRiskTables;
+import io.cdp.features.online.OnlineFeatures;
+import io.cdp.features.online.OnlineTransaction;
+import io.cdp.features.tabformer.TabFormerTransaction.UseChip;
+import io.cdp.scoringapi.features.FeatureStore;
 import io.cdp.scoringapi.model.SyntheticCardData;
 import io.cdp.service.security.DevTokens;
 import java.net.URI;
@@ -19,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -69,14 +72,14 @@ public final class ApiBenchMain {
         int total = rps * (warmup + Math.max(seconds, sageMakerSeconds));
         Instant now = Instant.now();
         List<byte[]> bodies = new ArrayList<>(total);
-        List<TransactionInput> inputs = new ArrayList<>(total);
+        List<OnlineTransaction> inputs = new ArrayList<>(total);
         SplittableRandom random = new SplittableRandom(11);
         String run = Long.toHexString(System.nanoTime());
         for (int i = 0; i < total; i++) {
             String card = tokens.get(i % cards);
             double amount = 5 + random.nextInt(9500) / 100.0;
-            TransactionInput tx = new TransactionInput("bench-" + run + "-" + i, card, now, amount, "m-bench-" + (i % 50),
-                    "CA", "94105", 5411, Channel.CHIP, List.of());
+            OnlineTransaction tx = new OnlineTransaction("bench-" + run + "-" + i, null, card, now, amount, UseChip.CHIP,
+                    "m-bench-" + (i % 50), null, "CA", "94105", 5411, List.of(), false);
             inputs.add(tx);
             bodies.add(String.format(Locale.ROOT, "{\"transactionId\":\"%s\",\"cardToken\":\"%s\",\"amount\":%.2f,"
                     + "\"currency\":\"EUR\",\"merchantId\":\"%s\",\"merchantState\":\"CA\",\"merchantZip\":\"94105\","
@@ -140,16 +143,19 @@ public final class ApiBenchMain {
         for (int c = 0; c < cards; c++) {
             String token = SyntheticCardData.cardToken(random);
             tokens.add(token);
-            CardState state = CardState.empty();
+            CardOnlineState state = CardOnlineState.empty();
             int n = 5 + random.nextInt(10);
             for (int k = 0; k < n; k++) {
                 Instant t = end.minus(Duration.ofHours(7L * 24 * (n - k) / (n + 1)));
-                state = OnlineFeatures.compute(state, new TransactionInput("seed-" + k, token, t,
-                        10 + random.nextInt(9000) / 100.0, "m-bench-" + random.nextInt(50), "CA", "94105", 5411,
-                        Channel.CHIP, List.of())).next();
+                state = OnlineFeatures.compute(state, new OnlineTransaction("seed-" + k, null, token, t,
+                        10 + random.nextInt(9000) / 100.0, UseChip.CHIP, "m-bench-" + random.nextInt(50), null, "CA",
+                        "94105", 5411, List.of(), false), MccRiskTables.none().context()).next();
             }
+            Map<String, AttributeValue> item = new HashMap<>(FeatureStore.stateAttributes(state, 1, "seed-" + (n - 1),
+                    Instant.now().plus(Duration.ofDays(8)).getEpochSecond()));
+            item.put(FeatureStoreItem.KEY, AttributeValue.fromS(FeatureStoreItem.cardKey(token)));
             batch.add(WriteRequest.builder().putRequest(PutRequest.builder()
-                    .item(CardStateItem.toItem(token, state, Instant.now(), 8 * 86_400)).build()).build());
+                    .item(item).build()).build());
             if (batch.size() == 25 || c == cards - 1) {
                 var unprocessed = Map.of(names.table(CdpResources.Table.FEATURES), List.copyOf(batch));
                 while (!unprocessed.isEmpty()) {
@@ -162,7 +168,7 @@ public final class ApiBenchMain {
         return tokens;
     }
 
-    private static OpenLoop.Result sageMakerStyle(AwsClients aws, CdpResources names, List<TransactionInput> inputs,
+    private static OpenLoop.Result sageMakerStyle(AwsClients aws, CdpResources names, List<OnlineTransaction> inputs,
                                                   int rps, int seconds, int firstIndex) throws Exception {
         String endpoint = "cdp-fraud-bench";
         try (HttpClient http = HttpClient.newHttpClient()) {
@@ -175,11 +181,12 @@ public final class ApiBenchMain {
         try (DynamoDbClient dynamoDb = aws.dynamoDb(); SageMakerRuntimeClient runtime = aws.sageMakerRuntime();
              ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             return OpenLoop.run(rps, Duration.ofSeconds(seconds), firstIndex, i -> CompletableFuture.supplyAsync(() -> {
-                TransactionInput tx = inputs.get(i);
-                var item = dynamoDb.getItem(GetItemRequest.builder().tableName(table)
-                        .key(Map.of("entityKey", AttributeValue.fromS(CardStateItem.key(tx.cardToken())))).build());
-                CardState state = item.hasItem() && !item.item().isEmpty() ? CardStateItem.fromItem(item.item()) : CardState.empty();
-                double[] features = OnlineFeatures.compute(state, tx).values();
+                OnlineTransaction tx = inputs.get(i);
+                var item = dynamoDb.getItem(GetItemRequest.builder().tableName(table).consistentRead(true)
+                        .key(Map.of(FeatureStoreItem.KEY, AttributeValue.fromS(FeatureStoreItem.cardKey(tx.cardToken()))))
+                        .build());
+                CardOnlineState state = item.hasItem() ? FeatureStore.read(item.item()).state() : CardOnlineState.empty();
+                double[] features = OnlineFeatures.compute(state, tx, MccRiskTables.none().context()).values();
                 StringBuilder csv = new StringBuilder();
                 for (int f = 0; f < features.length; f++) {
                     csv.append(f == 0 ? "" : ",").append((float) features[f]);

@@ -2,12 +2,14 @@ package io.cdp.scoringapi.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cdp.events.payload.Channel;
+import io.cdp.features.online.CardOnlineState;
+import io.cdp.features.online.OnlineFeatures;
+import io.cdp.features.online.OnlineTransaction;
+import io.cdp.features.tabformer.TabFormerContext;
+import io.cdp.features.tabformer.TabFormerTransaction.UseChip;
 import io.cdp.scoring.artifact.Thresholds;
 import io.cdp.scoring.scorer.InProcessScorer;
-import io.cdp.scoringapi.features.CardState;
-import io.cdp.scoringapi.features.OnlineFeatures;
-import io.cdp.scoringapi.features.TransactionInput;
+import io.cdp.trainer.online.OnlineCardTrainer;
 import io.cdp.trainer.train.Progress;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -24,27 +26,28 @@ class LocalModelTrainerTest {
     @ParameterizedTest
     @ValueSource(longs = {42, 7, 3})
     void approvesOrdinaryPurchasesAndDeclinesABurstBeforeItEnds(long seed) {
-        LocalModelTrainer.Trained trained = LocalModelTrainer.train("fraud-online", seed, Progress.silent());
+        OnlineCardTrainer.Trained trained = LocalModelTrainer.train(seed, Progress.silent());
+        TabFormerContext ctx = trained.tables().context();
         InProcessScorer scorer = new InProcessScorer(trained.artifact());
         assertThat(trained.artifact().metadata().metrics().get("validation.auc")).isGreaterThan(0.95);
         assertThat(trained.artifact().metadata().featureNames()).isEqualTo(OnlineFeatures.SCHEMA.names());
         Thresholds thresholds = trained.artifact().metadata().thresholds();
         String card = SyntheticCardData.cardToken(new SplittableRandom(99));
-        CardState state = CardState.empty();
+        CardOnlineState state = CardOnlineState.empty();
         Instant start = Instant.parse("2026-03-02T00:00:00Z");
         List<Thresholds.Decision> ordinary = new ArrayList<>();
         for (int day = 0; day < 4; day++) {
-            var computed = OnlineFeatures.compute(state, new TransactionInput("o-" + day, card,
-                    start.plus(day, ChronoUnit.DAYS).plus(10, ChronoUnit.HOURS), 35.2, "m-home-" + day % 2, "CA",
-                    "94105", 5411, Channel.CHIP, List.of()));
+            var computed = OnlineFeatures.compute(state, new OnlineTransaction("o-" + day, null, card,
+                    start.plus(day, ChronoUnit.DAYS).plus(10, ChronoUnit.HOURS), 35.2, UseChip.CHIP, "m-home-" + day % 2,
+                    null, "CA", "94105", 5411, List.of(), false), ctx);
             ordinary.add(thresholds.decide(scorer.score(computed.values())));
             state = computed.next();
         }
         List<Thresholds.Decision> burst = new ArrayList<>();
         Instant t = start.plus(4, ChronoUnit.DAYS).plus(3, ChronoUnit.HOURS);
         for (int i = 0; i < 15; i++) {
-            var computed = OnlineFeatures.compute(state, new TransactionInput("b-" + i, card, t.plusSeconds(20L * i),
-                    1.0 + (i % 4) * 0.75, "fm-" + i, null, null, 5999, Channel.ONLINE, List.of()));
+            var computed = OnlineFeatures.compute(state, new OnlineTransaction("b-" + i, null, card, t.plusSeconds(20L * i),
+                    1.0 + (i % 4) * 0.75, UseChip.ONLINE, "fm-" + i, null, null, null, 5999, List.of(), false), ctx);
             burst.add(thresholds.decide(scorer.score(computed.values())));
             state = computed.next();
         }
