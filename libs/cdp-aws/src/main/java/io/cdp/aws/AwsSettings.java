@@ -54,7 +54,11 @@ public record AwsSettings(@Nullable URI endpoint, Map<String, URI> perService, R
 
     /** Settings for an emulator at {@code endpoint}, whatever the environment says. */
     public static AwsSettings local(URI endpoint) {
-        return new AwsSettings(endpoint, Map.of(), LOCAL_REGION,
+        // the region the environment names, so that a test's clients and the service it starts look in the same
+        // emulator region (emulators keep resources per region)
+        String regionName = Optional.ofNullable(System.getenv("AWS_REGION")).orElse(System.getenv("AWS_DEFAULT_REGION"));
+        Region region = regionName == null || regionName.isBlank() ? LOCAL_REGION : Region.of(regionName.trim());
+        return new AwsSettings(endpoint, Map.of(), region,
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")));
     }
 
