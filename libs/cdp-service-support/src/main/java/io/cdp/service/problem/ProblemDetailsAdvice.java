@@ -62,6 +62,17 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(Problems.validation(errors));
     }
 
+    /**
+     * A body declared as multipart but not parseable (no boundary, truncated) is the client's error, found by the
+     * container before any controller runs: 400, not the 500 of an unexpected exception.
+     */
+    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    ResponseEntity<ProblemDetail> handleMalformedMultipart(org.springframework.web.multipart.MultipartException e) {
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
+                "The request body could not be read as the Content-Type it declares.");
+        return ResponseEntity.badRequest().body(problem);
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> handleUnexpected(Exception e) {
         String reference = UUID.randomUUID().toString();
