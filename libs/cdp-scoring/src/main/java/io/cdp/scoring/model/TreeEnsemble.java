@@ -199,6 +199,10 @@ public final class TreeEnsemble {
         return sum;
     }
 
+    /**
+     * The same walk as {@link #completeMargin(float[])}, kept as a copy on purpose: converting a double row to a
+     * float array first would allocate on every call of the scoring hot path; each value is narrowed where read.
+     */
     private float completeMargin(double[] row) {
         final int d = completeDepth;
         final int inner = (1 << d) - 1;
