@@ -58,12 +58,12 @@ class CrashRecoveryIT {
             fixture.putTransactions(txs);
 
             Process first = start(names, emulator, "restart-a");
-            awaitScored(fixture, txs, txs.size() / 4, Duration.ofSeconds(90));
+            awaitScored(fixture, txs, txs.size() / 4, Duration.ofSeconds(180));
             first.destroyForcibly().waitFor();
             int atKill = distinctScored(fixture, txs);
 
             start(names, emulator, "restart-b");
-            awaitScored(fixture, txs, txs.size(), Duration.ofSeconds(120));
+            awaitScored(fixture, txs, txs.size(), Duration.ofSeconds(180));
             assertThat(atKill).as("killed mid-stream").isLessThan(txs.size());
             assertExactlyOnceInEffect(fixture, names, txs, model);
         }
@@ -82,12 +82,12 @@ class CrashRecoveryIT {
             // each card's transactions stay in time order across the two waves: split by time, not by card
             fixture.putTransactions(txs.subList(0, txs.size() / 2));
 
-            awaitScored(fixture, txs, txs.size() / 8, Duration.ofSeconds(90));
+            awaitScored(fixture, txs, txs.size() / 8, Duration.ofSeconds(180));
             b.destroyForcibly().waitFor();
             int atKill = distinctScored(fixture, txs);
             fixture.putTransactions(txs.subList(txs.size() / 2, txs.size()));
 
-            awaitScored(fixture, txs, txs.size(), Duration.ofSeconds(120));
+            awaitScored(fixture, txs, txs.size(), Duration.ofSeconds(180));
             assertThat(a.isAlive()).isTrue();
             assertThat(atKill).as("killed mid-stream").isLessThan(txs.size());
             assertExactlyOnceInEffect(fixture, names, txs, model);
@@ -172,6 +172,7 @@ class CrashRecoveryIT {
         command.add("--cdp.transformer.train-if-missing=false");
         // small batches: a kill lands between a batch's effects and its checkpoint more often
         command.add("--spring.cloud.stream.kinesis.bindings.transactions-in-0.consumer.records-limit=25");
+        command.add("--spring.cloud.stream.kinesis.bindings.transactions-in-0.consumer.polling-max-records=25");
         command.add("--logging.level.root=INFO");
         command.add("--logging.level.io.awspring=WARN");
         Process process = new ProcessBuilder(command).redirectErrorStream(true)

@@ -59,6 +59,7 @@ class StreamTransformerIT {
         p.put("cdp.security.dev-secret", Base64.getEncoder().encodeToString(key));
         p.put("logging.structured.format.console", "");
         p.put("spring.cloud.stream.kinesis.binder.locks.lease-duration", "5s");
+        p.put("cdp.transformer.kcl-failover", "3s");
         p.put("logging.level.root", "WARN");
         p.put("logging.level.io.cdp.transformer.scoring", "INFO");
         return p.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
@@ -81,7 +82,7 @@ class StreamTransformerIT {
             fixture.putRaw(List.of(garbage, unknown), List.of("poison-a", "poison-b"));
             fixture.putTransactions(txs.subList(half, txs.size()));
 
-            StreamFixture.await("all " + txs.size() + " transactions scored", Duration.ofSeconds(90),
+            StreamFixture.await("all " + txs.size() + " transactions scored", Duration.ofSeconds(180),
                     () -> fixture.scoredEvents().stream().map(TransactionScoredV1::transactionId).distinct().count() >= txs.size());
             StreamFixture.await("all lake rows", Duration.ofSeconds(30), () -> fixture.lakeRows().size() >= txs.size());
 

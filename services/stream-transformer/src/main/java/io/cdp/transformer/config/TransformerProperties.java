@@ -19,6 +19,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param modelRefresh    how often the registry and the label tables are checked for a newer version
  * @param retryInitial    first wait before retrying a failed effect
  * @param retryMax        longest wait between retries
+ * @param kclClientVersion KCL mode only: {@code 2x} (default; KCL 2.x lease taking, works on containers and the
+ *                        emulator) or {@code 3x} (KCL 3 utilization-aware lease assignment, needs EC2/ECS metrics)
+ * @param kclFailover     KCL mode only: a lease not renewed for this long is taken over by another worker; workers
+ *                        renew every third of it and look for leases to take every two of it
  */
 @ConfigurationProperties("cdp.transformer")
 public record TransformerProperties(
@@ -32,5 +36,7 @@ public record TransformerProperties(
         @DefaultValue("30d") Duration alertRetention,
         @DefaultValue("5m") Duration modelRefresh,
         @DefaultValue("100ms") Duration retryInitial,
-        @DefaultValue("5s") Duration retryMax) {
+        @DefaultValue("5s") Duration retryMax,
+        @DefaultValue("2x") String kclClientVersion,
+        @DefaultValue("10s") Duration kclFailover) {
 }

@@ -17,11 +17,14 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.cloud.stream.config.ConsumerEndpointCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.integration.endpoint.MessageProducerSupport;
 import org.springframework.messaging.Message;
 import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
 import software.amazon.awssdk.services.kinesis.model.Record;
+import software.amazon.kinesis.coordinator.CoordinatorConfig.ClientVersionConfig;
 
 /**
  * The binder edge: two batch consumers ({@code transactions-in-0}, {@code profiles-in-0}) that hand bytes and
@@ -42,6 +45,18 @@ class IngestConfiguration {
         return new TransactionPipeline(codec, featureStore, model::context, model::scorer,
                 new KinesisScoredEventSink(kinesis, codec, names.stream(Stream.SCORED_TRANSACTIONS)), lake, alerts, deadLetters, metrics,
                 transformerExecutor, retry, clock, name);
+    }
+
+    /** KCL mode only: per-namespace KCL tables and the lease protocol ({@link KclTables}). */
+    @Bean
+    ConsumerEndpointCustomizer<MessageProducerSupport> kclTables(CdpResources names, TransformerProperties properties) {
+        ClientVersionConfig version = switch (properties.kclClientVersion().toLowerCase(java.util.Locale.ROOT)) {
+            case "2x" -> ClientVersionConfig.CLIENT_VERSION_CONFIG_COMPATIBLE_WITH_2X;
+            case "3x" -> ClientVersionConfig.CLIENT_VERSION_CONFIG_3X;
+            default -> throw new IllegalArgumentException("cdp.transformer.kcl-client-version must be 2x or 3x, was '"
+                    + properties.kclClientVersion() + "'");
+        };
+        return new KclTables(names, version, properties.kclFailover());
     }
 
     @Bean
