@@ -97,6 +97,25 @@ public final class StreamFixture implements AutoCloseable {
         return out;
     }
 
+    /** Shard id to the sequence number of the shard's last record (shards without records left out). */
+    public Map<String, String> lastSequenceNumbers(String stream) {
+        Map<String, String> out = new java.util.HashMap<>();
+        for (var shard : kinesis.listShards(b -> b.streamName(stream)).shards()) {
+            String iterator = kinesis.getShardIterator(b -> b.streamName(stream).shardId(shard.shardId())
+                    .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+            while (iterator != null) {
+                String it = iterator;
+                var response = kinesis.getRecords(b -> b.shardIterator(it).limit(10_000));
+                if (response.records().isEmpty()) {
+                    break;
+                }
+                out.put(shard.shardId(), response.records().getLast().sequenceNumber());
+                iterator = response.nextShardIterator();
+            }
+        }
+        return out;
+    }
+
     /** Every row under scored/ as column name to value text. */
     public List<Map<String, String>> lakeRows() {
         String bucket = names.bucket(Bucket.LAKE);

@@ -134,6 +134,17 @@ class StreamTransformerIT {
                     .containsExactlyInAnyOrder("unparseable", "unknown-type");
             assertThat(letters).extracting(n -> n.get("originalBase64").asString())
                     .contains(Base64.getEncoder().encodeToString(garbage), Base64.getEncoder().encodeToString(unknown));
+
+            // checkpoints: every shard of the transactions stream is checkpointed at its last record (a restart
+            // resumes there instead of replaying the stream); KCL keeps them in the binding's lease table
+            Map<String, String> lastSequence = fixture.lastSequenceNumbers(names.stream(CdpResources.Stream.CORE_TRANSACTIONS));
+            String leaseTable = names.table(Table.BINDER_CHECKPOINTS) + "-kcl-transactions-in-0";
+            StreamFixture.await("checkpoints at the last records", Duration.ofSeconds(20), () -> {
+                Map<String, String> checkpoints = new java.util.HashMap<>();
+                fixture.dynamoDb.scan(b -> b.tableName(leaseTable)).items().forEach(lease ->
+                        checkpoints.put(lease.get("leaseKey").s(), lease.get("checkpoint").s()));
+                return checkpoints.equals(lastSequence);
+            });
         }
     }
 }

@@ -16,6 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.stream.config.ConsumerEndpointCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -25,6 +28,11 @@ import org.springframework.messaging.Message;
 import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
 import software.amazon.awssdk.services.kinesis.model.Record;
 import software.amazon.kinesis.coordinator.CoordinatorConfig.ClientVersionConfig;
+import software.amazon.kinesis.exceptions.InvalidStateException;
+import software.amazon.kinesis.exceptions.KinesisClientLibDependencyException;
+import software.amazon.kinesis.exceptions.ShutdownException;
+import software.amazon.kinesis.exceptions.ThrottlingException;
+import software.amazon.kinesis.processor.RecordProcessorCheckpointer;
 
 /**
  * The binder edge: two batch consumers ({@code transactions-in-0}, {@code profiles-in-0}) that hand bytes and
@@ -34,6 +42,8 @@ import software.amazon.kinesis.coordinator.CoordinatorConfig.ClientVersionConfig
  */
 @Configuration(proxyBeanMethods = false)
 class IngestConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(IngestConfiguration.class);
 
     @Bean
     TransactionPipeline transactionPipeline(EventCodec codec, FeatureStore featureStore, ScoringModel model,
@@ -80,8 +90,27 @@ class IngestConfiguration {
         String stream = String.valueOf(headers.get(KinesisHeaders.RECEIVED_STREAM));
         String shard = String.valueOf(headers.get(KinesisHeaders.SHARD));
         handler.process(stream, shard, records(message));
-        if (headers.get(KinesisHeaders.CHECKPOINTER) instanceof Checkpointer checkpointer) {
-            checkpointer.checkpoint();
+        checkpoint(headers.get(KinesisHeaders.CHECKPOINTER), stream, shard);
+    }
+
+    /**
+     * Checkpoints the whole batch just processed. The binder's own consumer hands over its {@link Checkpointer}, the
+     * KCL consumer KCL's {@link RecordProcessorCheckpointer}. A checkpoint that fails is not retried here: the batch's
+     * effects are stored and idempotent, so the worst case is a replay of this batch after the shard moves (a lost
+     * lease: {@code ShutdownException}), and the next batch's checkpoint covers this one otherwise.
+     */
+    static void checkpoint(@Nullable Object checkpointer, String stream, String shard) {
+        try {
+            switch (checkpointer) {
+                case Checkpointer binder -> binder.checkpoint();
+                case RecordProcessorCheckpointer kcl -> kcl.checkpoint();
+                case null -> throw new IllegalStateException("no checkpointer on the batch of " + stream + "/" + shard
+                        + ": the binding must use checkpoint-mode manual");
+                default -> throw new IllegalStateException("unknown checkpointer " + checkpointer.getClass().getName());
+            }
+        } catch (ShutdownException | ThrottlingException | InvalidStateException | KinesisClientLibDependencyException e) {
+            log.warn("checkpoint of {}/{} not stored ({}); the batch may be delivered again and changes nothing",
+                    stream, shard, e.getClass().getSimpleName());
         }
     }
 
