@@ -106,6 +106,49 @@ public final class XgboostTrainer {
         }
     }
 
+    /**
+     * A seed ensemble: {@code members} boosters of {@code params.maxRounds()} rounds on the same rows, with seeds
+     * {@code params.seed()}, {@code params.seed() + 1}, ... (so each draws other row and column subsamples), merged by
+     * {@link MarginAverage} into one model. {@code rounds} of the result is the rounds per member.
+     */
+    public TrainedModel trainAveraged(TrainingRows train, TrainingParameters params, int members) {
+        if (members < 1) {
+            throw new IllegalArgumentException("members must be at least 1, was " + members);
+        }
+        List<byte[]> jsons = new ArrayList<>();
+        TrainedModel first = null;
+        long started = System.nanoTime();
+        for (int m = 0; m < members; m++) {
+            TrainedModel member = train(train, null, params.withSeed(params.seed() + m));
+            first = first == null ? member : first;
+            jsons.add(member.modelJson());
+            if (members > 1) {
+                progress.report(String.format("member %d/%d trained (%.1f s)", m + 1, members,
+                        (System.nanoTime() - started) / 1e9));
+            }
+        }
+        if (members == 1) {
+            return first;
+        }
+        byte[] json = MarginAverage.merge(jsons);
+        Booster merged = null;
+        try {
+            merged = XGBoost.loadModel(json);
+            byte[] binary = merged.toByteArray("ubj");
+            Map<String, String> recorded = new LinkedHashMap<>(first.parameters());
+            recorded.put("seed", params.seed() + ".." + (params.seed() + members - 1));
+            recorded.put("members", String.valueOf(members));
+            return new TrainedModel(json, binary, first.rounds(), Double.NaN, List.of(), recorded,
+                    gainImportance(json, train.featureNames()));
+        } catch (XGBoostError | java.io.IOException e) {
+            throw new IllegalStateException("XGBoost could not load the merged model: " + e.getMessage(), e);
+        } finally {
+            if (merged != null) {
+                merged.dispose();
+            }
+        }
+    }
+
     static DMatrix matrix(TrainingRows rows) throws XGBoostError {
         DMatrix m = new DMatrix(rows.rowMajorFloats(), rows.size(), rows.featureNames().size(), Float.NaN);
         m.setLabel(rows.labelFloats());
