@@ -4,12 +4,20 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
-/** {@code --name value} command-line options, with the accepted names stated up front so typos fail loudly. */
+/**
+ * {@code --name value} command-line options and {@code --flag} switches, with the accepted names stated up front so
+ * typos fail loudly.
+ */
 public final class Args {
 
     private final Map<String, String> values = new HashMap<>();
 
     public Args(String[] argv, Set<String> accepted) {
+        this(argv, accepted, Set.of());
+    }
+
+    /** {@code flags} take no value: present means on. */
+    public Args(String[] argv, Set<String> accepted, Set<String> flags) {
         for (int i = 0; i < argv.length; i++) {
             String a = argv[i];
             if (!a.startsWith("--")) {
@@ -18,6 +26,10 @@ public final class Args {
             String name = a.substring(2);
             String value;
             int eq = name.indexOf('=');
+            if (flags.contains(name)) {
+                values.put(name, "true");
+                continue;
+            }
             if (eq >= 0) {
                 value = name.substring(eq + 1);
                 name = name.substring(0, eq);
@@ -32,6 +44,10 @@ public final class Args {
             }
             values.put(name, value);
         }
+    }
+
+    public boolean has(String name) {
+        return values.containsKey(name);
     }
 
     public String get(String name, String fallback) {

@@ -8,6 +8,8 @@ import io.cdp.scoring.metrics.RankingMetrics;
 import io.cdp.scoring.model.XgboostJsonParser;
 import io.cdp.scoring.scorer.InProcessScorer;
 import io.cdp.trainer.cli.Args;
+import io.cdp.trainer.eval.Selection.Scores;
+import io.cdp.trainer.eval.Selection.Summary;
 import io.cdp.trainer.dataset.TrainingRows;
 import io.cdp.trainer.handbook.FeatureSet;
 import io.cdp.trainer.handbook.HandbookProtocol;
@@ -38,41 +40,79 @@ import java.util.Set;
  * <p>Model selection is the handbook's Chapter 5 prequential validation and never looks at the test week: fold k
  * (k = 1..N) is the same train 7 days / delay 7 days / assess 7 days protocol shifted back k weeks, so every
  * validation week ends before the test week starts (fold 1 assesses 2018-08-01..07, fold 2 2018-07-25..31, ...),
- * with the known-compromised cards removed the same way. Every configuration of a small grid (feature set, depth,
- * eta, number of trees) is trained on each fold's training week and scored on its validation week; the one with
- * the best mean validation Card Precision@100 (ties: mean average precision) is trained once on the official
- * training week and evaluated once on the test week. Nothing from the test period (labels, TX_FRAUD_SCENARIO) is an
- * input; test labels only score.
+ * with the known-compromised cards removed the same way. Every candidate of {@link #GRID} (feature set, depth, eta,
+ * min_child_weight, subsamples, positive weight, max_delta_step, trees, seed-ensemble size) is trained on each fold's
+ * training week and scored on its validation week; the one {@link Selection} picks (best mean validation Card
+ * Precision@100, ties: mean average precision) is trained once on the official training week and evaluated once on
+ * the test week. Nothing from the test period (labels, TX_FRAUD_SCENARIO) is an input; test labels only score.
+ * {@code --validation-only} prints the grid and the selection without reading the test week.
  */
 public final class HandbookEvalMain {
 
     private static final Set<String> OPTIONS = Set.of("data", "report", "folds", "threads", "seed", "model-out");
-    private static final int[] DEPTHS = {3, 4};
-    private static final double[] ETAS = {0.1};
-    private static final int[] TREES = {50, 100, 150, 200, 300};
+    private static final Set<String> FLAGS = Set.of("validation-only");
+
+    /**
+     * The validation grid: each line is trained once per fold with its most trees and seeds; its candidates are every
+     * listed tree count (the first trees of each member) times every listed ensemble size (the first members). The
+     * lines are the best of two wider validation-only explorations (feature sets x depth x seeds, then model settings
+     * on the widest feature set; see the module README), kept small so the eval fits in CI.
+     */
+    static final List<Spec> GRID = List.of(
+            new Spec("extended+context", 3, 0.1, 1, 0.8, 0.8, 1, 0, new int[] {100, 200}, new int[] {1, 5}),
+            new Spec("extended+context", 4, 0.05, 3, 0.7, 0.7, 1, 0, new int[] {200}, new int[] {1, 3}),
+            new Spec("extended+context", 5, 0.05, 1, 0.8, 0.6, 1, 0, new int[] {100, 200, 300}, new int[] {1, 3}));
 
     private HandbookEvalMain() {
     }
 
-    /** One point of the grid. */
-    record Config(String features, int depth, double eta, int trees) {
-        String label() {
-            return String.format(Locale.ROOT, "%-18s depth %d  eta %.2f  %3d trees", features, depth, eta, trees);
+    /** One line of the grid: model settings, the tree counts and the seed-ensemble sizes to score. */
+    record Spec(String features, int depth, double eta, double minChildWeight, double subsample, double colsample,
+                double scalePosWeight, double maxDeltaStep, int[] trees, int[] seeds) {
+
+        int maxTrees() {
+            return trees[trees.length - 1];
+        }
+
+        int maxSeeds() {
+            return seeds[seeds.length - 1];
+        }
+
+        Config config(int treeCount, int seedCount) {
+            return new Config(features, depth, eta, minChildWeight, subsample, colsample, scalePosWeight, maxDeltaStep,
+                    treeCount, seedCount);
         }
     }
 
-    /** AUC, AP and CP@100 of one scored week. */
-    record Scores(double auc, double ap, double cp) {
+    /** One candidate: model settings, trees per member and members (seeds) averaged. */
+    record Config(String features, int depth, double eta, double minChildWeight, double subsample, double colsample,
+                  double scalePosWeight, double maxDeltaStep, int trees, int seeds) {
+
+        String label() {
+            return String.format(Locale.ROOT, "%-17s d%d eta %.2f mcw %s ss %.1f cs %.1f spw %s mds %s %3d t x%d",
+                    features, depth, eta, num(minChildWeight), subsample, colsample,
+                    Double.isNaN(scalePosWeight) ? "bal" : num(scalePosWeight), num(maxDeltaStep), trees, seeds);
+        }
+
+        TrainingParameters parameters(int threads, int seed) {
+            return new TrainingParameters(trees, depth, eta, minChildWeight, subsample, colsample, scalePosWeight,
+                    maxDeltaStep, 0, "aucpr", threads, seed, 1_000_000);
+        }
+
+        private static String num(double v) {
+            return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+        }
     }
 
     public static void main(String[] argv) throws IOException {
         Args args;
         try {
-            args = new Args(argv, OPTIONS);
+            args = new Args(argv, OPTIONS, FLAGS);
             args.require("data");
         } catch (IllegalArgumentException e) {
             System.err.println("usage: ./cdp eval handbook --data <dir of handbook-raw daily CSVs> [--report out.html]"
-                    + " [--folds N (validation weeks, default 3)] [--model-out model.json]\n" + e.getMessage());
+                    + " [--folds N (validation weeks, default 3)] [--model-out model.json] [--validation-only]\n"
+                    + e.getMessage());
             System.exit(2);
             return;
         }
@@ -87,6 +127,11 @@ public final class HandbookEvalMain {
         int folds = args.getInt("folds", 3);
         int threads = args.getInt("threads", 2);
         int seed = args.getInt("seed", 0);
+        boolean validationOnly = args.has("validation-only");
+        if (validationOnly && folds < 1) {
+            System.err.println("eval: --validation-only needs at least one fold");
+            System.exit(2);
+        }
         Progress progress = Progress.stderr();
         HandbookProtocol protocol = HandbookProtocol.CHAPTER_3;
         List<HandbookProtocol> validation = new ArrayList<>();
@@ -101,9 +146,12 @@ public final class HandbookEvalMain {
         while (!Files.isRegularFile(data.resolve(from + ".csv")) && from.isBefore(protocol.historyStart())) {
             from = from.plusDays(1);
         }
-        List<HandbookTransaction> txs = HandbookCsv.readDays(data, from, protocol.testEnd());
-        progress.report(String.format("read %,d transactions %s..%s (%.1f s)", txs.size(), from,
-                protocol.testEnd(), (System.nanoTime() - t0) / 1e9));
+        // validation only: not a row of the test week is read (features are point in time, so earlier rows are the
+        // same either way)
+        LocalDate to = validationOnly ? validation.getFirst().testEnd() : protocol.testEnd();
+        List<HandbookTransaction> txs = HandbookCsv.readDays(data, from, to);
+        progress.report(String.format("read %,d transactions %s..%s (%.1f s)", txs.size(), from, to,
+                (System.nanoTime() - t0) / 1e9));
         FeatureSet widest = new FraudContextFeatures();
         TrainingRows all = HandbookProtocol.featureRows(txs, widest);
         Map<String, List<String>> featureSets = new LinkedHashMap<>();
@@ -116,67 +164,72 @@ public final class HandbookEvalMain {
         // ---- prequential validation: only weeks before the test week
         XgboostTrainer trainer = new XgboostTrainer(Progress.silent());
         Map<Config, List<Scores>> byConfig = new LinkedHashMap<>();
+        int trainings = validation.size() * GRID.stream().mapToInt(Spec::maxSeeds).sum();
+        int done = 0;
         for (HandbookProtocol fold : validation) {
             TrainingRows foldTrain = fold.trainingRows(all);
             TrainingRows foldValid = fold.testRows(all);
             progress.report(String.format("fold: train %s..%s (%,d tx / %,d frauds), validate %s..%s (%,d tx / %,d "
                             + "frauds)", fold.trainStart(), fold.trainEnd(), foldTrain.size(), foldTrain.positives(),
                     fold.testStart(), fold.testEnd(), foldValid.size(), foldValid.positives()));
-            for (Map.Entry<String, List<String>> fs : featureSets.entrySet()) {
-                TrainingRows tr = foldTrain.select(fs.getValue());
-                TrainingRows va = foldValid.select(fs.getValue());
-                float[][] validRows = va.floatRows();
-                for (int depth : DEPTHS) {
-                    for (double eta : ETAS) {
-                        TrainedModel m = trainer.train(tr, null, parameters(TREES[TREES.length - 1], depth, eta,
-                                threads, seed));
-                        TreeEnsemble ensemble = XgboostJsonParser.parse(m.modelJson()).ensemble();
-                        progress.report(String.format(Locale.ROOT, "  %s depth %d eta %.2f trained (%.1f s)",
-                                fs.getKey(), depth, eta, (System.nanoTime() - t0) / 1e9));
-                        for (int trees : TREES) {
-                            Scores sc = score(ensemble.firstTrees(trees), validRows, va);
-                            byConfig.computeIfAbsent(new Config(fs.getKey(), depth, eta, trees),
-                                    c -> new ArrayList<>()).add(sc);
-                        }
+            Map<String, TrainingRows[]> selected = new LinkedHashMap<>();
+            for (Spec spec : GRID) {
+                TrainingRows[] trVa = selected.computeIfAbsent(spec.features(), f -> new TrainingRows[] {
+                        foldTrain.select(featureSets.get(f)), foldValid.select(featureSets.get(f))});
+                float[][] validRows = trVa[1].floatRows();
+                Config widestConfig = spec.config(spec.maxTrees(), spec.maxSeeds());
+                List<TreeEnsemble> members = new ArrayList<>();
+                for (int m = 0; m < spec.maxSeeds(); m++) {
+                    TrainedModel model = trainer.train(trVa[0], null, widestConfig.parameters(threads, seed + m));
+                    members.add(XgboostJsonParser.parse(model.modelJson()).ensemble());
+                    done++;
+                }
+                double elapsed = (System.nanoTime() - t0) / 1e9;
+                progress.report(String.format(Locale.ROOT, "  trained %d/%d: %s (%.0f s, about %.0f s to go)", done,
+                        trainings, widestConfig.label(), elapsed, elapsed / done * (trainings - done)));
+                for (int trees : spec.trees()) {
+                    double[][] margins = new double[members.size()][];
+                    for (int m = 0; m < members.size(); m++) {
+                        margins[m] = margins(members.get(m).firstTrees(trees), validRows);
+                    }
+                    for (int seeds : spec.seeds()) {
+                        Scores sc = score(SeedAverage.mean(margins, seeds), trVa[1]);
+                        byConfig.computeIfAbsent(spec.config(trees, seeds), c -> new ArrayList<>()).add(sc);
                     }
                 }
             }
             progress.report(String.format("fold done (%.1f s)", (System.nanoTime() - t0) / 1e9));
         }
-        Config chosen = null;
-        double bestCp = -1;
-        double bestAp = -1;
+        List<Summary<Config>> summaries = Selection.summarize(byConfig);
         System.out.printf(Locale.ROOT, "validation (prequential, %d folds of train 7 d / delay 7 d / validate 7 d, "
                 + "validation weeks %s; mean over folds):%n", folds, validation.stream()
                 .map(f -> f.testStart() + ".." + f.testEnd()).toList());
-        String vfmt = "%-50s  %7s  %7s  %7s  %s%n";
+        String vfmt = "%-78s  %7s  %7s  %7s  %s%n";
         System.out.printf(Locale.ROOT, vfmt, "config", "AUC", "AP", "CP@100", "CP@100 per fold");
-        for (Map.Entry<Config, List<Scores>> e : byConfig.entrySet()) {
-            List<Scores> s = e.getValue();
-            double auc = s.stream().mapToDouble(Scores::auc).average().orElse(Double.NaN);
-            double ap = s.stream().mapToDouble(Scores::ap).average().orElse(Double.NaN);
-            double cp = s.stream().mapToDouble(Scores::cp).average().orElse(Double.NaN);
-            System.out.printf(Locale.ROOT, vfmt, e.getKey().label(), f3(auc), f3(ap), f3(cp),
-                    s.stream().map(x -> f3(x.cp())).toList());
-            if (cp > bestCp || (cp == bestCp && ap > bestAp)) {
-                chosen = e.getKey();
-                bestCp = cp;
-                bestAp = ap;
-            }
+        for (Summary<Config> s : summaries) {
+            System.out.printf(Locale.ROOT, vfmt, s.candidate().label(), f3(s.auc()), f3(s.ap()), f3(s.cp()),
+                    s.folds().stream().map(x -> f3(x.cp())).toList());
         }
-        if (chosen == null) {
-            chosen = new Config("extended", 4, 0.05, 100);
+        Summary<Config> best = Selection.best(summaries);
+        Config chosen = best.candidate();
+        double bestCp = best.cp();
+        double bestAp = best.ap();
+        System.out.printf(Locale.ROOT, "selected by mean validation CP@100 (ties: AP, then grid order) over %d "
+                + "candidates: %s (CP@100 %.3f, AP %.3f, AUC %.3f)%n", summaries.size(), chosen.label(), bestCp, bestAp,
+                best.auc());
+        if (validationOnly) {
+            System.out.printf(Locale.ROOT, "validation only: the test week was not read; duration %.1f s%n",
+                    (System.nanoTime() - t0) / 1e9);
+            return;
         }
-        System.out.printf(Locale.ROOT, "selected by mean validation CP@100 (ties: AP): %s (CP@100 %.3f, AP %.3f)%n",
-                chosen.label(), bestCp, bestAp);
 
         // ---- the one training on the official week and the one evaluation on the test week
         TrainingRows train = protocol.trainingRows(all).select(featureSets.get(chosen.features()));
         TrainingRows test = protocol.testRows(all).select(featureSets.get(chosen.features()));
         progress.report(String.format("final: train %,d tx / %,d frauds; test %,d tx / %,d frauds", train.size(),
                 train.positives(), test.size(), test.positives()));
-        TrainingParameters params = parameters(chosen.trees(), chosen.depth(), chosen.eta(), threads, seed);
-        TrainedModel model = trainer.train(train, null, params);
+        TrainingParameters params = chosen.parameters(threads, seed);
+        TrainedModel model = new XgboostTrainer(progress).trainAveraged(train, params, chosen.seeds());
         List<String> featureNames = train.featureNames();
 
         // scoring goes through the pure-Java evaluator: the evaluation measures what production serves
@@ -197,8 +250,9 @@ public final class HandbookEvalMain {
             rows.add(new String[] {r.model(), r.source(), f3(r.auc()), f3(r.averagePrecision()),
                     f3(r.cardPrecision100())});
         }
-        String oursName = "ours: XGBoost " + model.rounds() + " trees, depth " + params.maxDepth() + ", eta "
-                + params.eta() + ", " + featureNames.size() + " features";
+        String oursName = "ours: XGBoost " + (chosen.seeds() > 1 ? chosen.seeds() + " seeds x " : "")
+                + model.rounds() + " trees, depth " + params.maxDepth() + ", eta " + params.eta() + ", "
+                + featureNames.size() + " features";
         rows.add(new String[] {oursName, "this run", f3(auc), f3(ap), f3(cp.mean())});
         printTable(rows);
         HandbookBaselines.Row bar = HandbookBaselines.BAR;
@@ -216,8 +270,13 @@ public final class HandbookEvalMain {
                         protocol.delayDays(), protocol.testStart(), protocol.testEnd(), test.size(),
                         test.positives(), String.join(", ", featureNames)))
                 .paragraph(String.format(Locale.ROOT, "Selected on %d prequential validation weeks before the test "
-                        + "week by mean Card Precision@100: %s (validation CP@100 %.3f, AP %.3f).", folds,
-                        chosen.label(), bestCp, bestAp))
+                        + "week by mean Card Precision@100 (ties: average precision) among %d candidates: %s "
+                        + "(validation CP@100 %.3f, AP %.3f). The test week is evaluated once, with that candidate.",
+                        folds, summaries.size(), chosen.label(), bestCp, bestAp))
+                .table(new String[] {"validation candidate", "mean AUC ROC", "mean average precision",
+                        "mean Card Precision@100", "Card Precision@100 per fold"}, summaries.stream()
+                        .map(v -> new String[] {v.candidate().label(), f3(v.auc()), f3(v.ap()), f3(v.cp()),
+                                v.folds().stream().map(x -> f3(x.cp())).toList().toString()}).toList())
                 .paragraph("Training parameters: " + model.parameters())
                 .table(new String[] {"model", "source", "AUC ROC", "Average precision", "Card Precision@100"}, rows)
                 .curve("ROC curve (test)", "false positive rate", "true positive rate",
@@ -231,18 +290,20 @@ public final class HandbookEvalMain {
         }
         Files.writeString(report, html.render());
         System.out.println("report: " + report + "; model: " + modelOut);
+        System.out.printf(Locale.ROOT, "duration %.1f s%n", (System.nanoTime() - t0) / 1e9);
         System.out.printf(Locale.ROOT, "ours auc=%.3f ap=%.3f cp100=%.3f%n", auc, ap, cp.mean());
     }
 
-    static TrainingParameters parameters(int trees, int depth, double eta, int threads, int seed) {
-        return new TrainingParameters(trees, depth, eta, 1, 0.8, 0.8, 1, 0, "aucpr", threads, seed, 1_000_000);
+    static double[] margins(TreeEnsemble ensemble, float[][] rows) {
+        double[] out = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = ensemble.predictMargin(rows[i]);
+        }
+        return out;
     }
 
-    static Scores score(TreeEnsemble ensemble, float[][] rows, TrainingRows labelled) {
-        double[] s = new double[rows.length];
-        for (int i = 0; i < rows.length; i++) {
-            s[i] = ensemble.predict(rows[i]);
-        }
+    /** Rank metrics of one scored week; margins rank as their probabilities do. */
+    static Scores score(double[] s, TrainingRows labelled) {
         return new Scores(RankingMetrics.rocAuc(s, labelled.labels()),
                 RankingMetrics.averagePrecision(s, labelled.labels()),
                 CardPrecision.compute(scored(labelled, s), 100).mean());
