@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param cacheRefresh  after this age a cached card state is reloaded in the background while the cached one is
  *                      still served: lookups stay in memory, and state written by the stream transformer shows up
- *                      within about this delay
+ *                      within about this delay; the reloads of cards due together share one BatchGetItem (a card
+ *                      waits at most a quarter of this, at most 1 s, for others to join it)
  * @param cacheMaxStale older than this a cached state is not served: the request waits for the store
  * @param cacheMaxCards cards held in memory
  * @param updateOnScore write each scored transaction into the card's state (the local profile and tests, where no

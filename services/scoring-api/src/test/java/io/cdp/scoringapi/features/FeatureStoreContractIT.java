@@ -202,4 +202,38 @@ class FeatureStoreContractIT {
         assertThat(read.coldStart()).isTrue();
         assertThat(read.version()).isZero();
     }
+
+    @Test
+    void aHotCardPicksUpTheTransformersWriteThroughTheBulkReloadWithoutReadingOnTheRequest() throws Exception {
+        String[] cards = {"crd_QnVsa1JlbG9hZENhcmQwMDAx", "crd_QnVsa1JlbG9hZENhcmQwMDAy", "crd_QnVsa1JlbG9hZENhcmQwMDAz"};
+        TabFormerContext ctx = MccRiskTables.none().context();
+        CardOnlineState state = CardOnlineState.empty();
+        for (OnlineTransaction tx : history(Instant.now().minus(1, ChronoUnit.HOURS)).subList(0, 5)) {
+            state.apply(tx, ctx);
+        }
+        for (String card : cards) {
+            transformerWrite(FeatureStoreItem.cardKey(card), state, 0, "tx-contract-4");
+        }
+        FeatureStoreProperties fast = new FeatureStoreProperties(Duration.ofMillis(400), Duration.ofSeconds(30), 1000,
+                false, Duration.ofDays(8));
+        try (FeatureStore store = new FeatureStore(clients.dynamoDb(), table, fast, Clock.systemUTC())) {
+            for (String card : cards) {
+                assertThat(store.get(card).version()).isEqualTo(1);
+            }
+            transformerWrite(FeatureStoreItem.cardKey(cards[1]), state, 1, "tx-contract-4");
+
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (store.get(cards[1]).version() != 2 && System.nanoTime() < deadline) {
+                store.get(cards[0]);
+                store.get(cards[2]);
+                Thread.sleep(20);
+            }
+
+            assertThat(store.get(cards[1]).version()).isEqualTo(2);
+            assertThat(store.get(cards[0]).version()).isEqualTo(1);
+            assertThat(store.get(cards[1]).state().toBytes()).isEqualTo(state.toBytes());
+            assertThat(store.hitRate()).as("after the three cold starts, every lookup came from memory")
+                    .isGreaterThan(0.9);
+        }
+    }
 }
