@@ -11,7 +11,8 @@ import java.util.Arrays;
  *
  * <p>The arithmetic is float where XGBoost's is float (path weights, fractions, per-tree sums) so the results
  * track XGBoost's to float rounding. Instances are immutable and thread-safe; each call allocates its path
- * scratch space.
+ * scratch space once, sized for the deepest tree, and reuses it tree after tree (a tree's walk writes every path
+ * element before it reads it), so an explanation allocates a few arrays rather than four per tree.
  */
 public final class TreeShap {
 
@@ -19,10 +20,17 @@ public final class TreeShap {
     /** per node: the cover-weighted mean of the leaf values below it (XGBoost's FillNodeMeanValue) */
     private final float[] meanValue;
     private final float bias;
+    /** path scratch elements the deepest tree needs */
+    private final int pathSize;
 
     public TreeShap(TreeEnsemble model) {
         this.model = model;
         this.meanValue = new float[model.nodeCount()];
+        int maxd = 0;
+        for (int t = 0; t < model.treeCount(); t++) {
+            maxd = Math.max(maxd, model.maxDepth(t) + 2);
+        }
+        this.pathSize = (maxd * (maxd + 1)) / 2;
         // XGBoost adds each tree's mean value into the bias slot tree by tree, then the base margin at the end
         float b = 0;
         for (int t = 0; t < model.treeCount(); t++) {
@@ -54,10 +62,9 @@ public final class TreeShap {
         }
         float[] total = new float[features + 1];
         float[] phi = new float[features + 1];
+        Path path = new Path(pathSize);
         for (int t = 0; t < model.treeCount(); t++) {
             Arrays.fill(phi, 0f);
-            int maxd = model.maxDepth(t) + 2;
-            Path path = new Path((maxd * (maxd + 1)) / 2);
             treeShap(row, phi, model.root(t), 0, path, 0, 1f, 1f, -1, 1f);
             for (int i = 0; i < features; i++) {
                 total[i] += phi[i];
