@@ -41,7 +41,7 @@ import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeClient;
 
 /**
  * {@code ./cdp bench api [--rps 1000] [--seconds 30] [--warmup 20] [--cards 1000] [--sagemaker-rps 50]
- * [--sagemaker-seconds 10] [--gc serial|parallel|g1|z] [--url http://host:port]} ({@code --url}: a service already
+ * [--sagemaker-seconds 10] [--gc parallel|serial|g1|z] [--url http://host:port]} ({@code --url}: a service already
  * running in namespace {@code bench-}; {@code CDP_BENCH_SERVICE_OPTS}: more JVM options for the started service, e.g.
  * {@code -Xlog:gc:file=gc.log} or a flight recording).
  * Seeds card states into the feature store (namespace {@code bench-}) as the stream transformer would, starts the
@@ -54,7 +54,7 @@ import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeClient;
 public final class ApiBenchMain {
 
     /** Chosen by measurement; see the module README's bench section. */
-    private static final String DEFAULT_GC = "serial";
+    private static final String DEFAULT_GC = "parallel";
 
     private ApiBenchMain() {
     }
