@@ -41,8 +41,9 @@ import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeClient;
 
 /**
  * {@code ./cdp bench api [--rps 1000] [--seconds 30] [--warmup 20] [--cards 1000] [--sagemaker-rps 50]
- * [--sagemaker-seconds 10] [--gc parallel|serial|g1|z] [--url http://host:port]} ({@code --url}: a service already
- * running in namespace {@code bench-}; {@code CDP_BENCH_SERVICE_OPTS}: more JVM options for the started service, e.g.
+ * [--sagemaker-seconds 10] [--gc parallel|serial|g1|z] [--cache-refresh 5s] [--url http://host:port]}
+ * ({@code --cache-refresh}: the service's card-state refresh interval, e.g. 30s to take the emulator out of the measured
+ * window; {@code --url}: a service already running in namespace {@code bench-}; {@code CDP_BENCH_SERVICE_OPTS}: more JVM options for the started service, e.g.
  * {@code -Xlog:gc:file=gc.log} or a flight recording).
  * Seeds card states into the feature store (namespace {@code bench-}) as the stream transformer would, starts the
  * service jar (local profile, read-only features, first model trained on generated data if none is live), drives
@@ -67,7 +68,7 @@ public final class ApiBenchMain {
         int sageMakerSeconds = intArg(args, "--sagemaker-seconds", 10);
         int sageMakerRps = intArg(args, "--sagemaker-rps", 50);
         String gc = Objects.requireNonNullElse(stringArg(args, "--gc"), DEFAULT_GC);
-        String cacheRefresh = "5s";
+        String cacheRefresh = Objects.requireNonNullElse(stringArg(args, "--cache-refresh"), "5s");
 
         AwsClients aws = new AwsClients(AwsSettings.fromEnvironment());
         if (!aws.settings().isLocal()) {
