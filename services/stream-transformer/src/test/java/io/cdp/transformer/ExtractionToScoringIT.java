@@ -54,7 +54,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 
 /**
  * The real path into the transformer, in one namespace of the emulator: data from core banking's own generator, loaded
@@ -225,21 +224,9 @@ class ExtractionToScoringIT {
 
     /** Every record of a stream, from the beginning: per shard in order, so each card's records stay in order. */
     private static List<byte[]> records(StreamFixture fixture, Stream stream) {
-        String name = fixture.names.stream(stream);
         List<byte[]> out = new ArrayList<>();
-        for (var shard : fixture.kinesis.listShards(b -> b.streamName(name)).shards()) {
-            String iterator = fixture.kinesis.getShardIterator(b -> b.streamName(name).shardId(shard.shardId())
-                    .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
-            while (iterator != null) {
-                String it = iterator;
-                var response = fixture.kinesis.getRecords(b -> b.shardIterator(it).limit(10_000));
-                response.records().forEach(r -> out.add(r.data().asByteArray()));
-                if (response.records().isEmpty()) {
-                    break;
-                }
-                iterator = response.nextShardIterator();
-            }
-        }
+        fixture.records(fixture.names.stream(stream)).values()
+                .forEach(shard -> shard.forEach(r -> out.add(r.data().asByteArray())));
         return out;
     }
 }

@@ -75,44 +75,43 @@ public final class StreamFixture implements AutoCloseable {
         }
     }
 
-    /** Every scored event on the scored stream, from the beginning, decoded (duplicates included). */
-    public List<TransactionScoredV1> scoredEvents() {
-        String stream = names.stream(Stream.SCORED_TRANSACTIONS);
-        List<TransactionScoredV1> out = new ArrayList<>();
+    /** Every record of a stream from the beginning, shard by shard, each shard's records in order. */
+    public Map<String, List<Record>> records(String stream) {
+        Map<String, List<Record>> out = new java.util.LinkedHashMap<>();
         for (var shard : kinesis.listShards(b -> b.streamName(stream)).shards()) {
+            List<Record> records = new ArrayList<>();
             String iterator = kinesis.getShardIterator(b -> b.streamName(stream).shardId(shard.shardId())
                     .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
             while (iterator != null) {
                 String it = iterator;
                 var response = kinesis.getRecords(b -> b.shardIterator(it).limit(10_000));
-                for (Record r : response.records()) {
-                    out.add(codec.decode(r.data().asByteArray(), TransactionScoredV1.class).payload());
-                }
                 if (response.records().isEmpty()) {
                     break;
                 }
+                records.addAll(response.records());
                 iterator = response.nextShardIterator();
             }
+            out.put(shard.shardId(), records);
         }
+        return out;
+    }
+
+    /** Every scored event on the scored stream, from the beginning, decoded (duplicates included). */
+    public List<TransactionScoredV1> scoredEvents() {
+        List<TransactionScoredV1> out = new ArrayList<>();
+        records(names.stream(Stream.SCORED_TRANSACTIONS)).values().forEach(shard -> shard.forEach(r ->
+                out.add(codec.decode(r.data().asByteArray(), TransactionScoredV1.class).payload())));
         return out;
     }
 
     /** Shard id to the sequence number of the shard's last record (shards without records left out). */
     public Map<String, String> lastSequenceNumbers(String stream) {
         Map<String, String> out = new java.util.HashMap<>();
-        for (var shard : kinesis.listShards(b -> b.streamName(stream)).shards()) {
-            String iterator = kinesis.getShardIterator(b -> b.streamName(stream).shardId(shard.shardId())
-                    .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
-            while (iterator != null) {
-                String it = iterator;
-                var response = kinesis.getRecords(b -> b.shardIterator(it).limit(10_000));
-                if (response.records().isEmpty()) {
-                    break;
-                }
-                out.put(shard.shardId(), response.records().getLast().sequenceNumber());
-                iterator = response.nextShardIterator();
+        records(stream).forEach((shard, records) -> {
+            if (!records.isEmpty()) {
+                out.put(shard, records.getLast().sequenceNumber());
             }
-        }
+        });
         return out;
     }
 
