@@ -13,10 +13,14 @@ import io.cdp.features.tabformer.TabFormerTransaction.UseChip;
 import io.cdp.scoringapi.features.FeatureStore;
 import io.cdp.scoringapi.model.SyntheticCardData;
 import io.cdp.service.security.DevTokens;
+import java.io.IOException;
+import java.io.PrintWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -27,9 +31,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.BasicHttpClientConnectionManager;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -40,11 +48,14 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeClient;
 
 /**
- * {@code ./cdp bench api [--rps 1000] [--seconds 30] [--warmup 20] [--cards 1000] [--sagemaker-rps 50]
- * [--sagemaker-seconds 10] [--gc parallel|serial|g1|z] [--cache-refresh 5s] [--url http://host:port]}
+ * {@code ./cdp bench api [--rps 1000] [--seconds 30] [--warmup 40] [--cards 1000] [--sagemaker-rps 50]
+ * [--sagemaker-seconds 10] [--connections 16] [--gc parallel|serial|g1|z] [--cache-refresh 5s] [--url http://host:port]
+ * [--trace file.csv]}
  * ({@code --cache-refresh}: the service's card-state refresh interval, e.g. 30s to take the emulator out of the measured
- * window; {@code --url}: a service already running in namespace {@code bench-}; {@code CDP_BENCH_SERVICE_OPTS}: more JVM options for the started service, e.g.
- * {@code -Xlog:gc:file=gc.log} or a flight recording).
+ * window; {@code --connections}: keep-alive connections of the load generator, one thread each;
+ * {@code --trace}: every measured request's due time and latency, to line up with GC logs; {@code --url}: a service
+ * already running in namespace {@code bench-}; {@code CDP_BENCH_SERVICE_OPTS}: more JVM options for the started
+ * service, e.g. {@code -Xlog:gc:file=gc.log} or a flight recording).
  * Seeds card states into the feature store (namespace {@code bench-}) as the stream transformer would, starts the
  * service jar (local profile, read-only features, first model trained on generated data if none is live), drives
  * {@code POST /v1/fraud-scores} at a fixed arrival rate, then the same requests through a SageMaker-style path
@@ -63,12 +74,14 @@ public final class ApiBenchMain {
     public static void main(String[] args) throws Exception {
         int rps = intArg(args, "--rps", 1000);
         int seconds = intArg(args, "--seconds", 30);
-        int warmup = intArg(args, "--warmup", 20);
+        // 40 s: with 20 s the service's C2 compiler still used 1.8 s of CPU inside the measured 30 s, with 40 s 0.7 s
+        int warmup = intArg(args, "--warmup", 40);
         int cards = intArg(args, "--cards", 1000);
         int sageMakerSeconds = intArg(args, "--sagemaker-seconds", 10);
         int sageMakerRps = intArg(args, "--sagemaker-rps", 50);
         String gc = Objects.requireNonNullElse(stringArg(args, "--gc"), DEFAULT_GC);
         String cacheRefresh = Objects.requireNonNullElse(stringArg(args, "--cache-refresh"), "5s");
+        int connections = intArg(args, "--connections", 16);
 
         AwsClients aws = new AwsClients(AwsSettings.fromEnvironment());
         if (!aws.settings().isLocal()) {
@@ -98,38 +111,47 @@ public final class ApiBenchMain {
                     tx.merchantId(), now).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
 
-        OpenLoop.Result api;
+        LoadGenerator.Result api;
         String url = stringArg(args, "--url");
         try (ServiceProcess service = url != null ? null : ServiceProcess.start("bench", Map.of(
-                        "CDP_RESOURCE_NAMESPACE", names.namespace(), "SCORING_UPDATE_ON_SCORE", "false",
-                        "SCORING_CACHE_REFRESH", cacheRefresh, "SCORING_CACHE_MAX_STALE", "60s", "LOG_FORMAT", ""),
-                serviceJvmOptions(gc));
-             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                     .executor(Executors.newFixedThreadPool(2)).build()) {
+                "CDP_RESOURCE_NAMESPACE", names.namespace(), "SCORING_UPDATE_ON_SCORE", "false",
+                "SCORING_CACHE_REFRESH", cacheRefresh, "SCORING_CACHE_MAX_STALE", "60s", "LOG_FORMAT", ""),
+                serviceJvmOptions(gc))) {
             String base = service != null ? service.baseUrl() : url;
             String token = DevTokens.mint(DevTokens.keyFromFile(TokenMain.keyFile()), "bench", List.of("fraud:score"),
                     Duration.ofHours(1));
             URI uri = URI.create(base + "/v1/fraud-scores");
-            java.util.function.IntFunction<CompletableFuture<Boolean>> call = i -> http.sendAsync(
-                    HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
-                            .header("Authorization", "Bearer " + token)
-                            .POST(HttpRequest.BodyPublishers.ofByteArray(bodies.get(i))).build(),
-                    HttpResponse.BodyHandlers.discarding()).thenApply(r -> r.statusCode() == 200);
-            System.err.printf("bench: service at %s; warming up %d s at %d rps%n", base, warmup, rps);
-            OpenLoop.run(rps, Duration.ofSeconds(warmup), 0, call);
-            System.err.printf("bench: measuring %d s at %d rps%n", seconds, rps);
-            api = OpenLoop.run(rps, Duration.ofSeconds(seconds), rps * warmup, call);
+            List<ScoreCaller> callers = new ArrayList<>();
+            for (int c = 0; c < connections; c++) {
+                callers.add(new ScoreCaller(uri, token, bodies));
+            }
+            try {
+                System.err.printf("bench: service at %s; warming up %d s at %d rps over %d connections%n", base,
+                        warmup, rps, connections);
+                LoadGenerator.run(rps, Duration.ofSeconds(warmup), 0, callers);
+                System.err.printf("bench: measuring %d s at %d rps%n", seconds, rps);
+                api = LoadGenerator.run(rps, Duration.ofSeconds(seconds), rps * warmup, callers);
+            } finally {
+                for (ScoreCaller caller : callers) {
+                    caller.close();
+                }
+            }
         }
 
+        String trace = stringArg(args, "--trace");
+        if (trace != null) {
+            writeTrace(Path.of(trace), api, rps);
+        }
         System.err.printf("bench: SageMaker-style path for %d s at %d rps (GetItem + InvokeEndpoint on the emulator)%n",
                 sageMakerSeconds, sageMakerRps);
-        OpenLoop.Result sageMaker = sageMakerStyle(aws, names, inputs, sageMakerRps, sageMakerSeconds,
-                rps * (warmup + seconds));
+        LoadGenerator.Result sageMaker = sageMakerStyle(aws, names, inputs, sageMakerRps, sageMakerSeconds,
+                rps * (warmup + seconds), connections);
 
         System.out.printf(Locale.ROOT, "%nbench api: fixed arrival rate, latency from each request's due time "
-                        + "(coordinated-omission aware); %d cards seeded, card-state cache refresh %s; service JVM %s; "
-                        + "load generator, service and emulator share this %d-core machine%n", cards, cacheRefresh,
-                String.join(" ", serviceJvmOptions(gc)), Runtime.getRuntime().availableProcessors());
+                        + "(coordinated-omission aware), %d keep-alive connections; %d cards seeded, card-state cache "
+                        + "refresh %s; service JVM %s; load generator, service and emulator share this %d-core machine%n",
+                connections, cards, cacheRefresh, String.join(" ", serviceJvmOptions(gc)),
+                Runtime.getRuntime().availableProcessors());
         System.out.println("| path | offered rps | seconds | achieved rps | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms "
                 + "| errors |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|");
@@ -161,7 +183,23 @@ public final class ApiBenchMain {
         return options;
     }
 
-    private static void row(String name, int offeredRps, OpenLoop.Result r) {
+    /**
+     * One line per measured request: when it was due (epoch ms, to line up with GC logs) and its latency (empty for a
+     * failed request).
+     */
+    private static void writeTrace(Path file, LoadGenerator.Result result, int rps) throws IOException {
+        try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(file))) {
+            out.println("due_epoch_ms,latency_ms");
+            long[] latencies = result.latencyByRequestMicros();
+            for (int i = 0; i < latencies.length; i++) {
+                out.printf(Locale.ROOT, "%.3f,%s%n", result.startEpochMillis() + i * 1000.0 / rps,
+                        latencies[i] < 0 ? "" : String.format(Locale.ROOT, "%.3f", latencies[i] / 1000.0));
+            }
+        }
+        System.err.printf("bench: per-request trace in %s%n", file);
+    }
+
+    private static void row(String name, int offeredRps, LoadGenerator.Result r) {
         System.out.printf(Locale.ROOT, "| %s | %d | %.1f | %.0f | %.2f | %.2f | %.2f | %.2f | %.2f | %d |%n", name,
                 offeredRps, r.seconds(), r.achievedRps(), r.ms(50), r.ms(90), r.ms(99), r.ms(99.9), r.latencyMicros().getMaxValue() / 1000.0,
                 r.errors());
@@ -201,8 +239,47 @@ public final class ApiBenchMain {
         return tokens;
     }
 
-    private static OpenLoop.Result sageMakerStyle(AwsClients aws, CdpResources names, List<OnlineTransaction> inputs,
-                                                  int rps, int seconds, int firstIndex) throws Exception {
+    /**
+     * One keep-alive connection of the load generator: {@code POST /v1/fraud-scores} with body {@code index}, the
+     * answer read to the end so the connection can carry the next request.
+     */
+    private static final class ScoreCaller implements LoadGenerator.Caller, AutoCloseable {
+        private final CloseableHttpClient client;
+        private final URI uri;
+        private final String authorization;
+        private final List<byte[]> bodies;
+
+        ScoreCaller(URI uri, String token, List<byte[]> bodies) {
+            this.client = HttpClients.custom()
+                    .setConnectionManager(new BasicHttpClientConnectionManager())
+                    .disableAutomaticRetries().disableRedirectHandling().disableCookieManagement()
+                    .disableAuthCaching().disableContentCompression().build();
+            this.uri = uri;
+            this.authorization = "Bearer " + token;
+            this.bodies = bodies;
+        }
+
+        @Override
+        public boolean call(int index) throws IOException {
+            var post = new HttpPost(uri);
+            post.setHeader("Authorization", authorization);
+            post.setEntity(new ByteArrayEntity(bodies.get(index),
+                    ContentType.APPLICATION_JSON));
+            return client.execute(post, response -> {
+                EntityUtils.consume(response.getEntity());
+                return response.getCode() == 200;
+            });
+        }
+
+        @Override
+        public void close() throws IOException {
+            client.close();
+        }
+    }
+
+    private static LoadGenerator.Result sageMakerStyle(AwsClients aws, CdpResources names, List<OnlineTransaction> inputs,
+                                                  int rps, int seconds, int firstIndex, int connections)
+            throws Exception {
         String endpoint = "cdp-fraud-bench";
         try (HttpClient http = HttpClient.newHttpClient()) {
             http.send(HttpRequest.newBuilder(URI.create(aws.settings().endpoint() + "/moto-api/static/sagemaker/endpoint-results"))
@@ -211,9 +288,8 @@ public final class ApiBenchMain {
                     HttpResponse.BodyHandlers.discarding());
         }
         String table = names.table(CdpResources.Table.FEATURES);
-        try (DynamoDbClient dynamoDb = aws.dynamoDb(); SageMakerRuntimeClient runtime = aws.sageMakerRuntime();
-             ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            return OpenLoop.run(rps, Duration.ofSeconds(seconds), firstIndex, i -> CompletableFuture.supplyAsync(() -> {
+        try (DynamoDbClient dynamoDb = aws.dynamoDb(); SageMakerRuntimeClient runtime = aws.sageMakerRuntime()) {
+            LoadGenerator.Caller call = i -> {
                 OnlineTransaction tx = inputs.get(i);
                 var item = dynamoDb.getItem(GetItemRequest.builder().tableName(table).consistentRead(true)
                         .key(Map.of(FeatureStoreItem.KEY, AttributeValue.fromS(FeatureStoreItem.cardKey(tx.cardToken()))))
@@ -227,7 +303,10 @@ public final class ApiBenchMain {
                 runtime.invokeEndpoint(b -> b.endpointName(endpoint).contentType("text/csv")
                         .body(SdkBytes.fromUtf8String(csv.toString())));
                 return true;
-            }, threads));
+            };
+            // the SDK clients are thread-safe: every connection of the generator shares them
+            return LoadGenerator.run(rps, Duration.ofSeconds(seconds), firstIndex,
+                    java.util.Collections.nCopies(connections, call));
         }
     }
 
