@@ -9,12 +9,13 @@ import io.cdp.events.resources.CdpResources;
 import io.cdp.events.resources.CdpResources.Bucket;
 import io.cdp.events.resources.CdpResources.Stream;
 import io.cdp.events.resources.CdpResources.Table;
+import io.cdp.features.online.CardOnlineState;
 import io.cdp.features.tabformer.TabFormerContext;
 import io.cdp.scoring.scorer.InProcessScorer;
 import io.cdp.transformer.StreamTransformerApplication;
-import io.cdp.transformer.features.CardState;
 import io.cdp.transformer.features.InMemoryFeatureStore;
 import io.cdp.transformer.features.StoredEntity;
+import io.cdp.transformer.features.StreamFeatures;
 import io.cdp.transformer.ingest.RawRecord;
 import io.cdp.transformer.ingest.Retry;
 import io.cdp.transformer.ingest.TransactionPipeline;
@@ -78,12 +79,12 @@ public final class StreamBenchMain {
         // (1) features + scoring, one thread; state kept in a map as the cache would
         double rate1 = 0;
         for (int round = 0; round < 3; round++) {
-            Map<String, CardState> states = new HashMap<>();
+            Map<String, CardOnlineState> states = new HashMap<>();
             long t0 = System.nanoTime();
             double sink = 0;
             for (TransactionRecordedV1 tx : txs) {
-                CardState state = states.computeIfAbsent(tx.cardToken().value(), k -> CardState.empty());
-                CardState.Result r = state.apply(tx, ctx);
+                CardOnlineState state = states.computeIfAbsent(tx.cardToken().value(), k -> CardOnlineState.empty());
+                CardOnlineState.Result r = state.apply(StreamFeatures.online(tx), ctx);
                 if (r.features() != null) {
                     sink += scorer.score(r.features());
                 }
