@@ -17,7 +17,7 @@ import org.HdrHistogram.Histogram;
  * (coordinated omission).
  *
  * <p>Why not one thread handing requests to an asynchronous client, as this bench first did: with {@code java.net.http}
- * every request crossed four threads of the generator (scheduler, selector, executor, completion) and the generator
+ * every request crossed three threads of the generator (scheduler, selector, executor) and the generator
  * used more CPU than the service it measured, on the same two cores. Here a request costs one timer wake-up and one
  * socket wake-up of the thread that sent it.
  */
