@@ -1,14 +1,24 @@
 package io.cdp.transformer.ingest;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
 import io.awspring.cloud.kinesis.integration.Checkpointer;
+import io.awspring.cloud.kinesis.integration.KinesisHeaders;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.support.MessageBuilder;
 import software.amazon.kinesis.exceptions.ShutdownException;
+import software.amazon.kinesis.exceptions.ThrottlingException;
 import software.amazon.kinesis.processor.RecordProcessorCheckpointer;
 
 /** Both consumers' checkpointers are honoured: a KCL batch that is never checkpointed is replayed after every restart. */
@@ -34,6 +44,52 @@ class CheckpointTest {
         doThrow(new ShutdownException("lease lost")).when(kcl).checkpoint();
         assertThatCode(() -> IngestConfiguration.checkpoint(kcl, "s", "shardId-0")).doesNotThrowAnyException();
         verify(kcl).checkpoint();
+    }
+
+    @Test
+    void aBatchWhoseLeaseIsLostHasNoEffectAndIsLeftToTheNewOwner() throws Exception {
+        RecordProcessorCheckpointer kcl = mock(RecordProcessorCheckpointer.class);
+        doThrow(new ShutdownException("lease lost")).when(kcl).prepareCheckpoint();
+        List<String> processed = new ArrayList<>();
+
+        IngestConfiguration.handle(batch(kcl), (stream, shard, records) -> processed.add(shard));
+
+        assertThat(processed).isEmpty();
+        verify(kcl, never()).checkpoint();
+    }
+
+    @Test
+    void aBatchIsProcessedAndCheckpointedOnceTheLeaseIsConfirmed() throws Exception {
+        RecordProcessorCheckpointer kcl = mock(RecordProcessorCheckpointer.class);
+        List<String> processed = new ArrayList<>();
+
+        IngestConfiguration.handle(batch(kcl), (stream, shard, records) -> processed.add(shard + ":" + records.size()));
+
+        assertThat(processed).containsExactly("shardId-000000000001:1");
+        var order = inOrder(kcl);
+        order.verify(kcl).prepareCheckpoint();
+        order.verify(kcl).checkpoint();
+    }
+
+    @Test
+    void aLeaseTableThatCannotAnswerDoesNotStopProcessing() throws Exception {
+        RecordProcessorCheckpointer kcl = mock(RecordProcessorCheckpointer.class);
+        doThrow(new ThrottlingException("slow down")).when(kcl).prepareCheckpoint();
+        List<String> processed = new ArrayList<>();
+
+        IngestConfiguration.handle(batch(kcl), (stream, shard, records) -> processed.add(shard));
+
+        assertThat(processed).hasSize(1);
+        verify(kcl).checkpoint();
+    }
+
+    private static Message<Object> batch(Object checkpointer) {
+        return MessageBuilder.<Object>withPayload(List.of("{}".getBytes(StandardCharsets.UTF_8)))
+                .setHeader(KinesisHeaders.RECEIVED_STREAM, "cdp.core.transactions")
+                .setHeader(KinesisHeaders.SHARD, "shardId-000000000001")
+                .setHeader(KinesisHeaders.RECEIVED_SEQUENCE_NUMBER, List.of("49000000000000000000000000000000000000001"))
+                .setHeader(KinesisHeaders.CHECKPOINTER, checkpointer)
+                .build();
     }
 
     @Test
