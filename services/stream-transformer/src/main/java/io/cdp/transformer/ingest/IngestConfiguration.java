@@ -103,9 +103,10 @@ class IngestConfiguration {
      * workers, the old owner learns it only at its next renewal and keeps receiving the batches it had fetched, while
      * the new owner starts again from the last checkpoint with other batch boundaries. Both writing the same records
      * broke the lake's rule that a replay overwrites what it replaces ({@code LakeObjects}): a crash test once found
-     * 50 rows twice after three batches were processed with the lease already gone. A batch whose lease is lost is
-     * left to the new owner, which reads it from the checkpoint. If the lease table cannot answer (throttling, an
-     * outage), the batch is processed as before: its effects are idempotent apart from that lake overlap.
+     * 50 rows twice after the old owner processed three batches whose checkpoints were then refused. A batch whose
+     * lease is lost is left to the new owner, which reads it from the checkpoint. If the lease table cannot answer
+     * (throttling, an outage), the batch is processed as before: its effects are idempotent apart from that lake
+     * overlap.
      */
     static boolean holdsLease(@Nullable Object checkpointer, String stream, String shard) {
         if (!(checkpointer instanceof RecordProcessorCheckpointer kcl)) {

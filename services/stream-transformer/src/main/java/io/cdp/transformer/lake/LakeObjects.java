@@ -15,7 +15,9 @@ import java.util.Map;
  * sequence number among them: {@code scored/day=<day>/<stream>/<shard>-<firstSequence>.parquet}. In the replay, the
  * first row of each day at or after the checkpoint is the same record, so every object the crashed run wrote is
  * overwritten by one of the replay, and rows it held beyond the replay's batch land in later objects: each
- * transaction ends up in exactly one object. No listing, no marker table, no second write per row.
+ * transaction ends up in exactly one object. No listing, no marker table, no second write per row. This needs one
+ * worker per shard at a time: a worker that has lost the shard's lease writes nothing more
+ * ({@code IngestConfiguration.holdsLease}).
  */
 public final class LakeObjects {
 
