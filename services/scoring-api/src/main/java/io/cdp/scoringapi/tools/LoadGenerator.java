@@ -48,8 +48,9 @@ final class LoadGenerator {
     /**
      * @param firstIndex index of the first request passed to the callers (warm-up and measured runs use different
      *                   requests)
-     * @param callers    one per connection, each used by one thread at a time; the same callers can serve the warm-up
-     *                   and the measured run, so the measured run starts on open, warm connections
+     * @param callers    one per connection, {@code callers.get(c)} called only from thread c (one object may fill
+     *                   several places if it is thread-safe); the same callers can serve the warm-up and the measured
+     *                   run, so the measured run starts on open, warm connections
      */
     static Result run(int rps, Duration duration, int firstIndex, List<? extends Caller> callers)
             throws InterruptedException {
@@ -82,7 +83,9 @@ final class LoadGenerator {
                     } catch (Exception e) {
                         ok = false;
                     }
-                    long micros = Math.max(0, (System.nanoTime() - due) / 1000);
+                    // clamped to what the histogram holds: an out-of-range value would end this thread's schedule
+                    long micros = Math.min(histogram.getHighestTrackableValue(),
+                            Math.max(0, (System.nanoTime() - due) / 1000));
                     if (ok) {
                         histogram.recordValue(micros);
                         byRequest[i] = micros;
