@@ -1,14 +1,13 @@
 package io.cdp.scoringapi;
 
 import io.cdp.events.resources.CdpResources;
-import io.cdp.features.online.OnlineFeatures;
 import io.cdp.scoringapi.features.FeatureStore;
 import io.cdp.scoringapi.features.FeatureStoreProperties;
 import io.cdp.scoringapi.features.OnlineContext;
 import io.cdp.scoringapi.model.LiveModel;
-import io.cdp.scoringapi.model.LocalModelTrainer;
 import io.cdp.scoringapi.model.ModelProperties;
-import io.cdp.scoringapi.model.ModelRegistry;
+import io.cdp.scoring.registry.ArtifactStore;
+import io.cdp.scoring.registry.ModelRegistry;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,39 +46,21 @@ class ScoringConfiguration {
 
     @Bean
     LiveModel liveModel(ModelRegistry registry, S3Client s3) {
-        return new LiveModel(registry, s3);
+        return new LiveModel(registry, new ArtifactStore(s3));
     }
 
     /**
-     * Loads the live model before the web server takes traffic. With none published and
-     * {@code scoring.model.bootstrap-if-missing} on (local profile), trains one on generated data with the trainer's
-     * code, publishes and promotes it, and says so: a developer must know the model is synthetic.
+     * Loads the live model before the web server takes traffic. With none promoted, scoring answers 503 (and readiness
+     * says why) until one is: models come from the model-trainer job, never from a service inventing one.
      */
     @Bean
-    SmartInitializingSingleton liveModelStartup(LiveModel live, ModelProperties properties, S3Client s3,
-                                                DynamoDbClient dynamoDb, CdpResources names, OnlineContext context) {
+    SmartInitializingSingleton liveModelStartup(LiveModel live, ModelProperties properties) {
         return () -> {
-            if (live.loadLiveFromRegistry()) {
-                return;
-            }
-            if (!properties.bootstrapIfMissing()) {
-                log.warn("no live version of model {} in the registry: scoring answers 503 until one is promoted",
+            if (!live.loadLiveFromRegistry()) {
+                log.warn("no live version of model {} in the registry: scoring answers 503 until one is promoted "
+                        + "(train one with './cdp train', then './cdp promote VERSION' or POST /v1/models/{version}/promotion)",
                         properties.name());
-                return;
             }
-            if (!properties.name().equals(OnlineFeatures.MODEL_NAME)) {
-                log.warn("no live version of model {}; a synthetic first model is only trained as {}: scoring answers "
-                        + "503 until one is promoted", properties.name(), OnlineFeatures.MODEL_NAME);
-                return;
-            }
-            log.warn("no live version of model {}: training a SYNTHETIC model on generated card data with the "
-                    + "model trainer's code (local profile only)", properties.name());
-            var published = LocalModelTrainer.trainAndPublish(s3, dynamoDb, names, 42,
-                    message -> log.info("trainer: {}", message));
-            context.refresh();
-            live.promote(published.version());
-            log.warn("synthetic model {} version {} is live; publish a real one and promote it to replace it",
-                    properties.name(), published.version());
         };
     }
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cdp.aws.test.AwsEmulator;
 import io.cdp.aws.test.AwsEmulatorTest;
 import io.cdp.events.resources.CdpResources;
-import io.cdp.scoringapi.tools.OpenApiExportMain;
+import io.cdp.aws.test.OpenApiDocuments;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +18,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The committed OpenAPI document ({@value OpenApiExportMain#DOCUMENT}) is what the code serves. When this fails,
+ * The committed OpenAPI document ({@code docs/openapi/scoring-api.yaml}) is what the code serves. When this fails,
  * regenerate it with {@code ./cdp openapi export} (or run this test with {@code -Dopenapi.write=true}) and review
  * the diff like any other API change.
  */
@@ -46,8 +46,8 @@ class OpenApiDocumentIT {
 
     @Test
     void committedDocumentMatchesTheServedOne() throws IOException {
-        String served = OpenApiExportMain.fetch(port);
-        Path file = OpenApiExportMain.documentPath();
+        String served = OpenApiDocuments.fetch(port);
+        Path file = OpenApiDocuments.committed("scoring-api");
         if (Boolean.getBoolean("openapi.write")) {
             Files.writeString(file, served);
         }

@@ -12,11 +12,11 @@ import io.cdp.features.online.OnlineFeatures;
 import io.cdp.features.online.OnlineTransaction;
 import io.cdp.features.tabformer.TabFormerContext;
 import io.cdp.features.tabformer.TabFormerTransaction.UseChip;
-import io.cdp.scoringapi.model.LocalModelTrainer;
-import io.cdp.scoringapi.model.ModelRegistry;
-import io.cdp.scoringapi.model.SyntheticCardData;
+import io.cdp.scoring.registry.ModelRegistry;
+import io.cdp.datagen.SyntheticCardHistory;
 import io.cdp.service.security.DevTokens;
-import io.cdp.trainer.train.Progress;
+import io.cdp.training.synthetic.SyntheticModels;
+import io.cdp.training.train.Progress;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -59,8 +59,7 @@ class ScoringApiIT {
     static void trainModel(CdpResources resources, AwsClients awsClients) {
         names = resources;
         clients = awsClients;
-        firstVersion = LocalModelTrainer.trainAndPublish(clients.s3(), clients.dynamoDb(), names, 42,
-                Progress.silent()).version();
+        firstVersion = SyntheticModels.publish(clients.s3(), clients.dynamoDb(), names, SyntheticModels.cardTesting(42, Progress.silent())).version();
         new ModelRegistry(clients.dynamoDb(), names.table(CdpResources.Table.MODELS), OnlineFeatures.MODEL_NAME)
                 .markLive(firstVersion, Optional.empty(), Instant.now());
     }
@@ -85,7 +84,7 @@ class ScoringApiIT {
 
     @Test
     void approvesAnOrdinaryPurchaseOnANewCardAndSaysItIsAColdStart() {
-        String card = SyntheticCardData.cardToken(new SplittableRandom(1));
+        String card = SyntheticCardHistory.cardToken(new SplittableRandom(1));
         var answer = api().post("/v1/fraud-scores", token("fraud:score"),
                 purchase("ord-1", card, "42.90", "m-grocer-1", "CHIP", 5411, daytime(1, 14)));
 
@@ -103,7 +102,7 @@ class ScoringApiIT {
 
     @Test
     void declinesACardTestingBurstBeforeItEnds() {
-        String card = SyntheticCardData.cardToken(new SplittableRandom(2));
+        String card = SyntheticCardHistory.cardToken(new SplittableRandom(2));
         for (int day = 0; day < 3; day++) {
             var ordinary = api().post("/v1/fraud-scores", token("fraud:score"), purchase("hist-" + day, card, "35.20",
                     "m-home-" + day % 2, "CHIP", 5411, daytime(4 - day, 10)));
@@ -135,7 +134,7 @@ class ScoringApiIT {
 
     @Test
     void answers401WithAProblemWithoutAToken() {
-        var answer = api().post("/v1/fraud-scores", null, purchase("no-token", SyntheticCardData.cardToken(
+        var answer = api().post("/v1/fraud-scores", null, purchase("no-token", SyntheticCardHistory.cardToken(
                 new SplittableRandom(3)), "10.00", "m-1", "CHIP", 5411, Instant.now()));
 
         assertThat(answer.status()).isEqualTo(401);
@@ -147,7 +146,7 @@ class ScoringApiIT {
     @Test
     void answers403WhenTheTokenLacksTheScope() {
         var scoring = api().post("/v1/fraud-scores", token("models:admin"), purchase("wrong-scope",
-                SyntheticCardData.cardToken(new SplittableRandom(4)), "10.00", "m-1", "CHIP", 5411, Instant.now()));
+                SyntheticCardHistory.cardToken(new SplittableRandom(4)), "10.00", "m-1", "CHIP", 5411, Instant.now()));
         var promotion = api().post("/v1/models/" + firstVersion + "/promotion", token("fraud:score"), "");
 
         assertThat(scoring.status()).isEqualTo(403);
@@ -165,7 +164,7 @@ class ScoringApiIT {
 
     @Test
     void answers400NamingTheMissingFieldWithoutEchoingValues() {
-        String card = SyntheticCardData.cardToken(new SplittableRandom(5));
+        String card = SyntheticCardHistory.cardToken(new SplittableRandom(5));
         String withoutAmount = purchase("missing-amount", card, "1.00", "m-1", "CHIP", 5411, Instant.now())
                 .replace("\"amount\": 1.00,", "");
 
@@ -182,7 +181,7 @@ class ScoringApiIT {
 
     @Test
     void answers400ForAMalformedValueWithoutEchoingIt() {
-        String body = purchase("bad-time", SyntheticCardData.cardToken(new SplittableRandom(6)), "1.00", "m-1", "CHIP",
+        String body = purchase("bad-time", SyntheticCardHistory.cardToken(new SplittableRandom(6)), "1.00", "m-1", "CHIP",
                 5411, Instant.now()).replaceFirst("\"transactionTime\": \"[^\"]+\"", "\"transactionTime\": \"secret-value-77\"");
 
         var answer = api().post("/v1/fraud-scores", token("fraud:score"), body);
@@ -195,7 +194,7 @@ class ScoringApiIT {
     @Test
     void refusesABatchOverTheLimitWith413() {
         StringJoiner items = new StringJoiner(",", "{\"transactions\": [", "]}");
-        String card = SyntheticCardData.cardToken(new SplittableRandom(7));
+        String card = SyntheticCardHistory.cardToken(new SplittableRandom(7));
         for (int i = 0; i < 101; i++) {
             items.add(purchase("b-" + i, card, "5.00", "m-1", "CHIP", 5411, Instant.now().minusSeconds(3600 - i)));
         }
@@ -208,7 +207,7 @@ class ScoringApiIT {
 
     @Test
     void scoresABatchInOrder() {
-        String card = SyntheticCardData.cardToken(new SplittableRandom(8));
+        String card = SyntheticCardHistory.cardToken(new SplittableRandom(8));
         Instant t = Instant.now().minus(2, ChronoUnit.HOURS);
         String batch = "{\"transactions\": [" + purchase("o-1", card, "12.00", "m-1", "CHIP", 5411, t) + ","
                 + purchase("o-2", card, "14.00", "m-1", "CHIP", 5411, t.plusSeconds(60)) + "]}";
@@ -224,7 +223,7 @@ class ScoringApiIT {
 
     @Test
     void readsCardStateWrittenInTheDocumentedItemLayout() {
-        String card = SyntheticCardData.cardToken(new SplittableRandom(9));
+        String card = SyntheticCardHistory.cardToken(new SplittableRandom(9));
         CardOnlineState state = CardOnlineState.empty();
         Instant t = Instant.now().minus(2, ChronoUnit.DAYS);
         for (int i = 0; i < 5; i++) {
@@ -249,12 +248,11 @@ class ScoringApiIT {
 
     @Test
     void promotesANewVersionWithoutARestart() {
-        String second = LocalModelTrainer.trainAndPublish(clients.s3(), clients.dynamoDb(), names, 7,
-                Progress.silent()).version();
+        String second = SyntheticModels.publish(clients.s3(), clients.dynamoDb(), names, SyntheticModels.cardTesting(7, Progress.silent())).version();
 
         var promotion = api().post("/v1/models/" + second + "/promotion", token("models:admin"), "");
         var score = api().post("/v1/fraud-scores", token("fraud:score"), purchase("after-promotion",
-                SyntheticCardData.cardToken(new SplittableRandom(10)), "9.99", "m-2", "SWIPE", 5812, Instant.now()));
+                SyntheticCardHistory.cardToken(new SplittableRandom(10)), "9.99", "m-2", "SWIPE", 5812, Instant.now()));
         var models = api().get("/v1/models", token("fraud:score"));
         var one = api().get("/v1/models/" + second, token("models:admin"));
 

@@ -1,5 +1,7 @@
 package io.cdp.transformer;
 
+import io.cdp.training.synthetic.SyntheticModels;
+import io.cdp.aws.test.PipelineFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cdp.aws.AwsClients;
@@ -16,10 +18,10 @@ import io.cdp.features.online.CardOnlineState;
 import io.cdp.features.online.FeatureStoreItem;
 import io.cdp.features.online.MccRiskTables;
 import io.cdp.features.online.OnlineFeatures;
-import io.cdp.trainer.online.MccRiskTableStore;
-import io.cdp.transformer.features.StreamFeatures;
+import io.cdp.features.online.MccRiskTableStore;
+import io.cdp.features.online.WireTransactions;
 import io.cdp.transformer.scoring.ScoringModel;
-import io.cdp.transformer.scoring.SyntheticTransactions;
+import io.cdp.datagen.SyntheticCardHistory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,8 +52,6 @@ class StreamTransformerIT {
         Map<String, Object> p = new HashMap<>(emulator.springProperties());
         p.put("cdp.aws.endpoint", emulator.endpoint().toString());
         p.put("cdp.aws.namespace", names.namespace());
-        p.put("cdp.transformer.train-if-missing", "true");
-        p.put("cdp.transformer.training-cards", "200");
         p.put("server.port", "0");
         // health is open; the prometheus endpoint wants a token, signed in tests with a throwaway key
         byte[] key = new byte[32];
@@ -65,14 +65,19 @@ class StreamTransformerIT {
         return p.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
     }
 
+    /** Publishes and promotes a model trained on generated history (the trainer job's role), then starts the app. */
+    static ConfigurableApplicationContext start(PipelineFixture fixture, CdpResources names, AwsEmulator emulator) {
+        SyntheticModels.publishLiveFixture(fixture.s3, fixture.dynamoDb, names).artifact();
+        return new SpringApplicationBuilder(StreamTransformerApplication.class).run(arguments(names, emulator));
+    }
+
     @Test
     void transactionsBecomeScoredEventsLakeRowsAlertsAndBatchEqualFeaturesWhilePoisonIsDeadLettered(
             AwsClients clients, CdpResources names, AwsEmulator emulator) throws Exception {
-        List<TransactionRecordedV1> txs = new SyntheticTransactions(7).generate(40,
+        List<TransactionRecordedV1> txs = SyntheticCardHistory.takeovers(7, 40,
                 Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofHours(20)), Duration.ofHours(20), 8, 0.4);
-        try (StreamFixture fixture = new StreamFixture(clients, names);
-             ConfigurableApplicationContext app = new SpringApplicationBuilder(StreamTransformerApplication.class)
-                     .run(arguments(names, emulator))) {
+        try (PipelineFixture fixture = new PipelineFixture(clients, names);
+             ConfigurableApplicationContext app = start(fixture, names, emulator)) {
             int half = txs.size() / 2;
             fixture.putTransactions(txs.subList(0, half));
             byte[] garbage = "{\"eventId\": oops".getBytes(StandardCharsets.UTF_8);
@@ -82,9 +87,9 @@ class StreamTransformerIT {
             fixture.putRaw(List.of(garbage, unknown), List.of("poison-a", "poison-b"));
             fixture.putTransactions(txs.subList(half, txs.size()));
 
-            StreamFixture.await("all " + txs.size() + " transactions scored", Duration.ofSeconds(180),
+            PipelineFixture.await("all " + txs.size() + " transactions scored", Duration.ofSeconds(180),
                     () -> fixture.scoredEvents().stream().map(TransactionScoredV1::transactionId).distinct().count() >= txs.size());
-            StreamFixture.await("all lake rows", Duration.ofSeconds(30), () -> fixture.lakeRows().size() >= txs.size());
+            PipelineFixture.await("all lake rows", Duration.ofSeconds(30), () -> fixture.lakeRows().size() >= txs.size());
 
             List<TransactionScoredV1> scored = fixture.scoredEvents();
             assertThat(scored).extracting(TransactionScoredV1::transactionId)
@@ -95,7 +100,7 @@ class StreamTransformerIT {
 
             // features equal the batch path over the same history, with the label tables the service loaded
             MccRiskTables tables = MccRiskTableStore.load(fixture.s3, names.bucket(CdpResources.Bucket.MODELS));
-            double[][] batch = StreamFeatures.batch(txs, tables.context());
+            double[][] batch = WireTransactions.batch(txs, tables.context());
             Map<String, TransactionScoredV1> byId = scored.stream()
                     .collect(Collectors.toMap(TransactionScoredV1::transactionId, Function.identity()));
             for (int i = 0; i < txs.size(); i++) {
@@ -108,7 +113,7 @@ class StreamTransformerIT {
             double alertThreshold = app.getBean(ScoringModel.class).scorer().thresholds().alert();
             List<String> overThreshold = scored.stream().filter(s -> s.score() >= alertThreshold)
                     .map(TransactionScoredV1::transactionId).toList();
-            StreamFixture.await("alert claims", Duration.ofSeconds(20), () -> fixture.alertClaims() >= overThreshold.size());
+            PipelineFixture.await("alert claims", Duration.ofSeconds(20), () -> fixture.alertClaims() >= overThreshold.size());
             var alerts = fixture.drain(Queue.FRAUD_ALERTS);
             assertThat(overThreshold).as("the generated bursts include alerts").isNotEmpty();
             assertThat(alerts).extracting(m -> fixture.codec.decode(m.body().getBytes(StandardCharsets.UTF_8),
@@ -139,7 +144,7 @@ class StreamTransformerIT {
             // resumes there instead of replaying the stream); KCL keeps them in the binding's lease table
             Map<String, String> lastSequence = fixture.lastSequenceNumbers(names.stream(CdpResources.Stream.CORE_TRANSACTIONS));
             String leaseTable = names.table(Table.BINDER_CHECKPOINTS) + "-kcl-transactions-in-0";
-            StreamFixture.await("checkpoints at the last records", Duration.ofSeconds(20), () -> {
+            PipelineFixture.await("checkpoints at the last records", Duration.ofSeconds(20), () -> {
                 Map<String, String> checkpoints = new java.util.HashMap<>();
                 fixture.dynamoDb.scan(b -> b.tableName(leaseTable)).items().forEach(lease ->
                         checkpoints.put(lease.get("leaseKey").s(), lease.get("checkpoint").s()));

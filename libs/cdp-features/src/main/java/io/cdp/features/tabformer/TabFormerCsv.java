@@ -18,6 +18,16 @@ import java.util.Map;
  */
 public final class TabFormerCsv {
 
+    /** The header of each TabFormer file, in order: the one definition of the format's columns. */
+    public static final List<String> USER_COLUMNS = List.of("Person", "Current Age", "Retirement Age", "Birth Year",
+            "Birth Month", "Gender", "Address", "Apartment", "City", "State", "Zipcode", "Latitude", "Longitude",
+            "Per Capita Income - Zipcode", "Yearly Income - Person", "Total Debt", "FICO Score", "Num Credit Cards");
+    public static final List<String> CARD_COLUMNS = List.of("User", "CARD INDEX", "Card Brand", "Card Type", "Card Number",
+            "Expires", "CVV", "Has Chip", "Cards Issued", "Credit Limit", "Acct Open Date", "Year PIN last Changed",
+            "Card on Dark Web");
+    public static final List<String> TRANSACTION_COLUMNS = List.of("User", "Card", "Year", "Month", "Day", "Time", "Amount",
+            "Use Chip", "Merchant Name", "Merchant City", "Merchant State", "Zip", "MCC", "Errors?", "Is Fraud?");
+
     private TabFormerCsv() {
     }
 

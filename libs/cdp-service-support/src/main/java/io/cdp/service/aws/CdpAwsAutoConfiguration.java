@@ -10,7 +10,6 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -43,11 +42,7 @@ public class CdpAwsAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     AwsClients cdpAwsClients(CdpAwsProperties properties) {
-        AwsSettings settings = AwsSettings.fromEnvironmentOr(properties.endpoint());
-        if (properties.region() != null && !properties.region().isBlank()) {
-            settings = new AwsSettings(settings.endpoint(), settings.perService(), Region.of(properties.region()),
-                    settings.credentials());
-        }
+        AwsSettings settings = properties.settings();
         log.info("AWS: {} in {}", settings.isLocal() ? "emulator at " + settings.endpoint() : "default endpoints",
                 settings.region());
         return new AwsClients(settings);
@@ -60,8 +55,7 @@ public class CdpAwsAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     CdpResources cdpResources(CdpAwsProperties properties, AwsClients clients) {
-        CdpResources names = properties.namespace() != null ? CdpResources.fromValue(properties.namespace())
-                : CdpResources.fromEnvironment();
+        CdpResources names = properties.names();
         if (properties.bootstrap()) {
             if (!clients.settings().isLocal()) {
                 throw new IllegalStateException("cdp.aws.bootstrap=true needs an emulator endpoint (cdp.aws.endpoint or "

@@ -1,5 +1,6 @@
 package io.cdp.core.extraction;
 
+import io.cdp.lake.LakeLayout;
 import io.cdp.core.store.CoreStore;
 import io.cdp.core.tabformer.Card;
 import io.cdp.core.tabformer.Customer;
@@ -175,7 +176,7 @@ public final class Extraction implements Runnable {
         manifest.put("historyTransactions", historyEvents.size());
         manifest.put("historyUntilExclusive", liveFrom == null ? null : liveFrom.toString());
         manifest.put("objects", objects);
-        String key = "raw/_manifests/" + id + ".json";
+        String key = LakeLayout.manifestKey(id);
         lake.putManifest(key, codec.mapper().writeValueAsBytes(manifest));
         manifestKey = key;
     }

@@ -1,22 +1,19 @@
 package io.cdp.core.extraction;
 
 import blue.strategic.parquet.Dehydrator;
-import blue.strategic.parquet.ParquetWriter;
 import io.cdp.events.payload.TransactionRecordedV1;
+import io.cdp.lake.LakeLayout;
+import io.cdp.lake.ParquetFiles;
+import io.cdp.lake.RawTransactions;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.Types;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -27,7 +24,6 @@ import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.BINARY;
 import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.BOOLEAN;
 import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.DOUBLE;
 import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.INT32;
-import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.INT64;
 
 /**
  * Writes the history to the lake's {@code raw/} prefix as Parquet (parquet-floor: Parquet without Hadoop's
@@ -41,23 +37,6 @@ public final class LakeWriter {
     }
 
     private static final LogicalTypeAnnotation STRING = LogicalTypeAnnotation.stringType();
-
-    static final MessageType TRANSACTIONS = Types.buildMessage()
-            .required(BINARY).as(STRING).named("transaction_id")
-            .required(BINARY).as(STRING).named("card_token")
-            .required(BINARY).as(STRING).named("customer_token")
-            .required(INT64).as(LogicalTypeAnnotation.timestampType(true, LogicalTypeAnnotation.TimeUnit.MILLIS)).named("transaction_time")
-            .required(DOUBLE).named("amount")
-            .required(BINARY).as(STRING).named("currency")
-            .required(BINARY).as(STRING).named("merchant_id")
-            .optional(BINARY).as(STRING).named("merchant_city")
-            .optional(BINARY).as(STRING).named("merchant_state")
-            .optional(BINARY).as(STRING).named("merchant_zip")
-            .required(INT32).named("mcc")
-            .required(BINARY).as(STRING).named("channel")
-            .required(BINARY).as(STRING).named("errors")
-            .optional(BOOLEAN).named("fraud_label")
-            .named("transaction");
 
     static final MessageType CUSTOMERS = Types.buildMessage()
             .required(BINARY).as(STRING).named("customer_token")
@@ -101,32 +80,16 @@ public final class LakeWriter {
     public List<LakeObject> transactions(String extractionId, List<TransactionRecordedV1> history) {
         Map<String, List<TransactionRecordedV1>> byMonth = new TreeMap<>();
         for (TransactionRecordedV1 t : history) {
-            ZonedDateTime at = t.transactionTime().atZone(ZoneOffset.UTC);
-            byMonth.computeIfAbsent(String.format("year=%04d/month=%02d", at.getYear(), at.getMonthValue()), k -> new ArrayList<>()).add(t);
+            byMonth.computeIfAbsent(LakeLayout.rawTransactionsPartition(t.transactionTime()), k -> new ArrayList<>()).add(t);
         }
         List<LakeObject> objects = new ArrayList<>();
-        byMonth.forEach((partition, rows) -> objects.add(upload("raw/transactions/" + partition + "/" + extractionId + ".parquet",
-                TRANSACTIONS, rows, (t, w) -> {
-                    w.write("transaction_id", t.transactionId());
-                    w.write("card_token", t.cardToken().value());
-                    w.write("customer_token", t.customerToken().value());
-                    w.write("transaction_time", t.transactionTime().toEpochMilli());
-                    w.write("amount", t.amount().doubleValue());
-                    w.write("currency", t.currency());
-                    w.write("merchant_id", t.merchantId());
-                    if (t.merchantCity() != null) w.write("merchant_city", t.merchantCity());
-                    if (t.merchantState() != null) w.write("merchant_state", t.merchantState());
-                    if (t.merchantZip() != null) w.write("merchant_zip", t.merchantZip());
-                    w.write("mcc", t.mcc());
-                    w.write("channel", t.channel().name());
-                    w.write("errors", String.join("|", t.errors()));
-                    if (t.fraudLabel() != null) w.write("fraud_label", t.fraudLabel());
-                })));
+        byMonth.forEach((partition, rows) -> objects.add(upload(partition + extractionId + ".parquet",
+                RawTransactions.SCHEMA, rows, RawTransactions.DEHYDRATOR)));
         return objects;
     }
 
     public LakeObject customers(String extractionId, List<Protector.ProtectedCustomer> customers) {
-        return upload("raw/customers/" + extractionId + ".parquet", CUSTOMERS, customers, (pc, w) -> {
+        return upload(LakeLayout.RAW_CUSTOMERS + extractionId + ".parquet", CUSTOMERS, customers, (pc, w) -> {
             var c = pc.event();
             w.write("customer_token", c.customerToken().value());
             w.write("name_initials", c.nameInitials().value());
@@ -145,7 +108,7 @@ public final class LakeWriter {
     }
 
     public LakeObject cards(String extractionId, List<Protector.ProtectedCard> cards) {
-        return upload("raw/cards/" + extractionId + ".parquet", CARDS, cards, (pc, w) -> {
+        return upload(LakeLayout.RAW_CARDS + extractionId + ".parquet", CARDS, cards, (pc, w) -> {
             var c = pc.event();
             w.write("card_token", c.cardToken().value());
             w.write("customer_token", c.customerToken().value());
@@ -165,22 +128,9 @@ public final class LakeWriter {
     }
 
     private <T> LakeObject upload(String key, MessageType schema, List<T> rows, Dehydrator<T> dehydrator) {
-        try {
-            Files.createDirectories(workDir);
-            Path file = Files.createTempFile(workDir, "lake", ".parquet");
-            Files.delete(file);   // the writer creates it
-            try (ParquetWriter<T> writer = ParquetWriter.writeFile(schema, file.toFile(), dehydrator)) {
-                for (T row : rows) {
-                    writer.write(row);
-                }
-            }
-            byte[] bytes = Files.readAllBytes(file);
-            Files.delete(file);
-            s3.putObject(b -> b.bucket(bucket).key(key).contentType("application/vnd.apache.parquet"), RequestBody.fromBytes(bytes));
-            return new LakeObject(key, rows.size(), bytes.length, sha256(bytes));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write lake object " + key, e);
-        }
+        byte[] bytes = ParquetFiles.write(schema, rows, dehydrator);
+        s3.putObject(b -> b.bucket(bucket).key(key).contentType(LakeLayout.PARQUET_CONTENT_TYPE), RequestBody.fromBytes(bytes));
+        return new LakeObject(key, rows.size(), bytes.length, sha256(bytes));
     }
 
     private static String sha256(byte[] bytes) {

@@ -1,5 +1,6 @@
 package io.cdp.core.tabformer;
 
+import io.cdp.features.tabformer.TabFormerCsv;
 import io.cdp.events.payload.Channel;
 
 import java.math.BigDecimal;
@@ -22,14 +23,9 @@ import java.util.regex.Pattern;
  */
 public final class TabFormerParser {
 
-    public static final List<String> USER_COLUMNS = List.of("Person", "Current Age", "Retirement Age", "Birth Year",
-            "Birth Month", "Gender", "Address", "Apartment", "City", "State", "Zipcode", "Latitude", "Longitude",
-            "Per Capita Income - Zipcode", "Yearly Income - Person", "Total Debt", "FICO Score", "Num Credit Cards");
-    public static final List<String> CARD_COLUMNS = List.of("User", "CARD INDEX", "Card Brand", "Card Type", "Card Number",
-            "Expires", "CVV", "Has Chip", "Cards Issued", "Credit Limit", "Acct Open Date", "Year PIN last Changed",
-            "Card on Dark Web");
-    public static final List<String> TRANSACTION_COLUMNS = List.of("User", "Card", "Year", "Month", "Day", "Time", "Amount",
-            "Use Chip", "Merchant Name", "Merchant City", "Merchant State", "Zip", "MCC", "Errors?", "Is Fraud?");
+    public static final List<String> USER_COLUMNS = TabFormerCsv.USER_COLUMNS;
+    public static final List<String> CARD_COLUMNS = TabFormerCsv.CARD_COLUMNS;
+    public static final List<String> TRANSACTION_COLUMNS = TabFormerCsv.TRANSACTION_COLUMNS;
 
     private static final Pattern MONEY = Pattern.compile("^-?[0-9]+(\\.[0-9]+)?$");
     private static final Pattern TIME = Pattern.compile("^([0-9]{1,2}):([0-9]{2})$");

@@ -2,7 +2,7 @@ package io.cdp.core.api;
 
 import io.cdp.aws.AwsClients;
 import io.cdp.aws.test.AwsEmulator;
-import io.cdp.core.datagen.TabFormerGenerator;
+import io.cdp.datagen.TabFormerGenerator;
 import io.cdp.core.loading.DynamoDbLoadSink;
 import io.cdp.core.loading.RejectReport;
 import io.cdp.core.loading.TabFormerLoader;

@@ -2,7 +2,7 @@ package io.cdp.core.extraction;
 
 import io.cdp.aws.AwsClients;
 import io.cdp.aws.test.AwsEmulatorTest;
-import io.cdp.core.datagen.TabFormerGenerator;
+import io.cdp.datagen.TabFormerGenerator;
 import io.cdp.core.loading.DynamoDbLoadSink;
 import io.cdp.core.loading.LoadSink;
 import io.cdp.core.loading.RejectReport;

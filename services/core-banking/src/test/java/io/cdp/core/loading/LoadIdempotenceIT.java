@@ -2,7 +2,7 @@ package io.cdp.core.loading;
 
 import io.cdp.aws.AwsClients;
 import io.cdp.aws.test.AwsEmulatorTest;
-import io.cdp.core.datagen.TabFormerGenerator;
+import io.cdp.datagen.TabFormerGenerator;
 import io.cdp.core.store.CoreStore;
 import io.cdp.core.tabformer.Transaction;
 import io.cdp.events.resources.CdpResources;

@@ -1,6 +1,6 @@
 package io.cdp.core.loading;
 
-import io.cdp.core.datagen.TabFormerGenerator;
+import io.cdp.datagen.TabFormerGenerator;
 import io.cdp.core.tabformer.Card;
 import io.cdp.core.tabformer.Customer;
 import io.cdp.core.tabformer.Transaction;

@@ -2,7 +2,7 @@ package io.cdp.trainer.eval;
 
 /**
  * The score of a seed ensemble in validation: the mean of its members' margins, row by row. It is what the merged
- * model of {@link io.cdp.trainer.train.MarginAverage} computes in one pass, so a validation candidate of k seeds is
+ * model of {@link io.cdp.training.train.MarginAverage} computes in one pass, so a validation candidate of k seeds is
  * scored as the final model of k seeds will be, without merging a model per candidate.
  */
 final class SeedAverage {

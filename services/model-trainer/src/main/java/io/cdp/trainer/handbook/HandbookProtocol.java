@@ -2,7 +2,7 @@ package io.cdp.trainer.handbook;
 
 import io.cdp.features.handbook.HandbookFeatures;
 import io.cdp.features.handbook.HandbookTransaction;
-import io.cdp.trainer.dataset.TrainingRows;
+import io.cdp.training.dataset.TrainingRows;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;

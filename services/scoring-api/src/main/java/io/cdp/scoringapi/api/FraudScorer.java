@@ -1,6 +1,7 @@
 package io.cdp.scoringapi.api;
 
 import io.cdp.events.payload.Decision;
+import io.cdp.scoring.artifact.WireDecisions;
 import io.cdp.events.payload.ReasonCode;
 import io.cdp.scoring.explain.Explanation;
 import io.cdp.features.online.OnlineFeatures;
@@ -117,11 +118,7 @@ class FraudScorer {
     }
 
     private static Decision decision(LoadedModel model, double probability) {
-        return switch (model.entry().thresholds().decide(probability)) {
-            case APPROVE -> Decision.APPROVE;
-            case REVIEW, ALERT -> Decision.REVIEW;
-            case DECLINE -> Decision.DECLINE;
-        };
+        return WireDecisions.of(model.entry().thresholds().decide(probability));
     }
 
     private static void checkTime(Instant time, String fieldPrefix) {

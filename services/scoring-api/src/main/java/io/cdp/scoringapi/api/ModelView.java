@@ -1,6 +1,6 @@
 package io.cdp.scoringapi.api;
 
-import io.cdp.scoringapi.model.ModelEntry;
+import io.cdp.scoring.registry.ModelEntry;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -32,7 +32,7 @@ public record ModelView(
 
     static ModelView of(ModelEntry e, boolean live) {
         var t = e.thresholds();
-        return new ModelView(e.modelName(), e.version(), e.status(), live, e.metrics(), e.featureNames(),
+        return new ModelView(e.modelName(), e.version(), e.status().name(), live, e.metrics(), e.featureNames(),
                 e.trainingFrom(), e.trainingTo(), new ThresholdsView(t.review(), t.alert(), t.decline(), t.operatingPoint()),
                 e.createdAt(), e.promotedAt());
     }

@@ -1,8 +1,8 @@
 package io.cdp.scoringapi.api;
 
 import io.cdp.events.payload.Channel;
+import io.cdp.features.online.WireTransactions;
 import io.cdp.features.online.OnlineTransaction;
-import io.cdp.features.tabformer.TabFormerTransaction;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.DecimalMax;
@@ -67,15 +67,7 @@ public record ScoreRequest(
     /** The transaction as the online features read it; the card holder is not part of an authorization request. */
     public OnlineTransaction toInput() {
         return new OnlineTransaction(transactionId, null, cardToken, transactionTime, amount.doubleValue(),
-                useChip(channel), merchantId, null, merchantState == null || merchantState.isBlank() ? null : merchantState,
+                WireTransactions.useChip(channel), merchantId, null, merchantState == null || merchantState.isBlank() ? null : merchantState,
                 merchantZip, mcc, errors == null ? List.of() : errors, false);
-    }
-
-    static TabFormerTransaction.UseChip useChip(Channel channel) {
-        return switch (channel) {
-            case CHIP -> TabFormerTransaction.UseChip.CHIP;
-            case SWIPE -> TabFormerTransaction.UseChip.SWIPE;
-            case ONLINE -> TabFormerTransaction.UseChip.ONLINE;
-        };
     }
 }

@@ -1,5 +1,6 @@
 package io.cdp.scoringapi.features;
 
+import io.cdp.features.online.FeatureStoreDynamo;
 import io.cdp.features.online.CardOnlineState;
 import io.cdp.features.online.FeatureStoreItem;
 import java.time.Clock;
@@ -88,31 +89,9 @@ public final class FeatureStore implements AutoCloseable {
      */
     public boolean save(String cardToken, StoredCard read, CardOnlineState next, String lastTxId) {
         long version = read.version() + 1;
-        Map<String, AttributeValue> set = stateAttributes(next, version, lastTxId,
-                clock.instant().plus(properties.stateTtl()).getEpochSecond());
-        Map<String, String> names = new HashMap<>();
-        Map<String, AttributeValue> values = new HashMap<>();
-        StringBuilder update = new StringBuilder("SET ");
-        int i = 0;
-        for (Map.Entry<String, AttributeValue> e : set.entrySet()) {
-            update.append(i == 0 ? "" : ", ").append("#a").append(i).append(" = :a").append(i);
-            names.put("#a" + i, e.getKey());
-            values.put(":a" + i, e.getValue());
-            i++;
-        }
-        names.put("#version", FeatureStoreItem.VERSION);
-        String condition;
-        if (read.version() == 0) {
-            condition = "attribute_not_exists(#version)";
-        } else {
-            condition = "#version = :expected";
-            values.put(":expected", AttributeValue.fromN(Long.toString(read.version())));
-        }
         try {
-            dynamoDb.updateItem(b -> b.tableName(table)
-                    .key(Map.of(FeatureStoreItem.KEY, AttributeValue.fromS(FeatureStoreItem.cardKey(cardToken))))
-                    .updateExpression(update.toString()).conditionExpression(condition)
-                    .expressionAttributeNames(names).expressionAttributeValues(values));
+            dynamoDb.updateItem(FeatureStoreDynamo.stateUpdate(table, FeatureStoreItem.cardKey(cardToken), read.version(),
+                    version, next.toBytes(), FeatureStoreItem.cardAttributes(next, lastTxId), clock.instant()));
         } catch (ConditionalCheckFailedException e) {
             cache.invalidate(cardToken);
             return false;
@@ -210,28 +189,8 @@ public final class FeatureStore implements AutoCloseable {
      * A card item as stored. An item without state (only profile attributes so far) is a cold start; a state in
      * another format is refused rather than misread.
      */
-    public static StoredCard read(Map<String, AttributeValue> item) {
-        AttributeValue state = item.get(FeatureStoreItem.STATE);
-        if (state == null || state.b() == null) {
-            return StoredCard.empty();
-        }
-        AttributeValue version = item.get(FeatureStoreItem.VERSION);
-        return new StoredCard(CardOnlineState.fromBytes(state.b().asByteArrayUnsafe()),
-                version == null ? 0 : Long.parseLong(version.n()));
-    }
-
-    /**
-     * The attributes a card's state write sets ({@link FeatureStoreItem}): state, version, expiry and the readable
-     * values beside the state; with the key added, a complete item (bench seeding).
-     */
-    public static Map<String, AttributeValue> stateAttributes(CardOnlineState state, long version, String lastTxId,
-                                                             long expiresAtEpochSeconds) {
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put(FeatureStoreItem.STATE, AttributeValue.fromB(SdkBytes.fromByteArrayUnsafe(state.toBytes())));
-        item.put(FeatureStoreItem.VERSION, AttributeValue.fromN(Long.toString(version)));
-        item.put(FeatureStoreItem.EXPIRES_AT, AttributeValue.fromN(Long.toString(expiresAtEpochSeconds)));
-        FeatureStoreItem.cardAttributes(state, lastTxId).forEach((name, value) -> item.put(name, value instanceof Number n
-                ? AttributeValue.fromN(n.toString()) : AttributeValue.fromS(value.toString())));
-        return item;
+    static StoredCard read(Map<String, AttributeValue> item) {
+        return FeatureStoreDynamo.cardState(item).map(state -> new StoredCard(state, FeatureStoreDynamo.version(item)))
+                .orElseGet(StoredCard::empty);
     }
 }

@@ -15,12 +15,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param cacheMaxCards cards held in memory
  * @param updateOnScore write each scored transaction into the card's state (the local profile and tests, where no
  *                      stream transformer runs); in production the transformer owns the state and the API only reads
- * @param stateTtl      how long an idle card's item lives in the store (DynamoDB TTL)
  */
 @ConfigurationProperties("scoring.features")
 public record FeatureStoreProperties(@DefaultValue("1s") Duration cacheRefresh,
                                      @DefaultValue("10s") Duration cacheMaxStale,
                                      @DefaultValue("100000") long cacheMaxCards,
-                                     @DefaultValue("false") boolean updateOnScore,
-                                     @DefaultValue("8d") Duration stateTtl) {
+                                     @DefaultValue("false") boolean updateOnScore) {
 }

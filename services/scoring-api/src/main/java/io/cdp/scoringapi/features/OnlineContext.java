@@ -2,7 +2,7 @@ package io.cdp.scoringapi.features;
 
 import io.cdp.features.online.MccRiskTables;
 import io.cdp.features.tabformer.TabFormerContext;
-import io.cdp.trainer.online.MccRiskTableStore;
+import io.cdp.features.online.MccRiskTableStore;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

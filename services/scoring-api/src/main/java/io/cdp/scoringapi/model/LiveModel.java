@@ -1,11 +1,12 @@
 package io.cdp.scoringapi.model;
 
 import io.cdp.scoring.artifact.ModelArtifact;
+import io.cdp.scoring.registry.ArtifactStore;
+import io.cdp.scoring.registry.ModelEntry;
+import io.cdp.scoring.registry.ModelRegistry;
 import io.cdp.scoring.scorer.InProcessScorer;
 import io.cdp.features.online.OnlineFeatures;
 import io.cdp.service.problem.ProblemException;
-import java.io.IOException;
-import java.net.URI;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -13,8 +14,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 
 /**
  * The model that answers requests now. Promotion loads and checks the new version completely, then swaps one
@@ -26,12 +25,12 @@ public final class LiveModel {
     private static final Logger log = LoggerFactory.getLogger(LiveModel.class);
 
     private final ModelRegistry registry;
-    private final S3Client s3;
+    private final ArtifactStore artifacts;
     private final AtomicReference<@Nullable LoadedModel> current = new AtomicReference<>();
 
-    public LiveModel(ModelRegistry registry, S3Client s3) {
+    public LiveModel(ModelRegistry registry, ArtifactStore artifacts) {
         this.registry = registry;
-        this.s3 = s3;
+        this.artifacts = artifacts;
     }
 
     public Optional<LoadedModel> current() {
@@ -61,9 +60,7 @@ public final class LiveModel {
         Instant now = Instant.now();
         LoadedModel previous = current.get();
         registry.markLive(version, Optional.ofNullable(previous).map(p -> p.entry().version()), now);
-        ModelEntry live = new ModelEntry(entry.modelName(), entry.version(), ModelEntry.STATUS_LIVE, entry.artifactUri(),
-                entry.featureNames(), entry.trainingFrom(), entry.trainingTo(), entry.metrics(), entry.thresholds(),
-                entry.createdAt(), now);
+        ModelEntry live = entry.live(now);
         LoadedModel next = new LoadedModel(live, loaded.scorer());
         current.set(next);
         log.info("model {} version {} is live (was {})", entry.modelName(), version,
@@ -73,7 +70,7 @@ public final class LiveModel {
 
     /** Loads the registry's live version at startup; false when there is none. */
     public synchronized boolean loadLiveFromRegistry() {
-        Optional<ModelEntry> live = registry.live();
+        Optional<ModelEntry> live = registry.serving();
         if (live.isEmpty()) {
             return false;
         }
@@ -101,22 +98,11 @@ public final class LiveModel {
                     "This version expects other features than this service computes (" + OnlineFeatures.SCHEMA.fingerprint()
                             + "); it cannot be served here.");
         }
-        ModelArtifact artifact = read(entry.artifactUri());
+        ModelArtifact artifact = artifacts.read(entry);
         if (!artifact.metadata().featureNames().equals(entry.featureNames())) {
             throw new ProblemException(HttpStatus.CONFLICT, "incompatible-model", "Incompatible model",
                     "The artifact's features differ from its registry entry.");
         }
         return new LoadedModel(entry, new InProcessScorer(artifact));
-    }
-
-    private ModelArtifact read(String s3Uri) {
-        URI uri = URI.create(s3Uri);
-        byte[] zip = s3.getObjectAsBytes(GetObjectRequest.builder().bucket(uri.getHost())
-                .key(uri.getPath().substring(1)).build()).asByteArray();
-        try {
-            return ModelArtifact.fromZip(zip);
-        } catch (IOException e) {
-            throw new IllegalStateException("model artifact " + s3Uri + " is not readable", e);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.cdp.scoringapi.model;
 
+import io.cdp.scoring.registry.ModelEntry;
 import io.cdp.scoring.scorer.InProcessScorer;
 
 /**

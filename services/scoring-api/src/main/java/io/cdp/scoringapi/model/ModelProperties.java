@@ -12,12 +12,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                           online card model the stream transformer publishes and scores with
  * @param refreshInterval    how often the registry is asked whether another instance promoted a version
  * @param reasonCodes        how many reason codes a score carries
- * @param bootstrapIfMissing with no live model at startup, train one on generated data and promote it (local
- *                           profile only: in production a missing model must page someone, not invent one)
  */
 @ConfigurationProperties("scoring.model")
 public record ModelProperties(@DefaultValue(OnlineFeatures.MODEL_NAME) String name,
                               @DefaultValue("30s") Duration refreshInterval,
-                              @DefaultValue("3") int reasonCodes,
-                              @DefaultValue("false") boolean bootstrapIfMissing) {
+                              @DefaultValue("3") int reasonCodes) {
 }

@@ -1,5 +1,6 @@
 package io.cdp.scoringapi.features;
 
+import io.cdp.features.online.FeatureStoreDynamo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cdp.aws.AwsClients;
@@ -14,7 +15,7 @@ import io.cdp.features.online.OnlineTransaction;
 import io.cdp.features.tabformer.TabFormerContext;
 import io.cdp.features.tabformer.TabFormerTransaction.UseChip;
 import io.cdp.scoringapi.api.ScoreRequest;
-import io.cdp.trainer.online.MccRiskTableStore;
+import io.cdp.features.online.MccRiskTableStore;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,7 +48,7 @@ class FeatureStoreContractIT {
     private static final String CARD = "crd_Q29udHJhY3RUZXN0Q2FyZDAx";
     private static final String CUSTOMER = "cus_Q29udHJhY3RUZXN0Q3VzdDAx";
     private static final FeatureStoreProperties PROPERTIES = new FeatureStoreProperties(Duration.ofSeconds(1),
-            Duration.ofSeconds(10), 1000, true, Duration.ofDays(8));
+            Duration.ofSeconds(10), 1000, true);
 
     private static CdpResources names;
     private static AwsClients clients;
@@ -89,32 +90,10 @@ class FeatureStoreContractIT {
                         ":last4", AttributeValue.fromS("****1234"))));
     }
 
-    /** The transformer's state write: {@code DynamoFeatureStore.putState} with the pipeline's card attributes. */
+    /** The transformer's state write: the shared conditional write with the pipeline's card attributes. */
     private static void transformerWrite(String key, CardOnlineState state, long expectedVersion, String lastTxId) {
-        Map<String, String> attributeNames = new HashMap<>();
-        Map<String, AttributeValue> values = new HashMap<>();
-        StringBuilder update = new StringBuilder("SET #version = :version, #state = :state, #expiresAt = :expiresAt");
-        attributeNames.put("#version", FeatureStoreItem.VERSION);
-        attributeNames.put("#state", FeatureStoreItem.STATE);
-        attributeNames.put("#expiresAt", FeatureStoreItem.EXPIRES_AT);
-        values.put(":version", AttributeValue.fromN(Long.toString(expectedVersion + 1)));
-        values.put(":state", AttributeValue.fromB(SdkBytes.fromByteArray(state.toBytes())));
-        values.put(":expiresAt", AttributeValue.fromN(Long.toString(Instant.now().plus(Duration.ofDays(30)).getEpochSecond())));
-        int i = 0;
-        for (Map.Entry<String, Object> e : FeatureStoreItem.cardAttributes(state, lastTxId).entrySet()) {
-            update.append(", #a").append(i).append(" = :a").append(i);
-            attributeNames.put("#a" + i, e.getKey());
-            values.put(":a" + i, e.getValue() instanceof Number n ? AttributeValue.fromN(n.toString())
-                    : AttributeValue.fromS(e.getValue().toString()));
-            i++;
-        }
-        String condition = expectedVersion == 0 ? "attribute_not_exists(#version)" : "#version = :expected";
-        if (expectedVersion != 0) {
-            values.put(":expected", AttributeValue.fromN(Long.toString(expectedVersion)));
-        }
-        clients.dynamoDb().updateItem(b -> b.tableName(table).key(Map.of(FeatureStoreItem.KEY, AttributeValue.fromS(key)))
-                .updateExpression(update.toString()).conditionExpression(condition)
-                .expressionAttributeNames(attributeNames).expressionAttributeValues(values));
+        clients.dynamoDb().updateItem(FeatureStoreDynamo.stateUpdate(table, key, expectedVersion, expectedVersion + 1,
+                state.toBytes(), FeatureStoreItem.cardAttributes(state, lastTxId), Instant.now()));
     }
 
     /** The next transaction as an authorization request carries it: no customer token, no merchant city. */
@@ -215,7 +194,7 @@ class FeatureStoreContractIT {
             transformerWrite(FeatureStoreItem.cardKey(card), state, 0, "tx-contract-4");
         }
         FeatureStoreProperties fast = new FeatureStoreProperties(Duration.ofMillis(400), Duration.ofSeconds(30), 1000,
-                false, Duration.ofDays(8));
+                false);
         try (FeatureStore store = new FeatureStore(clients.dynamoDb(), table, fast, Clock.systemUTC())) {
             for (String card : cards) {
                 assertThat(store.get(card).version()).isEqualTo(1);

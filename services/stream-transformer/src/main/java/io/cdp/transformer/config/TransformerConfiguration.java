@@ -63,8 +63,8 @@ class TransformerConfiguration {
 
     @Bean
     FeatureStore featureStore(DynamoDbClient dynamoDb, CdpResources names, TransformerProperties properties, Clock clock) {
-        return new CachingFeatureStore(new DynamoFeatureStore(dynamoDb, names.table(Table.FEATURES),
-                properties.featureTtl(), clock), properties.cacheEntries());
+        return new CachingFeatureStore(new DynamoFeatureStore(dynamoDb, names.table(Table.FEATURES), clock),
+                properties.cacheEntries());
     }
 
     @Bean(destroyMethod = "")
@@ -77,7 +77,7 @@ class TransformerConfiguration {
         ScoringModel model = new ScoringModel(new StreamModels(s3, dynamoDb, names.bucket(Bucket.MODELS),
                 names.table(Table.MODELS)), remote ? sageMaker.getObject() : null,
                 remote ? properties.sagemakerEndpoint() : null, properties.reasonCodes());
-        model.start(properties.trainIfMissing(), properties.trainingCards());
+        model.start(properties.modelWait());
         return model;
     }
 

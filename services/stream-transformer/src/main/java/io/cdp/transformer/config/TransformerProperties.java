@@ -10,11 +10,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param scorer          {@code in-process} (default) or {@code sagemaker}
  * @param sagemakerEndpoint endpoint name when {@code scorer=sagemaker}
- * @param trainIfMissing  train and publish a small model on generated data when the registry has none (local only)
- * @param trainingCards   cards of generated history for that model
+ * @param modelWait       how long startup waits for a live model in the registry before it fails (0: fail at once);
+ *                        models come from the model-trainer job and an explicit promotion, never from this service
  * @param reasonCodes     reason codes per scored transaction at or over the review threshold
  * @param cacheEntries    feature-store entries kept in memory
- * @param featureTtl      how long a feature item outlives its last write (DynamoDB TTL)
  * @param alertRetention  how long an alert claim is kept (the dedup horizon for alerts)
  * @param modelRefresh    how often the registry and the label tables are checked for a newer version
  * @param retryInitial    first wait before retrying a failed effect
@@ -28,11 +27,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record TransformerProperties(
         @DefaultValue("in-process") String scorer,
         @Nullable String sagemakerEndpoint,
-        @DefaultValue("false") boolean trainIfMissing,
-        @DefaultValue("400") int trainingCards,
+        @DefaultValue("0s") Duration modelWait,
         @DefaultValue("3") int reasonCodes,
         @DefaultValue("200000") int cacheEntries,
-        @DefaultValue("30d") Duration featureTtl,
         @DefaultValue("30d") Duration alertRetention,
         @DefaultValue("5m") Duration modelRefresh,
         @DefaultValue("100ms") Duration retryInitial,

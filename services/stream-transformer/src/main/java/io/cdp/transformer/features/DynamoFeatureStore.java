@@ -1,8 +1,8 @@
 package io.cdp.transformer.features;
 
+import io.cdp.features.online.FeatureStoreDynamo;
 import io.cdp.features.online.FeatureStoreItem;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
@@ -21,7 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 /**
  * The feature store in the DynamoDB {@code features} table, in the layout of {@link FeatureStoreItem} (libs/cdp-features,
  * which the scoring API reads with): key {@code entityKey}, TTL {@code expiresAt}. State
- * writes are {@code UpdateItem}s conditioned on {@code version}, so they neither lose a concurrent writer's events
+ * writes are {@link FeatureStoreDynamo#stateUpdate}s conditioned on {@code version}, so they neither lose a concurrent writer's events
  * nor clobber the profile attributes that customer and card events set on the same item. Reads are strongly
  * consistent: a reader right after a write (the scoring API, a retry after a lost race) must see it.
  */
@@ -35,13 +34,11 @@ public final class DynamoFeatureStore implements FeatureStore {
 
     private final DynamoDbClient dynamoDb;
     private final String table;
-    private final Duration timeToLive;
     private final Clock clock;
 
-    public DynamoFeatureStore(DynamoDbClient dynamoDb, String table, Duration timeToLive, Clock clock) {
+    public DynamoFeatureStore(DynamoDbClient dynamoDb, String table, Clock clock) {
         this.dynamoDb = dynamoDb;
         this.table = table;
-        this.timeToLive = timeToLive;
         this.clock = clock;
     }
 
@@ -111,33 +108,9 @@ public final class DynamoFeatureStore implements FeatureStore {
 
     @Override
     public boolean putState(StoredEntity next, long expectedVersion) {
-        Map<String, String> names = new HashMap<>();
-        Map<String, AttributeValue> values = new HashMap<>();
-        StringBuilder update = new StringBuilder("SET #version = :version, #state = :state, #expiresAt = :expiresAt");
-        names.put("#version", VERSION);
-        names.put("#state", STATE);
-        names.put("#expiresAt", EXPIRES_AT);
-        values.put(":version", AttributeValue.fromN(Long.toString(next.version())));
-        values.put(":state", AttributeValue.fromB(SdkBytes.fromByteArray(next.state())));
-        values.put(":expiresAt", AttributeValue.fromN(Long.toString(expiresAt())));
-        int i = 0;
-        for (Map.Entry<String, Object> e : next.attributes().entrySet()) {
-            update.append(", #a").append(i).append(" = :a").append(i);
-            names.put("#a" + i, e.getKey());
-            values.put(":a" + i, value(e.getValue()));
-            i++;
-        }
-        String condition;
-        if (expectedVersion == 0) {
-            condition = "attribute_not_exists(#version)";
-        } else {
-            condition = "#version = :expected";
-            values.put(":expected", AttributeValue.fromN(Long.toString(expectedVersion)));
-        }
         try {
-            dynamoDb.updateItem(b -> b.tableName(table).key(Map.of(KEY, AttributeValue.fromS(next.entityKey())))
-                    .updateExpression(update.toString()).conditionExpression(condition)
-                    .expressionAttributeNames(names).expressionAttributeValues(values));
+            dynamoDb.updateItem(FeatureStoreDynamo.stateUpdate(table, next.entityKey(), expectedVersion, next.version(),
+                    next.state(), next.attributes(), clock.instant()));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
@@ -152,12 +125,12 @@ public final class DynamoFeatureStore implements FeatureStore {
         names.put("#p", PROFILE_UPDATED_AT);
         names.put("#expiresAt", EXPIRES_AT);
         values.put(":p", AttributeValue.fromN(Long.toString(updatedAtMillis)));
-        values.put(":expiresAt", AttributeValue.fromN(Long.toString(expiresAt())));
+        values.put(":expiresAt", AttributeValue.fromN(Long.toString(FeatureStoreDynamo.expiresAt(clock.instant()))));
         int i = 0;
         for (Map.Entry<String, Object> e : attributes.entrySet()) {
             update.append(", #a").append(i).append(" = :a").append(i);
             names.put("#a" + i, e.getKey());
-            values.put(":a" + i, value(e.getValue()));
+            values.put(":a" + i, FeatureStoreDynamo.value(e.getValue()));
             i++;
         }
         try {
@@ -168,17 +141,5 @@ public final class DynamoFeatureStore implements FeatureStore {
         } catch (ConditionalCheckFailedException e) {
             // an equal or newer profile is already there: a redelivery or an out-of-order update, nothing to do
         }
-    }
-
-    private long expiresAt() {
-        return clock.instant().plus(timeToLive).getEpochSecond();
-    }
-
-    private static AttributeValue value(Object v) {
-        if (v instanceof Number n) {
-            return AttributeValue.fromN(n instanceof Double || n instanceof Float ? Double.toString(n.doubleValue())
-                    : Long.toString(n.longValue()));
-        }
-        return AttributeValue.fromS(String.valueOf(v));
     }
 }

@@ -20,7 +20,7 @@ import io.cdp.transformer.alerts.AlertSink;
 import io.cdp.transformer.features.CustomerState;
 import io.cdp.transformer.features.FeatureStore;
 import io.cdp.transformer.features.StoredEntity;
-import io.cdp.transformer.features.StreamFeatures;
+import io.cdp.features.online.WireTransactions;
 import io.cdp.transformer.lake.LakeSink;
 import io.cdp.transformer.lake.ScoredRow;
 import io.cdp.transformer.ops.PipelineMetrics;
@@ -344,7 +344,7 @@ public final class TransactionPipeline {
             List<CardOnlineState.Result> results = new ArrayList<>(cardItems.size());
             Item newest = null;
             for (Item item : cardItems) {
-                CardOnlineState.Result r = state.apply(StreamFeatures.online(item.tx()), ctx);
+                CardOnlineState.Result r = state.apply(WireTransactions.online(item.tx()), ctx);
                 results.add(r);
                 if (r.outcome().changedState()) {
                     newest = item;

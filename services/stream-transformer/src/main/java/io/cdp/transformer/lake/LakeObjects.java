@@ -1,5 +1,6 @@
 package io.cdp.transformer.lake;
 
+import io.cdp.lake.LakeLayout;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ import java.util.Map;
  */
 public final class LakeObjects {
 
-    public static final String PREFIX = "scored/";
+    public static final String PREFIX = LakeLayout.SCORED;
 
     private LakeObjects() {
     }

@@ -1,12 +1,9 @@
 package io.cdp.transformer.lake;
 
+import io.cdp.lake.LakeLayout;
+import io.cdp.lake.ParquetFiles;
 import blue.strategic.parquet.Dehydrator;
-import blue.strategic.parquet.ParquetWriter;
 import io.cdp.features.online.OnlineFeatures;
-import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
@@ -91,28 +88,12 @@ public final class ParquetLakeSink implements LakeSink {
     @Override
     public void write(String stream, String shardId, List<ScoredRow> rows) {
         for (LakeObjects.Planned planned : LakeObjects.plan(stream, shardId, rows)) {
-            s3.putObject(b -> b.bucket(bucket).key(planned.key()).contentType("application/vnd.apache.parquet"),
+            s3.putObject(b -> b.bucket(bucket).key(planned.key()).contentType(LakeLayout.PARQUET_CONTENT_TYPE),
                     RequestBody.fromBytes(toParquet(planned.rows())));
         }
     }
 
     public static byte[] toParquet(List<ScoredRow> rows) {
-        try {
-            File file = Files.createTempFile("scored-", ".parquet").toFile();
-            try {
-                // parquet-floor creates the file itself; only the unique name is wanted from createTempFile
-                Files.delete(file.toPath());
-                try (ParquetWriter<ScoredRow> writer = ParquetWriter.writeFile(SCHEMA, file, DEHYDRATOR)) {
-                    for (ScoredRow row : rows) {
-                        writer.write(row);
-                    }
-                }
-                return Files.readAllBytes(file.toPath());
-            } finally {
-                Files.deleteIfExists(file.toPath());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write Parquet", e);
-        }
+        return ParquetFiles.write(SCHEMA, rows, DEHYDRATOR);
     }
 }

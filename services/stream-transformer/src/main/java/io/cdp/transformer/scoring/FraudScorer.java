@@ -3,6 +3,7 @@ package io.cdp.transformer.scoring;
 import io.cdp.events.payload.Decision;
 import io.cdp.events.payload.ReasonCode;
 import io.cdp.scoring.artifact.Thresholds;
+import io.cdp.scoring.artifact.WireDecisions;
 import io.cdp.scoring.explain.Explanation;
 import io.cdp.scoring.scorer.InProcessScorer;
 import io.cdp.scoring.scorer.Scorer;
@@ -54,12 +55,7 @@ public final class FraudScorer implements AutoCloseable {
 
     private Score toScore(double probability, double[] row) {
         Thresholds.Decision action = thresholds.decide(probability);
-        Decision decision = switch (action) {
-            case APPROVE -> Decision.APPROVE;
-            // an alert is a review that also tells the customer; the event's decision stays the analyst's view
-            case REVIEW, ALERT -> Decision.REVIEW;
-            case DECLINE -> Decision.DECLINE;
-        };
+        Decision decision = WireDecisions.of(action);
         boolean alert = probability >= thresholds.alert();
         List<ReasonCode> codes = List.of();
         if (explainer != null && action != Thresholds.Decision.APPROVE) {

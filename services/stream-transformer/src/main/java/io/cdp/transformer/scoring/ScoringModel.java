@@ -5,6 +5,7 @@ import io.cdp.features.tabformer.TabFormerContext;
 import io.cdp.scoring.artifact.ModelArtifact;
 import io.cdp.scoring.scorer.InProcessScorer;
 import io.cdp.scoring.scorer.SageMakerScorer;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
@@ -35,22 +36,43 @@ public final class ScoringModel {
         this.reasonCodes = reasonCodes;
     }
 
-    /** Loads the newest model, training one first when allowed and none exists. */
-    public void start(boolean trainIfMissing, int trainingCards) {
-        Optional<ModelArtifact> artifact = models.latest();
-        if (artifact.isEmpty()) {
-            if (!trainIfMissing) {
-                throw new IllegalStateException("no " + StreamModels.MODEL_NAME + " model is published and training at "
-                        + "startup is off (cdp.transformer.train-if-missing); publish one with the model trainer");
+    /**
+     * Loads the live model, waiting up to {@code wait} for one to be promoted: the transformer cannot score without
+     * one, and must not invent one.
+     */
+    public void start(Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        Optional<ModelArtifact> artifact = models.serving();
+        boolean said = false;
+        while (artifact.isEmpty() && System.nanoTime() < deadline) {
+            if (!said) {
+                log.warn("no live {} model in the registry yet; waiting up to {} for one to be promoted",
+                        StreamModels.MODEL_NAME, wait);
+                said = true;
             }
-            artifact = Optional.of(models.trainAndPublish(System.nanoTime(), trainingCards));
+            sleep(Duration.ofSeconds(2));
+            artifact = models.serving();
+        }
+        if (artifact.isEmpty()) {
+            throw new IllegalStateException("no live " + StreamModels.MODEL_NAME + " model in the registry: train one "
+                    + "('./cdp train', the model-trainer job) and promote it ('./cdp promote VERSION' or the scoring "
+                    + "API's POST /v1/models/{version}/promotion); cdp.transformer.model-wait sets how long to wait");
         }
         use(artifact.get());
         refreshTables();
     }
 
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a live model", e);
+        }
+    }
+
     public void refresh() {
-        models.latest().filter(a -> !a.metadata().modelVersion().equals(scorer.get().modelVersion())).ifPresent(this::use);
+        models.serving().filter(a -> !a.metadata().modelVersion().equals(scorer.get().modelVersion())).ifPresent(this::use);
         refreshTables();
     }
 

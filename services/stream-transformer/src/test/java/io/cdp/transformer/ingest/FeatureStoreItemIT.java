@@ -14,9 +14,9 @@ import io.cdp.features.online.OnlineFeatures;
 import io.cdp.features.online.OnlineTransaction;
 import io.cdp.features.tabformer.TabFormerContext;
 import io.cdp.transformer.features.DynamoFeatureStore;
-import io.cdp.transformer.features.StreamFeatures;
+import io.cdp.features.online.WireTransactions;
 import io.cdp.transformer.lake.ScoredRow;
-import io.cdp.transformer.scoring.SyntheticTransactions;
+import io.cdp.datagen.SyntheticCardHistory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,7 +52,7 @@ class FeatureStoreItemIT {
     }
 
     private static OnlineTransaction asRequest(TransactionRecordedV1 tx) {
-        OnlineTransaction wire = StreamFeatures.online(tx);
+        OnlineTransaction wire = WireTransactions.online(tx);
         return new OnlineTransaction(wire.transactionId(), null, wire.cardToken(), wire.time(), wire.amount(),
                 wire.channel(), wire.merchantId(), null, wire.merchantState(), wire.merchantZip(), wire.mcc(), wire.errors(),
                 false);
@@ -63,9 +63,9 @@ class FeatureStoreItemIT {
                                                                                                   AwsClients clients) {
         String table = names.table(CdpResources.Table.FEATURES);
         InMemoryEffects effects = new InMemoryEffects();
-        TransactionPipeline pipeline = effects.pipeline(new DynamoFeatureStore(clients.dynamoDb(), table, Duration.ofDays(30),
+        TransactionPipeline pipeline = effects.pipeline(new DynamoFeatureStore(clients.dynamoDb(), table,
                 Clock.systemUTC()));
-        List<TransactionRecordedV1> txs = new SyntheticTransactions(23).generate(30,
+        List<TransactionRecordedV1> txs = SyntheticCardHistory.takeovers(23, 30,
                 Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(3)), Duration.ofDays(3), 8, 0.3);
         String card = txs.stream().collect(Collectors.groupingBy(t -> t.cardToken().value(), Collectors.counting()))
                 .entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
@@ -94,6 +94,6 @@ class FeatureStoreItemIT {
 
         assertThat(OnlineFeatures.SCHEMA.asMap(reader)).as("a reader's vector from the item alone")
                 .isEqualTo(OnlineFeatures.SCHEMA.asMap(scored.features()))
-                .isEqualTo(OnlineFeatures.SCHEMA.asMap(StreamFeatures.batch(cardTxs, ctx)[cardTxs.size() - 1]));
+                .isEqualTo(OnlineFeatures.SCHEMA.asMap(WireTransactions.batch(cardTxs, ctx)[cardTxs.size() - 1]));
     }
 }

@@ -12,7 +12,9 @@ import io.cdp.transformer.lake.LakeSink;
 import io.cdp.transformer.lake.ScoredRow;
 import io.cdp.transformer.ops.PipelineMetrics;
 import io.cdp.transformer.scoring.FraudScorer;
-import io.cdp.transformer.scoring.StreamModels;
+import io.cdp.training.online.OnlineCardTrainer;
+import io.cdp.training.synthetic.SyntheticModels;
+import io.cdp.training.train.Progress;
 import io.cdp.scoring.scorer.InProcessScorer;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -24,7 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /** Every port of the pipeline in memory, with the same idempotency rules as the AWS implementations. */
 final class InMemoryEffects {
 
-    static final StreamModels.Trained MODEL = StreamModels.train(42, 200);
+    static final OnlineCardTrainer.Trained MODEL = SyntheticModels.takeovers(42, 200, Progress.silent());
 
     final InMemoryFeatureStore store = new InMemoryFeatureStore();
     final List<Envelope<TransactionScoredV1>> scored = new ArrayList<>();

@@ -8,9 +8,9 @@ import io.cdp.events.payload.TransactionRecordedV1;
 import io.cdp.events.payload.TransactionScoredV1;
 import io.cdp.transformer.features.CustomerState;
 import io.cdp.transformer.features.StoredEntity;
-import io.cdp.transformer.features.StreamFeatures;
+import io.cdp.features.online.WireTransactions;
 import io.cdp.transformer.lake.ScoredRow;
-import io.cdp.transformer.scoring.SyntheticTransactions;
+import io.cdp.datagen.SyntheticCardHistory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +27,7 @@ class TransactionPipelineTest {
     private static final EventCodec CODEC = new EventCodec();
 
     private static List<TransactionRecordedV1> history(long seed) {
-        return new SyntheticTransactions(seed).generate(60, Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(2)),
+        return SyntheticCardHistory.takeovers(seed, 60, Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(2)),
                 Duration.ofDays(2), 6, 0.3);
     }
 
@@ -53,7 +53,7 @@ class TransactionPipelineTest {
         List<TransactionRecordedV1> txs = history(1);
         processInBatches(effects.pipeline(), records(txs, 0), 37);
 
-        double[][] batch = StreamFeatures.batch(txs, InMemoryEffects.MODEL.tables().context());
+        double[][] batch = WireTransactions.batch(txs, InMemoryEffects.MODEL.tables().context());
         Map<String, ScoredRow> rows = effects.lakeRows().stream()
                 .collect(Collectors.toMap(ScoredRow::transactionId, Function.identity()));
         assertThat(effects.scored).hasSize(txs.size());
@@ -91,7 +91,7 @@ class TransactionPipelineTest {
                 .collect(Collectors.groupingBy(TransactionScoredV1::transactionId));
         assertThat(byTx.values()).allSatisfy(copies -> assertThat(copies).extracting(TransactionScoredV1::score)
                 .as("a replayed transaction gets the score it had").containsOnly(copies.getFirst().score()));
-        double[][] batch = StreamFeatures.batch(txs, InMemoryEffects.MODEL.tables().context());
+        double[][] batch = WireTransactions.batch(txs, InMemoryEffects.MODEL.tables().context());
         Map<String, ScoredRow> rows = effects.lakeRows().stream()
                 .collect(Collectors.toMap(ScoredRow::transactionId, Function.identity()));
         for (int i = 0; i < txs.size(); i++) {

@@ -1,0 +1,4 @@
+@NullMarked
+package io.cdp.datagen;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.cdp.training.dataset;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.cdp.training.publish;
+
+import org.jspecify.annotations.NullMarked;

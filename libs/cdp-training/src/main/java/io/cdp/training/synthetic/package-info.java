@@ -1,0 +1,4 @@
+@NullMarked
+package io.cdp.training.synthetic;
+
+import org.jspecify.annotations.NullMarked;

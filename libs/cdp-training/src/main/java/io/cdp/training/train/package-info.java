@@ -1,0 +1,4 @@
+@NullMarked
+package io.cdp.training.train;
+
+import org.jspecify.annotations.NullMarked;

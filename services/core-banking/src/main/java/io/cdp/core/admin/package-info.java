@@ -1,4 +1,0 @@
-@NullMarked
-package io.cdp.core.admin;
-
-import org.jspecify.annotations.NullMarked;

@@ -1,4 +1,0 @@
-@NullMarked
-package io.cdp.core.bench;
-
-import org.jspecify.annotations.NullMarked;

@@ -1,4 +1,0 @@
-@NullMarked
-package io.cdp.core.datagen;
-
-import org.jspecify.annotations.NullMarked;

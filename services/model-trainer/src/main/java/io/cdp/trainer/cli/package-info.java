@@ -1,4 +1,0 @@
-@NullMarked
-package io.cdp.trainer.cli;
-
-import org.jspecify.annotations.NullMarked;

@@ -1,4 +1,0 @@
-@NullMarked
-package io.cdp.trainer.dataset;
-
-import org.jspecify.annotations.NullMarked;

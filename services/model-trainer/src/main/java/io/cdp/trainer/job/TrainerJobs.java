@@ -1,0 +1,133 @@
+package io.cdp.trainer.job;
+
+import io.cdp.aws.AwsClients;
+import io.cdp.events.resources.CdpResources;
+import io.cdp.features.online.OnlineFeatures;
+import io.cdp.scoring.artifact.ArtifactMetadata;
+import io.cdp.scoring.artifact.ModelArtifact;
+import io.cdp.scoring.registry.ModelRegistry;
+import io.cdp.trainer.eval.HandbookEvaluation;
+import io.cdp.trainer.handbook.HandbookTraining;
+import io.cdp.training.online.OnlineCardTrainer;
+import io.cdp.training.publish.ModelPublisher;
+import io.cdp.training.publish.PublishedModel;
+import io.cdp.training.synthetic.SyntheticModels;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs the configured job once. Exit status 0 when it did what it was asked, 2 for a configuration the job cannot
+ * run with (and a line saying what to set), 1 when it failed.
+ */
+@Component
+class TrainerJobs implements ApplicationRunner, ExitCodeGenerator {
+
+    private static final Logger log = LoggerFactory.getLogger(TrainerJobs.class);
+
+    private final TrainerProperties properties;
+    private final AwsClients clients;
+    private final CdpResources names;
+    private int exitCode;
+
+    TrainerJobs(TrainerProperties properties, AwsClients clients, CdpResources names) {
+        this.properties = properties;
+        this.clients = clients;
+        this.names = names;
+    }
+
+    @Override
+    public void run(ApplicationArguments arguments) throws Exception {
+        exitCode = switch (properties.job()) {
+            case "train" -> train();
+            case "evaluate" -> evaluate();
+            case "publish" -> publish();
+            default -> refuse("unknown cdp.trainer.job '" + properties.job() + "': use train, evaluate or publish");
+        };
+    }
+
+    @Override
+    public int getExitCode() {
+        return exitCode;
+    }
+
+    private int train() throws IOException {
+        return switch (properties.source()) {
+            case "synthetic" -> trainSynthetic();
+            case "handbook" -> {
+                if (properties.data() == null) {
+                    yield refuse("train --source handbook needs cdp.trainer.data (the handbook's daily CSVs)");
+                }
+                List<String> argv = new ArrayList<>(List.of("--data", properties.data().toString()));
+                argv.addAll(properties.options());
+                HandbookTraining.run(argv.toArray(String[]::new), clients, names);
+                yield 0;
+            }
+            default -> refuse("unknown cdp.trainer.source '" + properties.source() + "': use synthetic or handbook");
+        };
+    }
+
+    /** The online card model on generated history: a first model for a stack that has no history of its own yet. */
+    private int trainSynthetic() {
+        OnlineCardTrainer.Trained trained = SyntheticModels.takeovers(properties.seed(), properties.cards(),
+                message -> log.info("trainer: {}", message));
+        PublishedModel published = SyntheticModels.publish(clients.s3(), clients.dynamoDb(), names, trained);
+        ArtifactMetadata meta = trained.artifact().metadata();
+        System.out.printf("registered %s %s (synthetic history, %d rows, %d trees): validation auc=%.3f ap=%.3f, alert "
+                        + "threshold %.4f%n", published.modelName(), published.version(), trained.rows(), trained.trees(),
+                meta.metrics().get("validation.auc"), meta.metrics().get("validation.ap"), meta.thresholds().alert());
+        promoteIfAsked(published);
+        return 0;
+    }
+
+    private int evaluate() throws IOException {
+        if (properties.data() == null) {
+            return refuse("evaluate needs cdp.trainer.data (the handbook's daily CSVs)");
+        }
+        List<String> argv = new ArrayList<>(List.of("--data", properties.data().toString()));
+        argv.addAll(properties.options());
+        return HandbookEvaluation.run(argv.toArray(String[]::new));
+    }
+
+    /** Registers an artifact directory (model.json, metadata.json, model.tar.gz) written by a training run. */
+    private int publish() throws IOException {
+        Path dir = properties.artifact();
+        if (dir == null || !Files.isRegularFile(dir.resolve(ModelArtifact.METADATA_FILE))) {
+            return refuse("publish needs cdp.trainer.artifact, a directory with " + ModelArtifact.MODEL_FILE + ", "
+                    + ModelArtifact.METADATA_FILE + " and " + ModelPublisher.SAGEMAKER_TAR);
+        }
+        ModelArtifact artifact = ModelArtifact.read(dir);
+        PublishedModel published = new ModelPublisher(clients.s3(), clients.dynamoDb(),
+                names.bucket(CdpResources.Bucket.MODELS), names.table(CdpResources.Table.MODELS))
+                .publishPackaged(artifact, Files.readAllBytes(dir.resolve(ModelPublisher.SAGEMAKER_TAR)));
+        System.out.println("registered " + published.modelName() + " " + published.version());
+        promoteIfAsked(published);
+        return 0;
+    }
+
+    private void promoteIfAsked(PublishedModel published) {
+        if (!properties.promote()) {
+            System.out.println("status REGISTERED: promote it with './cdp promote " + published.version()
+                    + "' or POST /v1/models/" + published.version() + "/promotion");
+            return;
+        }
+        new ModelRegistry(clients.dynamoDb(), names.table(CdpResources.Table.MODELS), published.modelName())
+                .promote(published.version(), Instant.now());
+        System.out.println("promoted " + published.modelName() + " " + published.version() + ": it serves now"
+                + (published.modelName().equals(OnlineFeatures.MODEL_NAME) ? " (stream transformer and scoring API)" : ""));
+    }
+
+    private static int refuse(String why) {
+        System.err.println("trainer: " + why);
+        return 2;
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.cdp.trainer.job;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.cdp.trainer.options;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,4 +1,0 @@
-@NullMarked
-package io.cdp.trainer.publish;
-
-import org.jspecify.annotations.NullMarked;

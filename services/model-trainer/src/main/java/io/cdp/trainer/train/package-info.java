@@ -1,4 +1,0 @@
-@NullMarked
-package io.cdp.trainer.train;
-
-import org.jspecify.annotations.NullMarked;

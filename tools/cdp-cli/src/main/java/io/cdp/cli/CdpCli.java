@@ -1,0 +1,311 @@
+package io.cdp.cli;
+
+import io.cdp.cli.aws.InventoryMain;
+import io.cdp.cli.aws.ResourceBootstrapMain;
+import io.cdp.cli.corebanking.ExtractMain;
+import io.cdp.cli.corebanking.HandbookLoadMain;
+import io.cdp.cli.corebanking.LoadMain;
+import io.cdp.cli.corebanking.PiiAdminMain;
+import io.cdp.cli.corebanking.PiiBenchMain;
+import io.cdp.cli.datagen.DatagenBenchMain;
+import io.cdp.cli.datagen.DatagenMain;
+import io.cdp.cli.features.CheckHandbookMain;
+import io.cdp.cli.scoring.ApiBenchMain;
+import io.cdp.cli.scoring.FuzzMain;
+import io.cdp.cli.scoring.OpenApiExportMain;
+import io.cdp.cli.scoring.TokenMain;
+import io.cdp.cli.stream.StreamBenchMain;
+import io.cdp.cli.trainer.PromoteCommand;
+import io.cdp.cli.trainer.TrainCommand;
+import io.cdp.scoring.bench.ScoringBenchMain;
+import io.cdp.trainer.eval.HandbookEvaluation;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ./cdp <command> [<sub>] [options]}: the developer command line. Each leaf names its tool and says in one
+ * line what it does; the tool parses its own options (its usage says them), so a leaf passes every argument on.
+ * {@code ./cdp help} lists every command.
+ */
+@Command(name = "cdp", description = "The CDP suite's developer commands (benchmarks, generators, loaders, evaluations,"
+        + " tokens, fuzzing). './cdp help' lists them; the services themselves never contain these.",
+        subcommands = {CdpCli.Datagen.class, CdpCli.Load.class, CdpCli.Extract.class, CdpCli.Pii.class,
+                CdpCli.Features.class, TrainCommand.class, PromoteCommand.class, CdpCli.Eval.class, CdpCli.Token.class,
+                CdpCli.OpenApi.class, CdpCli.Fuzz.class, CdpCli.Bench.class, CdpCli.Aws.class})
+public final class CdpCli implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command tree, configured as {@code ./cdp} runs it: a tool's own options pass through to it. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new CdpCli());
+        cli.setUnmatchedOptionsArePositionalParams(true);
+        cli.setExecutionExceptionHandler((e, command, parsed) -> {
+            command.getErr().println("cdp: " + command.getCommandName() + ": " + e);
+            return 1;
+        });
+        return cli;
+    }
+
+    /** Without a command: every command with its one-line description. */
+    @Override
+    public Integer call() {
+        printCommands(spec.commandLine(), new PrintWriter(System.out, true));
+        return 0;
+    }
+
+    /** One line per leaf command: {@code <path>  <description>}, in the order the tree declares them. */
+    public static void printCommands(CommandLine root, PrintWriter out) {
+        List<String[]> rows = new ArrayList<>();
+        collect(root, "", rows);
+        int width = rows.stream().mapToInt(r -> r[0].length()).max().orElse(0);
+        for (String[] row : rows) {
+            out.printf("  %-" + width + "s  %s%n", row[0], row[1]);
+        }
+        out.flush();
+    }
+
+    private static void collect(CommandLine command, String prefix, List<String[]> rows) {
+        Map<String, CommandLine> subcommands = command.getSubcommands();
+        if (subcommands.isEmpty()) {
+            String[] description = command.getCommandSpec().usageMessage().description();
+            rows.add(new String[] {prefix.strip(), description.length == 0 ? "" : description[0]});
+            return;
+        }
+        subcommands.forEach((name, sub) -> {
+            if (!sub.getCommandSpec().usageMessage().hidden()) {
+                collect(sub, prefix + " " + name, rows);
+            }
+        });
+    }
+
+    /** A leaf that hands every argument to a tool's {@code main}. */
+    abstract static class Tool implements Callable<Integer> {
+
+        @Parameters(arity = "0..*", paramLabel = "ARG", description = "the tool's own options")
+        List<String> args = new ArrayList<>();
+
+        abstract void run(String[] args) throws Exception;
+
+        @Override
+        public Integer call() throws Exception {
+            run(args.toArray(String[]::new));
+            return 0;
+        }
+    }
+
+    /** A command that only groups others: without a sub-command it lists them. */
+    abstract static class Group implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            System.err.println("cdp: '" + spec.qualifiedName() + "' needs a sub-command:");
+            printCommands(spec.commandLine(), new PrintWriter(System.err, true));
+            return 2;
+        }
+    }
+
+    @Command(name = "datagen", description = "Generate TabFormer-format users, cards and transactions with labelled "
+            + "fraud scenarios, byte-identical for a seed (--out DIR [--users N] [--seed S] [--days D] [--start DATE])")
+    static final class Datagen extends Tool {
+        @Override
+        void run(String[] args) throws Exception {
+            DatagenMain.main(args);
+        }
+    }
+
+    @Command(name = "load", description = "Load data into the core-banking system of record",
+            subcommands = {Load.TabFormer.class, Load.Handbook.class})
+    static final class Load extends Group {
+
+        @Command(name = "tabformer", description = "Load TabFormer CSVs into DynamoDB through the PII protection; "
+                + "rejects go to a report with line numbers (--data DIR [--rejects FILE])")
+        static final class TabFormer extends Tool {
+            @Override
+            void run(String[] args) throws Exception {
+                LoadMain.main(args);
+            }
+        }
+
+        @Command(name = "handbook", description = "Load the Fraud-Detection-Handbook's daily CSVs into the core "
+                + "transactions table (--data DIR [--from DATE] [--to DATE])")
+        static final class Handbook extends Tool {
+            @Override
+            void run(String[] args) throws Exception {
+                HandbookLoadMain.main(args);
+            }
+        }
+    }
+
+    @Command(name = "extract", description = "Extract from core banking: the live share to Kinesis in event-time "
+            + "order, the history to the Parquet lake ([--live-share F] [--speed max|N] [--stream-only|--lake-only])")
+    static final class Extract extends Tool {
+        @Override
+        void run(String[] args) throws Exception {
+            ExtractMain.main(args);
+        }
+    }
+
+    @Command(name = "pii", description = "Core-zone PII administration: erase a customer (crypto-shredding, audited), "
+            + "rotate the KMS master key (erase --customer ID --purpose WHY | rotate --to KEY)")
+    static final class Pii extends Tool {
+        @Override
+        void run(String[] args) throws Exception {
+            PiiAdminMain.main(args);
+        }
+    }
+
+    @Command(name = "features", description = "Feature checks", subcommands = Features.CheckHandbook.class)
+    static final class Features extends Group {
+
+        @Command(name = "check-handbook", description = "Our handbook features against the handbook's own, the "
+                + "largest difference per column (--data DIR with handbook-raw/ and handbook-transformed/)")
+        static final class CheckHandbook extends Tool {
+            @Override
+            void run(String[] args) throws Exception {
+                CheckHandbookMain.main(args);
+            }
+        }
+    }
+
+    @Command(name = "eval", description = "Model evaluations", subcommands = Eval.Handbook.class)
+    static final class Eval extends Group {
+
+        @Command(name = "handbook", description = "The handbook's Chapter 3 protocol with our features and trainer, "
+                + "ours beside the published results (--data DIR [--folds N] [--validation-only])")
+        static final class Handbook implements Callable<Integer> {
+
+            @Parameters(arity = "0..*", paramLabel = "ARG", description = "the evaluation's options")
+            List<String> args = new ArrayList<>();
+
+            @Override
+            public Integer call() throws Exception {
+                return HandbookEvaluation.run(args.toArray(String[]::new));
+            }
+        }
+    }
+
+    @Command(name = "token", description = "A development JWT for the local profile, signed with .cdp/dev-jwt.key "
+            + "([--scope S]... [--ttl MINUTES] [--subject NAME])")
+    static final class Token extends Tool {
+        @Override
+        void run(String[] args) throws Exception {
+            TokenMain.main(args);
+        }
+    }
+
+    @Command(name = "openapi", description = "OpenAPI documents", subcommands = OpenApi.Export.class)
+    static final class OpenApi extends Group {
+
+        @Command(name = "export", description = "Start the scoring API jar and write the OpenAPI document it serves "
+                + "to docs/openapi/scoring-api.yaml")
+        static final class Export extends Tool {
+            @Override
+            void run(String[] args) throws Exception {
+                OpenApiExportMain.main(args);
+            }
+        }
+    }
+
+    @Command(name = "fuzz", description = "API fuzzing", subcommands = Fuzz.Api.class)
+    static final class Fuzz extends Group {
+
+        @Command(name = "api", description = "Schemathesis against the scoring API's live OpenAPI document; fails on "
+                + "any 5xx ([--max-examples N] [schemathesis options])")
+        static final class Api extends Tool {
+            @Override
+            void run(String[] args) throws Exception {
+                FuzzMain.main(args);
+            }
+        }
+    }
+
+    @Command(name = "bench", description = "Benchmarks, printed as tables",
+            subcommands = {Bench.Datagen.class, Bench.Pii.class, Bench.Scoring.class, Bench.Api.class, Bench.Stream.class})
+    static final class Bench extends Group {
+
+        @Command(name = "datagen", description = "Generator throughput: rows/s per run and the median "
+                + "([--transactions N] [--runs R])")
+        static final class Datagen extends Tool {
+            @Override
+            void run(String[] args) throws Exception {
+                DatagenBenchMain.main(args);
+            }
+        }
+
+        @Command(name = "pii", description = "Field encryption with and without the data-key cache, KMS calls, "
+                + "PutRecords batching, against the emulator ([--fields N] [--subjects S])")
+        static final class Pii extends Tool {
+            @Override
+            void run(String[] args) throws Exception {
+                PiiBenchMain.main(args);
+            }
+        }
+
+        @Command(name = "scoring", description = "JMH: the pure-Java scorer against XGBoost4J, in process "
+                + "([--model model.json])")
+        static final class Scoring extends Tool {
+            @Override
+            void run(String[] args) throws Exception {
+                ScoringBenchMain.main(args);
+            }
+        }
+
+        @Command(name = "api", description = "The scoring API under a fixed arrival rate: p50/p99/errors, beside a "
+                + "SageMaker-style path ([--rps N] [--seconds S] [--warmup S] [--cards N] ...)")
+        static final class Api extends Tool {
+            @Override
+            void run(String[] args) throws Exception {
+                ApiBenchMain.main(args);
+            }
+        }
+
+        @Command(name = "stream", description = "The stream transformer: in-process rate, end-to-end rate and "
+                + "freshness against the emulator ([--in-process=N] [--e2e=N] [--paced=N] [--mode=kcl|polling])")
+        static final class Stream extends Tool {
+            @Override
+            void run(String[] args) throws Exception {
+                StreamBenchMain.main(args);
+            }
+        }
+    }
+
+    @Command(name = "aws", description = "The emulator's resources", subcommands = {Aws.Bootstrap.class,
+            Aws.Inventory.class})
+    static final class Aws extends Group {
+
+        @Command(name = "bootstrap", description = "Create every registry resource on the emulator, idempotently "
+                + "([namespace])")
+        static final class Bootstrap extends Tool {
+            @Override
+            void run(String[] args) throws Exception {
+                ResourceBootstrapMain.main(args);
+            }
+        }
+
+        @Command(name = "inventory", description = "What every registry resource holds: records, messages, items, "
+                + "objects ([namespace] [--count STREAM] [--sample-card])")
+        static final class Inventory extends Tool {
+            @Override
+            void run(String[] args) throws Exception {
+                InventoryMain.main(args);
+            }
+        }
+    }
+}

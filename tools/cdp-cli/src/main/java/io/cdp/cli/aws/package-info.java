@@ -1,0 +1,4 @@
+@NullMarked
+package io.cdp.cli.aws;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,70 @@
+package io.cdp.cli.corebanking;
+
+import io.cdp.cli.CliAws;
+import io.cdp.aws.AwsClients;
+import io.cdp.events.resources.CdpResources;
+import io.cdp.pii.PiiProtection;
+import io.cdp.pii.crypto.CoreZoneCredentials;
+import io.cdp.pii.crypto.DataKeyCache;
+
+import java.util.List;
+
+/**
+ * Core-zone PII administration:
+ * <ul>
+ *   <li>{@code ./cdp pii erase --customer ID --purpose WHY [--operator WHO]}: crypto-shreds one customer (audited);</li>
+ *   <li>{@code ./cdp pii rotate --to KEY_ID_OR_ALIAS}: re-wraps every customer data key under a new KMS master
+ *       key (KMS ReEncrypt); no ciphertext anywhere changes.</li>
+ * </ul>
+ */
+public final class PiiAdminMain {
+
+    private PiiAdminMain() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length == 0) {
+            usage();
+        }
+        String customer = null;
+        String purpose = null;
+        String operator = System.getProperty("user.name", "operator");
+        String to = null;
+        for (int i = 1; i < args.length; i++) {
+            switch (args[i]) {
+                case "--customer" -> customer = args[++i];
+                case "--purpose" -> purpose = args[++i];
+                case "--operator" -> operator = args[++i];
+                case "--to" -> to = args[++i];
+                default -> usage();
+            }
+        }
+        AwsClients clients = CliAws.clients();
+        CdpResources names = CliAws.names();
+        PiiProtection pii = PiiProtection.fromAws(clients, names, DataKeyCache.Limits.DEFAULT, null);
+        switch (args[0]) {
+            case "erase" -> {
+                if (customer == null || purpose == null) {
+                    usage();
+                }
+                String keyRef = pii.tokenizer().customer(customer).value();
+                pii.decryptor(CoreZoneCredentials.fromConfiguration("core", "cdp-cli", List.of(CoreZoneCredentials.DECRYPT_SCOPE)))
+                        .erase(keyRef, operator, purpose);
+                System.out.println("erased customer_token=" + keyRef);
+            }
+            case "rotate" -> {
+                if (to == null) {
+                    usage();
+                }
+                System.out.println("rewrapped data_keys=" + pii.subjectKeys().rewrapAll(to));
+            }
+            default -> usage();
+        }
+    }
+
+    private static void usage() {
+        System.err.println("usage: ./cdp pii erase --customer ID --purpose WHY [--operator WHO]");
+        System.err.println("       ./cdp pii rotate --to KMS_KEY_ID_OR_ALIAS");
+        System.exit(2);
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.cdp.cli.corebanking;
+
+import org.jspecify.annotations.NullMarked;

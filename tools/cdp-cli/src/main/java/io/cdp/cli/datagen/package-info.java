@@ -1,0 +1,4 @@
+@NullMarked
+package io.cdp.cli.datagen;
+
+import org.jspecify.annotations.NullMarked;

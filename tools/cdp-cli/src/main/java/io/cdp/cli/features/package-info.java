@@ -1,0 +1,4 @@
+@NullMarked
+package io.cdp.cli.features;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.cdp.cli.scoring;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.cdp.cli.stream;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.cdp.cli.trainer;
+
+import org.jspecify.annotations.NullMarked;
