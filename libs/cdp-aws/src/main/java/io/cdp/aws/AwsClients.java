@@ -1,5 +1,6 @@
 package io.cdp.aws;
 
+import java.time.Duration;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.http.Protocol;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
@@ -14,8 +15,6 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
-
-import java.time.Duration;
 
 /**
  * Builds AWS SDK v2 clients from {@link AwsSettings}. Against an emulator it applies what emulators need
@@ -46,36 +45,44 @@ public final class AwsClients {
     }
 
     public KinesisClient kinesis() {
-        return configure(KinesisClient.builder().httpClientBuilder(syncHttp()), "kinesis").build();
+        return configure(KinesisClient.builder().httpClientBuilder(syncHttp()), "kinesis")
+                .build();
     }
 
     public KinesisAsyncClient kinesisAsync() {
-        return configure(KinesisAsyncClient.builder().httpClientBuilder(asyncHttp()), "kinesis").build();
+        return configure(KinesisAsyncClient.builder().httpClientBuilder(asyncHttp()), "kinesis")
+                .build();
     }
 
     public DynamoDbClient dynamoDb() {
-        return configure(DynamoDbClient.builder().httpClientBuilder(syncHttp()), "dynamodb").build();
+        return configure(DynamoDbClient.builder().httpClientBuilder(syncHttp()), "dynamodb")
+                .build();
     }
 
     public DynamoDbAsyncClient dynamoDbAsync() {
-        return configure(DynamoDbAsyncClient.builder().httpClientBuilder(asyncHttp()), "dynamodb").build();
+        return configure(DynamoDbAsyncClient.builder().httpClientBuilder(asyncHttp()), "dynamodb")
+                .build();
     }
 
     /** For the Kinesis binder's KCL mode (KCL metrics); locally the emulator's endpoint and HTTP/1.1. */
     public CloudWatchAsyncClient cloudWatchAsync() {
-        return configure(CloudWatchAsyncClient.builder().httpClientBuilder(asyncHttp()), "cloudwatch").build();
+        return configure(CloudWatchAsyncClient.builder().httpClientBuilder(asyncHttp()), "cloudwatch")
+                .build();
     }
 
     public KmsClient kms() {
-        return configure(KmsClient.builder().httpClientBuilder(syncHttp()), "kms").build();
+        return configure(KmsClient.builder().httpClientBuilder(syncHttp()), "kms")
+                .build();
     }
 
     public SqsClient sqs() {
-        return configure(SqsClient.builder().httpClientBuilder(syncHttp()), "sqs").build();
+        return configure(SqsClient.builder().httpClientBuilder(syncHttp()), "sqs")
+                .build();
     }
 
     public SnsClient sns() {
-        return configure(SnsClient.builder().httpClientBuilder(syncHttp()), "sns").build();
+        return configure(SnsClient.builder().httpClientBuilder(syncHttp()), "sns")
+                .build();
     }
 
     public S3Client s3() {
@@ -85,7 +92,8 @@ public final class AwsClients {
     }
 
     public SageMakerRuntimeClient sageMakerRuntime() {
-        return configure(SageMakerRuntimeClient.builder().httpClientBuilder(syncHttp()), "sagemaker_runtime").build();
+        return configure(SageMakerRuntimeClient.builder().httpClientBuilder(syncHttp()), "sagemaker_runtime")
+                .build();
     }
 
     /** Applies region, credentials and (locally) the endpoint to any SDK client builder. */
@@ -100,7 +108,8 @@ public final class AwsClients {
     }
 
     private NettyNioAsyncHttpClient.Builder asyncHttp() {
-        NettyNioAsyncHttpClient.Builder builder = NettyNioAsyncHttpClient.builder().maxConcurrency(128);
+        NettyNioAsyncHttpClient.Builder builder =
+                NettyNioAsyncHttpClient.builder().maxConcurrency(128);
         if (settings.isLocal()) {
             // emulators speak HTTP/1.1 only; HTTP/2 fails with "First received frame was not SETTINGS"
             builder.protocol(Protocol.HTTP1_1);

@@ -1,5 +1,10 @@
 package io.cdp.aws;
 
+import java.net.URI;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -7,12 +12,6 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
-
-import java.net.URI;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * Where AWS is and who we are there. With an endpoint (local emulator, tests) it uses that endpoint, a
@@ -22,8 +21,8 @@ import java.util.function.Function;
  * @param endpoint   the shared endpoint for every service, or null for real AWS
  * @param perService endpoints for single services (e.g. {@code kinesis}), overriding {@code endpoint}
  */
-public record AwsSettings(@Nullable URI endpoint, Map<String, URI> perService, Region region,
-                          AwsCredentialsProvider credentials) {
+public record AwsSettings(
+        @Nullable URI endpoint, Map<String, URI> perService, Region region, AwsCredentialsProvider credentials) {
 
     /** Region used against an emulator when none is configured. */
     public static final Region LOCAL_REGION = Region.US_EAST_1;
@@ -56,16 +55,21 @@ public record AwsSettings(@Nullable URI endpoint, Map<String, URI> perService, R
     public static AwsSettings local(URI endpoint) {
         // the region the environment names, so that a test's clients and the service it starts look in the same
         // emulator region (emulators keep resources per region)
-        String regionName = Optional.ofNullable(System.getenv("AWS_REGION")).orElse(System.getenv("AWS_DEFAULT_REGION"));
+        String regionName =
+                Optional.ofNullable(System.getenv("AWS_REGION")).orElse(System.getenv("AWS_DEFAULT_REGION"));
         Region region = regionName == null || regionName.isBlank() ? LOCAL_REGION : Region.of(regionName.trim());
-        return new AwsSettings(endpoint, Map.of(), region,
+        return new AwsSettings(
+                endpoint,
+                Map.of(),
+                region,
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")));
     }
 
     static AwsSettings from(Function<String, @Nullable String> env) {
         URI endpoint = uri(env.apply("AWS_ENDPOINT_URL"));
         var perService = new java.util.HashMap<String, URI>();
-        for (String service : new String[] {"kinesis", "dynamodb", "kms", "sqs", "sns", "s3", "sagemaker_runtime", "cloudwatch"}) {
+        for (String service :
+                new String[] {"kinesis", "dynamodb", "kms", "sqs", "sns", "s3", "sagemaker_runtime", "cloudwatch"}) {
             URI uri = uri(env.apply("AWS_ENDPOINT_URL_" + service.toUpperCase(Locale.ROOT)));
             if (uri != null) {
                 perService.put(service, uri);
@@ -73,14 +77,16 @@ public record AwsSettings(@Nullable URI endpoint, Map<String, URI> perService, R
         }
         boolean local = endpoint != null || !perService.isEmpty();
         String regionName = Optional.ofNullable(env.apply("AWS_REGION")).orElse(env.apply("AWS_DEFAULT_REGION"));
-        Region region = regionName != null ? Region.of(regionName)
+        Region region = regionName != null
+                ? Region.of(regionName)
                 : local ? LOCAL_REGION : new DefaultAwsRegionProviderChain().getRegion();
         String key = env.apply("AWS_ACCESS_KEY_ID");
         String secret = env.apply("AWS_SECRET_ACCESS_KEY");
         AwsCredentialsProvider credentials = key != null && secret != null
                 ? StaticCredentialsProvider.create(AwsBasicCredentials.create(key, secret))
-                : local ? StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"))
-                : DefaultCredentialsProvider.builder().build();
+                : local
+                        ? StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"))
+                        : DefaultCredentialsProvider.builder().build();
         return new AwsSettings(endpoint, perService, region, credentials);
     }
 

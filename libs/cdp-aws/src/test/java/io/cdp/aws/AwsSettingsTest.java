@@ -1,12 +1,11 @@
 package io.cdp.aws;
 
-import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.regions.Region;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.regions.Region;
 
 class AwsSettingsTest {
 

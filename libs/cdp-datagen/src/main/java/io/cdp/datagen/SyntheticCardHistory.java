@@ -40,15 +40,14 @@ public final class SyntheticCardHistory {
     /** Card testers use ordinary online merchants: an MCC only bursts used made the MCC risk feature a label leak. */
     private static final int[] TESTING_MCC = {5999, 5732, 4899};
 
-    private SyntheticCardHistory() {
-    }
+    private SyntheticCardHistory() {}
 
     /**
      * Account takeovers as wire events: transactions of {@code cards} cards (two per customer) over
      * [from, from + duration), sorted by time, with about {@code fraudShare} of the cards compromised once.
      */
-    public static List<TransactionRecordedV1> takeovers(long seed, int cards, Instant from, Duration duration,
-                                                        double perCardPerDay, double fraudShare) {
+    public static List<TransactionRecordedV1> takeovers(
+            long seed, int cards, Instant from, Duration duration, double perCardPerDay, double fraudShare) {
         return new Takeovers(seed).generate(cards, from, duration, perCardPerDay, fraudShare);
     }
 
@@ -74,22 +73,51 @@ public final class SyntheticCardHistory {
             for (int d = firstDay; d < days; d++) {
                 int n = random.nextInt(4);
                 for (int k = 0; k < n; k++) {
-                    long t = start + d * 86_400_000L + (7 + random.nextInt(16)) * 3_600_000L + random.nextInt(3_600_000);
+                    long t =
+                            start + d * 86_400_000L + (7 + random.nextInt(16)) * 3_600_000L + random.nextInt(3_600_000);
                     double amount = Math.round(Math.exp(3.3 + 0.8 * gaussian(random)) * 100) / 100.0;
                     double u = random.nextDouble();
                     UseChip channel = u < 0.70 ? UseChip.CHIP : u < 0.85 ? UseChip.SWIPE : UseChip.ONLINE;
                     boolean online = channel == UseChip.ONLINE;
-                    String merchant = online ? "shop-" + random.nextInt(30)
-                            : random.nextDouble() < 0.15 ? "m-x-" + random.nextInt(1_000_000) : "m-" + c + "-" + random.nextInt(6);
-                    int mcc = online ? ONLINE_MCC[random.nextInt(ONLINE_MCC.length)] : STORE_MCC[random.nextInt(STORE_MCC.length)];
+                    String merchant = online
+                            ? "shop-" + random.nextInt(30)
+                            : random.nextDouble() < 0.15
+                                    ? "m-x-" + random.nextInt(1_000_000)
+                                    : "m-" + c + "-" + random.nextInt(6);
+                    int mcc = online
+                            ? ONLINE_MCC[random.nextInt(ONLINE_MCC.length)]
+                            : STORE_MCC[random.nextInt(STORE_MCC.length)];
                     List<String> errors = random.nextDouble() < 0.015 ? List.of("Insufficient Balance") : List.of();
-                    out.add(new OnlineTransaction("tx-" + txCounter++, null, tokens[c], Instant.ofEpochMilli(t), amount,
-                            channel, merchant, null, online ? null : state, online ? null : zip, mcc, errors, false));
+                    out.add(new OnlineTransaction(
+                            "tx-" + txCounter++,
+                            null,
+                            tokens[c],
+                            Instant.ofEpochMilli(t),
+                            amount,
+                            channel,
+                            merchant,
+                            null,
+                            online ? null : state,
+                            online ? null : zip,
+                            mcc,
+                            errors,
+                            false));
                     if (random.nextDouble() < 0.05) {
                         // people do pay twice in a row (a split bill, a forgotten item): velocity alone is not fraud
-                        out.add(new OnlineTransaction("tx-" + txCounter++, null, tokens[c],
-                                Instant.ofEpochMilli(t + 30_000 + random.nextInt(270_000)), Math.round(amount * 37) / 100.0,
-                                channel, merchant, null, online ? null : state, online ? null : zip, mcc, List.of(), false));
+                        out.add(new OnlineTransaction(
+                                "tx-" + txCounter++,
+                                null,
+                                tokens[c],
+                                Instant.ofEpochMilli(t + 30_000 + random.nextInt(270_000)),
+                                Math.round(amount * 37) / 100.0,
+                                channel,
+                                merchant,
+                                null,
+                                online ? null : state,
+                                online ? null : zip,
+                                mcc,
+                                List.of(),
+                                false));
                     }
                 }
             }
@@ -106,10 +134,22 @@ public final class SyntheticCardHistory {
                 boolean cashOut = k >= n - Math.max(2, n / 5);
                 double amount = cashOut ? 50 + random.nextInt(350) : 0.5 + random.nextInt(450) / 100.0;
                 List<String> errors = random.nextDouble() < 0.2
-                        ? List.of(random.nextBoolean() ? "Bad CVV" : "Insufficient Balance") : List.of();
-                out.add(new OnlineTransaction("tx-" + txCounter++, null, card, Instant.ofEpochMilli(t), amount,
-                        UseChip.ONLINE, "fm-" + random.nextInt(1_000_000), null, null, null,
-                        TESTING_MCC[random.nextInt(TESTING_MCC.length)], errors, true));
+                        ? List.of(random.nextBoolean() ? "Bad CVV" : "Insufficient Balance")
+                        : List.of();
+                out.add(new OnlineTransaction(
+                        "tx-" + txCounter++,
+                        null,
+                        card,
+                        Instant.ofEpochMilli(t),
+                        amount,
+                        UseChip.ONLINE,
+                        "fm-" + random.nextInt(1_000_000),
+                        null,
+                        null,
+                        null,
+                        TESTING_MCC[random.nextInt(TESTING_MCC.length)],
+                        errors,
+                        true));
             }
         }
         out.sort(Comparator.comparing(OnlineTransaction::time));
@@ -134,7 +174,7 @@ public final class SyntheticCardHistory {
 
         private static final int[] COMMON_MCC = {5411, 5812, 5541, 5912, 5311, 4121, 5814};
         private static final int[] RISKY_MCC = {5732, 5944, 4829, 7995, 5967};
-            private static final String[] FOREIGN = {"Italy", "Mexico", "Nigeria", "Romania"};
+        private static final String[] FOREIGN = {"Italy", "Mexico", "Nigeria", "Romania"};
 
         private final Random random;
         private final String runId;
@@ -148,8 +188,8 @@ public final class SyntheticCardHistory {
          * Transactions of {@code cards} cards (two per customer) over [from, from + duration), sorted by time, with about
          * {@code fraudShare} of the cards compromised once in the period.
          */
-        List<TransactionRecordedV1> generate(int cards, Instant from, Duration duration, double perCardPerDay,
-                                                    double fraudShare) {
+        List<TransactionRecordedV1> generate(
+                int cards, Instant from, Duration duration, double perCardPerDay, double fraudShare) {
             List<TransactionRecordedV1> out = new ArrayList<>();
             double days = duration.toMillis() / 86_400_000.0;
             for (int c = 0; c < cards; c++) {
@@ -164,16 +204,30 @@ public final class SyntheticCardHistory {
                 int count = Math.max(1, (int) Math.round(days * perCardPerDay * (0.5 + random.nextDouble())));
                 for (int i = 0; i < count; i++) {
                     Instant t = from.plusMillis((long) (random.nextDouble() * duration.toMillis()));
-                    long merchant = random.nextDouble() < 0.9 ? merchants[random.nextInt(merchants.length)] : random.nextInt(50_000);
-                    Channel channel = random.nextDouble() < 0.15 ? Channel.ONLINE : random.nextDouble() < 0.7 ? Channel.CHIP : Channel.SWIPE;
+                    long merchant = random.nextDouble() < 0.9
+                            ? merchants[random.nextInt(merchants.length)]
+                            : random.nextInt(50_000);
+                    Channel channel = random.nextDouble() < 0.15
+                            ? Channel.ONLINE
+                            : random.nextDouble() < 0.7 ? Channel.CHIP : Channel.SWIPE;
                     double amount = Math.max(1, typical * Math.exp(random.nextGaussian() * 0.5));
                     List<String> errors = random.nextDouble() < 0.02 ? List.of("Insufficient Balance") : List.of();
-                    // genuine but unusual (a trip, a big purchase): what keeps the problem from being trivially separable
+                    // genuine but unusual (a trip, a big purchase): what keeps the problem from being trivially
+                    // separable
                     boolean unusual = random.nextDouble() < 0.03;
-                    out.add(tx(card, customer, t, unusual ? amount * (2 + random.nextDouble() * 3) : amount,
-                            unusual ? 100_000 + random.nextInt(900_000) : merchant, channel == Channel.ONLINE ? null : home,
-                            unusual ? RISKY_MCC[random.nextInt(RISKY_MCC.length)] : COMMON_MCC[random.nextInt(COMMON_MCC.length)],
-                            channel, errors, false));
+                    out.add(tx(
+                            card,
+                            customer,
+                            t,
+                            unusual ? amount * (2 + random.nextDouble() * 3) : amount,
+                            unusual ? 100_000 + random.nextInt(900_000) : merchant,
+                            channel == Channel.ONLINE ? null : home,
+                            unusual
+                                    ? RISKY_MCC[random.nextInt(RISKY_MCC.length)]
+                                    : COMMON_MCC[random.nextInt(COMMON_MCC.length)],
+                            channel,
+                            errors,
+                            false));
                 }
                 if (random.nextDouble() < fraudShare) {
                     Instant start = from.plusMillis((long) (random.nextDouble() * duration.toMillis() * 0.95));
@@ -184,10 +238,20 @@ public final class SyntheticCardHistory {
                     for (int i = 0; i < burst; i++) {
                         Instant t = start.plusSeconds(20L + random.nextInt(quiet ? 3_000 : 150) * (long) (i + 1));
                         double amount = typical * (quiet ? 0.5 + random.nextDouble() : 2 + random.nextDouble() * 6);
-                        List<String> errors = random.nextDouble() < 0.3 ? List.of(random.nextBoolean() ? "Bad PIN" : "Bad CVV") : List.of();
-                        out.add(tx(card, customer, t, amount, 100_000 + random.nextInt(900_000),
+                        List<String> errors = random.nextDouble() < 0.3
+                                ? List.of(random.nextBoolean() ? "Bad PIN" : "Bad CVV")
+                                : List.of();
+                        out.add(tx(
+                                card,
+                                customer,
+                                t,
+                                amount,
+                                100_000 + random.nextInt(900_000),
                                 abroad ? FOREIGN[random.nextInt(FOREIGN.length)] : null,
-                                RISKY_MCC[random.nextInt(RISKY_MCC.length)], abroad ? Channel.SWIPE : Channel.ONLINE, errors, true));
+                                RISKY_MCC[random.nextInt(RISKY_MCC.length)],
+                                abroad ? Channel.SWIPE : Channel.ONLINE,
+                                errors,
+                                true));
                     }
                 }
             }
@@ -197,12 +261,33 @@ public final class SyntheticCardHistory {
 
         private int sequence;
 
-        private TransactionRecordedV1 tx(Token card, Token customer, Instant time, double amount, long merchant,
-                                         String state, int mcc, Channel channel, List<String> errors, boolean fraud) {
+        private TransactionRecordedV1 tx(
+                Token card,
+                Token customer,
+                Instant time,
+                double amount,
+                long merchant,
+                String state,
+                int mcc,
+                Channel channel,
+                List<String> errors,
+                boolean fraud) {
             String id = "tx-" + runId + "-" + (sequence++);
-            return new TransactionRecordedV1(id, card, customer, time,
-                    BigDecimal.valueOf(amount).setScale(2, RoundingMode.HALF_UP), "USD", "m" + merchant,
-                    state == null ? null : "City", state, null, mcc, channel, errors, fraud);
+            return new TransactionRecordedV1(
+                    id,
+                    card,
+                    customer,
+                    time,
+                    BigDecimal.valueOf(amount).setScale(2, RoundingMode.HALF_UP),
+                    "USD",
+                    "m" + merchant,
+                    state == null ? null : "City",
+                    state,
+                    null,
+                    mcc,
+                    channel,
+                    errors,
+                    fraud);
         }
 
         private Token token(String kind, int index) {

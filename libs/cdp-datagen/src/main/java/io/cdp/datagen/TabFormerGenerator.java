@@ -1,7 +1,6 @@
 package io.cdp.datagen;
 
 import io.cdp.features.tabformer.TabFormerCsv;
-
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -38,16 +37,28 @@ public final class TabFormerGenerator {
         }
     }
 
-    public record Stats(long users, long cards, long transactions, long frauds, long cardTesting, long compromisedMerchant,
-                        long accountTakeover, long cnpSpree) {
-    }
+    public record Stats(
+            long users,
+            long cards,
+            long transactions,
+            long frauds,
+            long cardTesting,
+            long compromisedMerchant,
+            long accountTakeover,
+            long cnpSpree) {}
 
-    private static final double[] HOUR_WEIGHTS = {0.2, 0.1, 0.1, 0.1, 0.1, 0.3, 0.8, 1.5, 2.2, 2.5, 2.8, 3.2, 3.8, 3.3,
-            2.9, 2.8, 3.0, 3.5, 3.8, 3.2, 2.4, 1.7, 1.0, 0.5};
+    private static final double[] HOUR_WEIGHTS = {
+        0.2, 0.1, 0.1, 0.1, 0.1, 0.3, 0.8, 1.5, 2.2, 2.5, 2.8, 3.2, 3.8, 3.3, 2.9, 2.8, 3.0, 3.5, 3.8, 3.2, 2.4, 1.7,
+        1.0, 0.5
+    };
     private static final double[] HOUR_CDF = cdf(HOUR_WEIGHTS);
-    private static final double[] CATEGORY_CDF = cdf(Vocabulary.CATEGORIES.stream().mapToDouble(Vocabulary.Category::weight).toArray());
+    private static final double[] CATEGORY_CDF = cdf(Vocabulary.CATEGORIES.stream()
+            .mapToDouble(Vocabulary.Category::weight)
+            .toArray());
     private static final int MERCHANTS_PER_CITY_AND_CATEGORY = 12;
-    private static final String[] ERRORS = {"Insufficient Balance", "Bad PIN", "Technical Glitch", "Bad CVV", "Bad Expiration"};
+    private static final String[] ERRORS = {
+        "Insufficient Balance", "Bad PIN", "Technical Glitch", "Bad CVV", "Bad Expiration"
+    };
 
     private final Options options;
     private final int compromisedCity;
@@ -61,7 +72,8 @@ public final class TabFormerGenerator {
         SplittableRandom global = new SplittableRandom(options.seed());
         this.compromisedCity = global.nextInt(Vocabulary.CITIES.size());
         this.compromisedMcc = 5812;
-        this.compromisedMerchant = merchantId(compromisedCity, compromisedMcc, global.nextInt(MERCHANTS_PER_CITY_AND_CATEGORY));
+        this.compromisedMerchant =
+                merchantId(compromisedCity, compromisedMcc, global.nextInt(MERCHANTS_PER_CITY_AND_CATEGORY));
         this.compromisedDays = Math.min(options.days(), 3 + global.nextInt(5));
         this.compromisedFromDay = global.nextInt(Math.max(1, options.days() - compromisedDays + 1));
     }
@@ -72,8 +84,13 @@ public final class TabFormerGenerator {
         long cards = 0, transactions = 0;
         long[] scenarios = new long[4];
         try (BufferedWriter users = Files.newBufferedWriter(out.resolve("users.csv"), StandardCharsets.UTF_8);
-             BufferedWriter cardOut = Files.newBufferedWriter(out.resolve("cards.csv"), StandardCharsets.UTF_8);
-             BufferedWriter txOut = Files.newBufferedWriter(out.resolve("transactions.csv"), StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING, java.nio.file.StandardOpenOption.WRITE)) {
+                BufferedWriter cardOut = Files.newBufferedWriter(out.resolve("cards.csv"), StandardCharsets.UTF_8);
+                BufferedWriter txOut = Files.newBufferedWriter(
+                        out.resolve("transactions.csv"),
+                        StandardCharsets.UTF_8,
+                        java.nio.file.StandardOpenOption.CREATE,
+                        java.nio.file.StandardOpenOption.TRUNCATE_EXISTING,
+                        java.nio.file.StandardOpenOption.WRITE)) {
             users.write(String.join(",", TabFormerCsv.USER_COLUMNS) + "\n");
             cardOut.write(String.join(",", TabFormerCsv.CARD_COLUMNS) + "\n");
             txOut.write(String.join(",", TabFormerCsv.TRANSACTION_COLUMNS) + "\n");
@@ -105,24 +122,70 @@ public final class TabFormerGenerator {
             }
         }
         long frauds = scenarios[0] + scenarios[1] + scenarios[2] + scenarios[3];
-        return new Stats(options.users(), cards, transactions, frauds, scenarios[0], scenarios[1], scenarios[2], scenarios[3]);
+        return new Stats(
+                options.users(), cards, transactions, frauds, scenarios[0], scenarios[1], scenarios[2], scenarios[3]);
     }
 
     // ------------------------------------------------------------------ customers and cards
 
-    private record Person(String name, int age, int retirementAge, int birthYear, int birthMonth, String gender, String address,
-                          String apartment, int city, int zip, double lat, double lon, long perCapitaIncome, long income,
-                          long debt, int fico, int numCards, int numCardsHeld, double activity) {
+    private record Person(
+            String name,
+            int age,
+            int retirementAge,
+            int birthYear,
+            int birthMonth,
+            String gender,
+            String address,
+            String apartment,
+            int city,
+            int zip,
+            double lat,
+            double lon,
+            long perCapitaIncome,
+            long income,
+            long debt,
+            int fico,
+            int numCards,
+            int numCardsHeld,
+            double activity) {
 
         void write(StringBuilder b) {
             Vocabulary.City c = Vocabulary.CITIES.get(city);
-            b.append(name).append(',').append(age).append(',').append(retirementAge).append(',').append(birthYear).append(',')
-                    .append(birthMonth).append(',').append(gender).append(',').append(address).append(',').append(apartment)
-                    .append(',').append(c.name()).append(',').append(c.state()).append(',').append(zip).append(',');
+            b.append(name)
+                    .append(',')
+                    .append(age)
+                    .append(',')
+                    .append(retirementAge)
+                    .append(',')
+                    .append(birthYear)
+                    .append(',')
+                    .append(birthMonth)
+                    .append(',')
+                    .append(gender)
+                    .append(',')
+                    .append(address)
+                    .append(',')
+                    .append(apartment)
+                    .append(',')
+                    .append(c.name())
+                    .append(',')
+                    .append(c.state())
+                    .append(',')
+                    .append(zip)
+                    .append(',');
             fixed2(b, lat).append(',');
             fixed2(b, lon).append(',');
-            b.append('$').append(perCapitaIncome).append(",$").append(income).append(",$").append(debt).append(',')
-                    .append(fico).append(',').append(numCards).append('\n');
+            b.append('$')
+                    .append(perCapitaIncome)
+                    .append(",$")
+                    .append(income)
+                    .append(",$")
+                    .append(debt)
+                    .append(',')
+                    .append(fico)
+                    .append(',')
+                    .append(numCards)
+                    .append('\n');
         }
     }
 
@@ -137,27 +200,73 @@ public final class TabFormerGenerator {
         long perCapita = Math.round(income * (0.4 + 0.2 * rng.nextDouble()));
         int fico = (int) Math.max(480, Math.min(850, 700 + 60 * gaussian(rng)));
         int held = 1 + rng.nextInt(4);
-        String address = (100 + rng.nextInt(9800)) + " " + Vocabulary.STREET[rng.nextInt(Vocabulary.STREET.length)] + " "
-                + Vocabulary.STREET_SUFFIX[rng.nextInt(Vocabulary.STREET_SUFFIX.length)];
+        String address = (100 + rng.nextInt(9800)) + " " + Vocabulary.STREET[rng.nextInt(Vocabulary.STREET.length)]
+                + " " + Vocabulary.STREET_SUFFIX[rng.nextInt(Vocabulary.STREET_SUFFIX.length)];
         String apartment = rng.nextInt(5) == 0 ? Integer.toString(1 + rng.nextInt(40)) : "";
-        return new Person(first + " " + last, age, 62 + rng.nextInt(9), birthYear, 1 + rng.nextInt(12),
-                rng.nextBoolean() ? "Female" : "Male", address, apartment, city, c.zipBase() + rng.nextInt(8),
-                c.lat() + (rng.nextDouble() - 0.5) * 0.1, c.lon() + (rng.nextDouble() - 0.5) * 0.1, perCapita, income,
-                Math.round(income * rng.nextDouble() * 2.5), fico, held + rng.nextInt(3), held,
+        return new Person(
+                first + " " + last,
+                age,
+                62 + rng.nextInt(9),
+                birthYear,
+                1 + rng.nextInt(12),
+                rng.nextBoolean() ? "Female" : "Male",
+                address,
+                apartment,
+                city,
+                c.zipBase() + rng.nextInt(8),
+                c.lat() + (rng.nextDouble() - 0.5) * 0.1,
+                c.lon() + (rng.nextDouble() - 0.5) * 0.1,
+                perCapita,
+                income,
+                Math.round(income * rng.nextDouble() * 2.5),
+                fico,
+                held + rng.nextInt(3),
+                held,
                 0.5 + rng.nextDouble() * 1.5 * Math.sqrt(income / 52_000.0));
     }
 
-    private record CardSpec(String brand, String type, String number, int expMonth, int expYear, int cvv, boolean chip,
-                            int issued, long limit, int openMonth, int openYear, int pinYear, double onlineShare,
-                            double chipShare) {
+    private record CardSpec(
+            String brand,
+            String type,
+            String number,
+            int expMonth,
+            int expYear,
+            int cvv,
+            boolean chip,
+            int issued,
+            long limit,
+            int openMonth,
+            int openYear,
+            int pinYear,
+            double onlineShare,
+            double chipShare) {
 
         void write(StringBuilder b, int u, int c, int numCards) {
-            b.append(u).append(',').append(c).append(',').append(brand).append(',').append(type).append(',').append(number)
+            b.append(u)
+                    .append(',')
+                    .append(c)
+                    .append(',')
+                    .append(brand)
+                    .append(',')
+                    .append(type)
+                    .append(',')
+                    .append(number)
                     .append(',');
             two(b, expMonth).append('/').append(expYear).append(',');
-            three(b, cvv).append(',').append(chip ? "YES" : "NO").append(',').append(issued).append(",$").append(limit)
+            three(b, cvv)
+                    .append(',')
+                    .append(chip ? "YES" : "NO")
+                    .append(',')
+                    .append(issued)
+                    .append(",$")
+                    .append(limit)
                     .append(',');
-            two(b, openMonth).append('/').append(openYear).append(',').append(pinYear).append(",No\n");
+            two(b, openMonth)
+                    .append('/')
+                    .append(openYear)
+                    .append(',')
+                    .append(pinYear)
+                    .append(",No\n");
         }
     }
 
@@ -183,9 +292,20 @@ public final class TabFormerGenerator {
         String type = rng.nextInt(10) < 6 ? "Debit" : rng.nextInt(10) < 8 ? "Credit" : "Debit (Prepaid)";
         int openYear = options.start().getYear() - 1 - rng.nextInt(15);
         boolean chip = rng.nextInt(10) < 9;
-        return new CardSpec(brand, type, luhn(rng, prefix, length), 1 + rng.nextInt(12), options.start().getYear() + 1 + rng.nextInt(6),
-                rng.nextInt(1000), chip, 1 + rng.nextInt(2), 1000 + 500L * rng.nextInt(60), 1 + rng.nextInt(12), openYear,
-                openYear + rng.nextInt(Math.max(1, options.start().getYear() - openYear)), 0.05 + rng.nextDouble() * 0.25,
+        return new CardSpec(
+                brand,
+                type,
+                luhn(rng, prefix, length),
+                1 + rng.nextInt(12),
+                options.start().getYear() + 1 + rng.nextInt(6),
+                rng.nextInt(1000),
+                chip,
+                1 + rng.nextInt(2),
+                1000 + 500L * rng.nextInt(60),
+                1 + rng.nextInt(12),
+                openYear,
+                openYear + rng.nextInt(Math.max(1, options.start().getYear() - openYear)),
+                0.05 + rng.nextDouble() * 0.25,
                 chip ? 0.5 + rng.nextDouble() * 0.45 : 0);
     }
 
@@ -209,8 +329,18 @@ public final class TabFormerGenerator {
 
     // ------------------------------------------------------------------ transactions
 
-    private record Tx(long minute, long cents, char channel, long merchant, String city, String state, String zip, int mcc,
-                      String errors, int scenario) implements Comparable<Tx> {
+    private record Tx(
+            long minute,
+            long cents,
+            char channel,
+            long merchant,
+            String city,
+            String state,
+            String zip,
+            int mcc,
+            String errors,
+            int scenario)
+            implements Comparable<Tx> {
 
         @Override
         public int compareTo(Tx o) {
@@ -219,17 +349,34 @@ public final class TabFormerGenerator {
 
         void write(StringBuilder b, int u, int c, LocalDate start) {
             LocalDateTime t = start.atStartOfDay().plusMinutes(minute);
-            b.append(u).append(',').append(c).append(',').append(t.getYear()).append(',').append(t.getMonthValue()).append(',')
-                    .append(t.getDayOfMonth()).append(',');
+            b.append(u)
+                    .append(',')
+                    .append(c)
+                    .append(',')
+                    .append(t.getYear())
+                    .append(',')
+                    .append(t.getMonthValue())
+                    .append(',')
+                    .append(t.getDayOfMonth())
+                    .append(',');
             two(b, t.getHour()).append(':');
             two(b, t.getMinute()).append(",$");
             if (cents < 0) b.append('-');
             long abs = Math.abs(cents);
             b.append(abs / 100).append('.');
             two(b, (int) (abs % 100)).append(',');
-            b.append(channel == 'C' ? "Chip Transaction" : channel == 'S' ? "Swipe Transaction" : "Online Transaction").append(',')
-                    .append(merchant).append(',').append(city).append(',').append(state).append(',').append(zip).append(',')
-                    .append(mcc).append(',');
+            b.append(channel == 'C' ? "Chip Transaction" : channel == 'S' ? "Swipe Transaction" : "Online Transaction")
+                    .append(',')
+                    .append(merchant)
+                    .append(',')
+                    .append(city)
+                    .append(',')
+                    .append(state)
+                    .append(',')
+                    .append(zip)
+                    .append(',')
+                    .append(mcc)
+                    .append(',');
             if (!errors.isEmpty()) {
                 b.append('"').append(errors).append(",\"");
             }
@@ -244,7 +391,9 @@ public final class TabFormerGenerator {
         double cardShare = 1.0 / p.numCardsHeld();
         for (int day = 0; day < options.days(); day++) {
             DayOfWeek dow = options.start().plusDays(day).getDayOfWeek();
-            double weekday = dow == DayOfWeek.SATURDAY ? 1.3 : dow == DayOfWeek.SUNDAY ? 1.1 : dow == DayOfWeek.MONDAY ? 0.85 : 1.0;
+            double weekday = dow == DayOfWeek.SATURDAY
+                    ? 1.3
+                    : dow == DayOfWeek.SUNDAY ? 1.1 : dow == DayOfWeek.MONDAY ? 0.85 : 1.0;
             int n = poisson(rng, p.activity() * weekday * cardShare * 2.2);
             boolean travelling = rng.nextInt(200) == 0;
             int travelCity = rng.nextInt(Vocabulary.CITIES.size());
@@ -252,21 +401,41 @@ public final class TabFormerGenerator {
                 int cat = pick(rng, CATEGORY_CDF);
                 Vocabulary.Category category = Vocabulary.CATEGORIES.get(cat);
                 long minute = day * 1440L + pick(rng, HOUR_CDF) * 60L + rng.nextInt(60);
-                long cents = Math.max(50, Math.round(category.median() * factor * Math.exp(category.spread() * gaussian(rng)) * 100));
+                long cents = Math.max(
+                        50, Math.round(category.median() * factor * Math.exp(category.spread() * gaussian(rng)) * 100));
                 if (rng.nextInt(100) == 0) {
-                    cents = -cents;   // refund
+                    cents = -cents; // refund
                 }
-                boolean online = category.online() ? rng.nextDouble() < 0.9 : rng.nextDouble() < card.onlineShare() * 0.3;
+                boolean online =
+                        category.online() ? rng.nextDouble() < 0.9 : rng.nextDouble() < card.onlineShare() * 0.3;
                 String errors = rng.nextInt(60) == 0 ? ERRORS[rng.nextInt(ERRORS.length)] : "";
                 if (online) {
-                    txs.add(new Tx(minute, cents, 'O', merchantId(-1, category.mcc(), rng.nextInt(MERCHANTS_PER_CITY_AND_CATEGORY)),
-                            "ONLINE", "", "", category.mcc(), errors, 0));
+                    txs.add(new Tx(
+                            minute,
+                            cents,
+                            'O',
+                            merchantId(-1, category.mcc(), rng.nextInt(MERCHANTS_PER_CITY_AND_CATEGORY)),
+                            "ONLINE",
+                            "",
+                            "",
+                            category.mcc(),
+                            errors,
+                            0));
                 } else {
                     int cityIdx = travelling ? travelCity : p.city();
                     Vocabulary.City city = Vocabulary.CITIES.get(cityIdx);
                     char channel = rng.nextDouble() < card.chipShare() ? 'C' : 'S';
-                    txs.add(new Tx(minute, cents, channel, merchantId(cityIdx, category.mcc(), rng.nextInt(MERCHANTS_PER_CITY_AND_CATEGORY)),
-                            city.name(), city.state(), zipFloat(city.zipBase() + rng.nextInt(8)), category.mcc(), errors, 0));
+                    txs.add(new Tx(
+                            minute,
+                            cents,
+                            channel,
+                            merchantId(cityIdx, category.mcc(), rng.nextInt(MERCHANTS_PER_CITY_AND_CATEGORY)),
+                            city.name(),
+                            city.state(),
+                            zipFloat(city.zipBase() + rng.nextInt(8)),
+                            category.mcc(),
+                            errors,
+                            0));
                 }
             }
         }
@@ -282,19 +451,46 @@ public final class TabFormerGenerator {
             int tests = 6 + rng.nextInt(10);
             long merchant = merchantId(-2, 5815, rng.nextInt(4));
             for (int i = 0; i < tests; i++) {
-                txs.add(new Tx(t + i * (1 + rng.nextInt(2)), 50 + rng.nextInt(450), 'O', merchant, "ONLINE", "", "", 5815,
-                        rng.nextInt(3) == 0 ? "Bad CVV" : "", 1));
+                txs.add(new Tx(
+                        t + i * (1 + rng.nextInt(2)),
+                        50 + rng.nextInt(450),
+                        'O',
+                        merchant,
+                        "ONLINE",
+                        "",
+                        "",
+                        5815,
+                        rng.nextInt(3) == 0 ? "Bad CVV" : "",
+                        1));
             }
-            txs.add(new Tx(t + tests * 2L + 3, 40_000 + rng.nextInt(150_000), 'O', merchantId(-2, 5732, rng.nextInt(4)),
-                    "ONLINE", "", "", 5732, "", 1));
+            txs.add(new Tx(
+                    t + tests * 2L + 3,
+                    40_000 + rng.nextInt(150_000),
+                    'O',
+                    merchantId(-2, 5732, rng.nextInt(4)),
+                    "ONLINE",
+                    "",
+                    "",
+                    5732,
+                    "",
+                    1));
         }
         // 2: compromised merchant: cards of its city used there during its window, with elevated amounts
         if (p.city() == compromisedCity && rng.nextInt(4) == 0) {
             int hits = 2 + rng.nextInt(4);
             for (int i = 0; i < hits; i++) {
                 long t = (compromisedFromDay + rng.nextInt(compromisedDays)) * 1440L + 600 + rng.nextInt(600);
-                txs.add(new Tx(t, 8_000 + rng.nextInt(40_000), card.chip() ? 'C' : 'S', compromisedMerchant, home.name(),
-                        home.state(), zipFloat(home.zipBase()), compromisedMcc, "", 2));
+                txs.add(new Tx(
+                        t,
+                        8_000 + rng.nextInt(40_000),
+                        card.chip() ? 'C' : 'S',
+                        compromisedMerchant,
+                        home.name(),
+                        home.state(),
+                        zipFloat(home.zipBase()),
+                        compromisedMcc,
+                        "",
+                        2));
             }
         }
         // 3: account takeover: large amounts from a geography the customer never uses
@@ -303,8 +499,17 @@ public final class TabFormerGenerator {
             String country = Vocabulary.COUNTRIES[rng.nextInt(Vocabulary.COUNTRIES.length)];
             int n = 3 + rng.nextInt(4);
             for (int i = 0; i < n; i++) {
-                txs.add(new Tx(t + rng.nextInt(2880), 50_000 + rng.nextInt(250_000), 'S', merchantId(-3, 4829, rng.nextInt(8)),
-                        country.toUpperCase().substring(0, 1) + country.substring(1), country, "", 4829, "", 3));
+                txs.add(new Tx(
+                        t + rng.nextInt(2880),
+                        50_000 + rng.nextInt(250_000),
+                        'S',
+                        merchantId(-3, 4829, rng.nextInt(8)),
+                        country.toUpperCase().substring(0, 1) + country.substring(1),
+                        country,
+                        "",
+                        4829,
+                        "",
+                        3));
             }
         }
         // 4: card-not-present spree: online purchases at different merchants within a few hours
@@ -313,8 +518,17 @@ public final class TabFormerGenerator {
             int n = 4 + rng.nextInt(7);
             for (int i = 0; i < n; i++) {
                 int mcc = rng.nextBoolean() ? 5732 : 5815;
-                txs.add(new Tx(t + rng.nextInt(180), 10_000 + rng.nextInt(80_000), 'O', merchantId(-4, mcc, rng.nextInt(40)),
-                        "ONLINE", "", "", mcc, "", 4));
+                txs.add(new Tx(
+                        t + rng.nextInt(180),
+                        10_000 + rng.nextInt(80_000),
+                        'O',
+                        merchantId(-4, mcc, rng.nextInt(40)),
+                        "ONLINE",
+                        "",
+                        "",
+                        mcc,
+                        "",
+                        4));
             }
         }
     }

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class TabFormerGeneratorTest {
 
-    private static final TabFormerGenerator.Options SMALL = new TabFormerGenerator.Options(60, 11, LocalDate.of(2019, 1, 1), 120);
+    private static final TabFormerGenerator.Options SMALL =
+            new TabFormerGenerator.Options(60, 11, LocalDate.of(2019, 1, 1), 120);
 
     @Test
     void sameSeedGivesSameBytes(@TempDir Path a, @TempDir Path b) throws Exception {

@@ -1,11 +1,10 @@
 package io.cdp.events;
 
 import io.cdp.events.payload.EventPayload;
-import org.jspecify.annotations.Nullable;
-
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Every record on a CDP stream or queue. Type and version travel inside the envelope because the Kinesis
@@ -34,8 +33,10 @@ public record Envelope<P extends EventPayload>(
     }
 
     /** A new envelope with a random event id, the type derived from the payload. */
-    public static <P extends EventPayload> Envelope<P> of(String producer, String partitionKey, Instant occurredAt, P payload) {
-        return new Envelope<>(UUID.randomUUID(), EventType.of(payload), occurredAt, producer, partitionKey, null, payload);
+    public static <P extends EventPayload> Envelope<P> of(
+            String producer, String partitionKey, Instant occurredAt, P payload) {
+        return new Envelope<>(
+                UUID.randomUUID(), EventType.of(payload), occurredAt, producer, partitionKey, null, payload);
     }
 
     public Envelope<P> withTraceparent(@Nullable String traceparent) {
@@ -45,7 +46,8 @@ public record Envelope<P extends EventPayload>(
     /** The payload as the given type, or an error naming both types. */
     public <T extends EventPayload> T payloadAs(Class<T> type) {
         if (!type.isInstance(payload)) {
-            throw new IllegalStateException("event " + eventId + " is " + eventType.wireName() + ", not " + type.getSimpleName());
+            throw new IllegalStateException(
+                    "event " + eventId + " is " + eventType.wireName() + ", not " + type.getSimpleName());
         }
         return type.cast(payload);
     }

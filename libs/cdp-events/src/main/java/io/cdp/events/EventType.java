@@ -8,7 +8,6 @@ import io.cdp.events.payload.EventPayload;
 import io.cdp.events.payload.FraudAlertRequestedV1;
 import io.cdp.events.payload.TransactionRecordedV1;
 import io.cdp.events.payload.TransactionScoredV1;
-
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
@@ -28,10 +27,10 @@ public enum EventType {
     ALERT_DISPATCHED_V1("alert.dispatched.v1", AlertDispatchedV1.class),
     CUSTOMER_FEEDBACK_RECEIVED_V1("customer.feedback.received.v1", CustomerFeedbackReceivedV1.class);
 
-    private static final Map<String, EventType> BY_WIRE_NAME = Arrays.stream(values())
-            .collect(Collectors.toUnmodifiableMap(EventType::wireName, Function.identity()));
-    private static final Map<Class<?>, EventType> BY_PAYLOAD = Arrays.stream(values())
-            .collect(Collectors.toUnmodifiableMap(EventType::payloadType, Function.identity()));
+    private static final Map<String, EventType> BY_WIRE_NAME =
+            Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(EventType::wireName, Function.identity()));
+    private static final Map<Class<?>, EventType> BY_PAYLOAD =
+            Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(EventType::payloadType, Function.identity()));
 
     private final String wireName;
     private final Class<? extends EventPayload> payloadType;

@@ -17,11 +17,11 @@ public final class LakeLayout {
     public static final String RAW_CARDS = RAW + "cards/";
     /** One JSON manifest per extraction: what it wrote, how many rows, until when the history runs. */
     public static final String RAW_MANIFESTS = RAW + "_manifests/";
+
     public static final String SCORED = "scored/";
     public static final String PARQUET_CONTENT_TYPE = "application/vnd.apache.parquet";
 
-    private LakeLayout() {
-    }
+    private LakeLayout() {}
 
     /** {@code raw/transactions/year=YYYY/month=MM/}: the partition a transaction of that time belongs to. */
     public static String rawTransactionsPartition(Instant time) {

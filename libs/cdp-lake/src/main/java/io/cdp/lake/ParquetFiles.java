@@ -21,8 +21,7 @@ import org.apache.parquet.schema.MessageType;
  */
 public final class ParquetFiles {
 
-    private ParquetFiles() {
-    }
+    private ParquetFiles() {}
 
     public static <T> byte[] write(MessageType schema, Iterable<T> rows, Dehydrator<T> dehydrator) {
         try {

@@ -17,10 +17,10 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.Types;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -34,21 +34,45 @@ public final class RawTransactions {
     private static final LogicalTypeAnnotation STRING = LogicalTypeAnnotation.stringType();
 
     public static final MessageType SCHEMA = Types.buildMessage()
-            .required(BINARY).as(STRING).named("transaction_id")
-            .required(BINARY).as(STRING).named("card_token")
-            .required(BINARY).as(STRING).named("customer_token")
-            .required(INT64).as(LogicalTypeAnnotation.timestampType(true, LogicalTypeAnnotation.TimeUnit.MILLIS))
+            .required(BINARY)
+            .as(STRING)
+            .named("transaction_id")
+            .required(BINARY)
+            .as(STRING)
+            .named("card_token")
+            .required(BINARY)
+            .as(STRING)
+            .named("customer_token")
+            .required(INT64)
+            .as(LogicalTypeAnnotation.timestampType(true, LogicalTypeAnnotation.TimeUnit.MILLIS))
             .named("transaction_time")
-            .required(DOUBLE).named("amount")
-            .required(BINARY).as(STRING).named("currency")
-            .required(BINARY).as(STRING).named("merchant_id")
-            .optional(BINARY).as(STRING).named("merchant_city")
-            .optional(BINARY).as(STRING).named("merchant_state")
-            .optional(BINARY).as(STRING).named("merchant_zip")
-            .required(INT32).named("mcc")
-            .required(BINARY).as(STRING).named("channel")
-            .required(BINARY).as(STRING).named("errors")
-            .optional(BOOLEAN).named("fraud_label")
+            .required(DOUBLE)
+            .named("amount")
+            .required(BINARY)
+            .as(STRING)
+            .named("currency")
+            .required(BINARY)
+            .as(STRING)
+            .named("merchant_id")
+            .optional(BINARY)
+            .as(STRING)
+            .named("merchant_city")
+            .optional(BINARY)
+            .as(STRING)
+            .named("merchant_state")
+            .optional(BINARY)
+            .as(STRING)
+            .named("merchant_zip")
+            .required(INT32)
+            .named("mcc")
+            .required(BINARY)
+            .as(STRING)
+            .named("channel")
+            .required(BINARY)
+            .as(STRING)
+            .named("errors")
+            .optional(BOOLEAN)
+            .named("fraud_label")
             .named("transaction");
 
     /** Errors are one column, joined by this separator (no error text contains it). */
@@ -79,8 +103,7 @@ public final class RawTransactions {
         }
     };
 
-    private RawTransactions() {
-    }
+    private RawTransactions() {}
 
     public static byte[] toParquet(List<TransactionRecordedV1> rows) {
         return ParquetFiles.write(SCHEMA, rows, DEHYDRATOR);
@@ -89,11 +112,19 @@ public final class RawTransactions {
     /** A row as {@link ParquetFiles#read} gives it, back to the payload it was written from. */
     public static TransactionRecordedV1 fromRow(Map<String, Object> row) {
         String errors = (String) row.getOrDefault("errors", "");
-        return new TransactionRecordedV1((String) row.get("transaction_id"), new Token((String) row.get("card_token")),
-                new Token((String) row.get("customer_token")), Instant.ofEpochMilli((Long) row.get("transaction_time")),
-                BigDecimal.valueOf((Double) row.get("amount")), (String) row.get("currency"),
-                (String) row.get("merchant_id"), optional(row, "merchant_city"), optional(row, "merchant_state"),
-                optional(row, "merchant_zip"), (Integer) row.get("mcc"), Channel.valueOf((String) row.get("channel")),
+        return new TransactionRecordedV1(
+                (String) row.get("transaction_id"),
+                new Token((String) row.get("card_token")),
+                new Token((String) row.get("customer_token")),
+                Instant.ofEpochMilli((Long) row.get("transaction_time")),
+                BigDecimal.valueOf((Double) row.get("amount")),
+                (String) row.get("currency"),
+                (String) row.get("merchant_id"),
+                optional(row, "merchant_city"),
+                optional(row, "merchant_state"),
+                optional(row, "merchant_zip"),
+                (Integer) row.get("mcc"),
+                Channel.valueOf((String) row.get("channel")),
                 errors.isEmpty() ? List.of() : Arrays.asList(errors.split("\\" + ERROR_SEPARATOR)),
                 (Boolean) row.get("fraud_label"));
     }
@@ -106,7 +137,8 @@ public final class RawTransactions {
             if (!object.key().endsWith(".parquet")) {
                 continue;
             }
-            byte[] bytes = s3.getObjectAsBytes(b -> b.bucket(bucket).key(object.key())).asByteArray();
+            byte[] bytes =
+                    s3.getObjectAsBytes(b -> b.bucket(bucket).key(object.key())).asByteArray();
             ParquetFiles.read(bytes).forEach(row -> out.add(fromRow(row)));
         }
         out.sort(Comparator.comparing(TransactionRecordedV1::transactionTime)

@@ -13,9 +13,21 @@ import org.junit.jupiter.api.Test;
 class RawTransactionsTest {
 
     private static TransactionRecordedV1 tx(String id, List<String> errors, String city, Boolean fraud) {
-        return new TransactionRecordedV1(id, new Token("crd_AAAAAAAAAAAAAAAAAAAAAA"), new Token("cus_BBBBBBBBBBBBBBBBBBBBBB"),
-                Instant.parse("2019-03-04T05:06:07.123Z"), new BigDecimal("12.34"), "USD", "m-1", city,
-                city == null ? null : "CA", city == null ? null : "94105", 5411, Channel.CHIP, errors, fraud);
+        return new TransactionRecordedV1(
+                id,
+                new Token("crd_AAAAAAAAAAAAAAAAAAAAAA"),
+                new Token("cus_BBBBBBBBBBBBBBBBBBBBBB"),
+                Instant.parse("2019-03-04T05:06:07.123Z"),
+                new BigDecimal("12.34"),
+                "USD",
+                "m-1",
+                city,
+                city == null ? null : "CA",
+                city == null ? null : "94105",
+                5411,
+                Channel.CHIP,
+                errors,
+                fraud);
     }
 
     @Test
@@ -26,7 +38,8 @@ class RawTransactionsTest {
                 tx("t-3", List.of("Bad CVV"), "Oakland", null));
 
         List<TransactionRecordedV1> back = ParquetFiles.read(RawTransactions.toParquet(rows)).stream()
-                .map(RawTransactions::fromRow).toList();
+                .map(RawTransactions::fromRow)
+                .toList();
 
         assertThat(back).isEqualTo(rows);
     }

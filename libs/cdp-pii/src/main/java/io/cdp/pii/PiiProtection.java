@@ -12,13 +12,12 @@ import io.cdp.pii.crypto.KmsKeyWrapper;
 import io.cdp.pii.crypto.PiiDecryptor;
 import io.cdp.pii.crypto.SubjectKeys;
 import io.cdp.pii.token.Tokenizer;
+import java.time.Clock;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.kms.KmsClient;
-
-import java.time.Clock;
 
 /**
  * The PII toolkit of one core-zone process, wired to the registry's resources: the tokenizer (KMS HMAC
@@ -44,20 +43,32 @@ public final class PiiProtection {
     /**
      * @param kmsInterceptor optional, e.g. a {@link io.cdp.pii.crypto.KmsCallCounter}
      */
-    public static PiiProtection fromAws(AwsClients clients, CdpResources names, DataKeyCache.Limits limits,
-                                        @Nullable ExecutionInterceptor kmsInterceptor) {
-        KmsClient kms = clients.configure(KmsClient.builder().httpClientBuilder(ApacheHttpClient.builder())
-                .overrideConfiguration(o -> {
-                    if (kmsInterceptor != null) {
-                        o.addExecutionInterceptor(kmsInterceptor);
-                    }
-                }), "kms").build();
+    public static PiiProtection fromAws(
+            AwsClients clients,
+            CdpResources names,
+            DataKeyCache.Limits limits,
+            @Nullable ExecutionInterceptor kmsInterceptor) {
+        KmsClient kms = clients.configure(
+                        KmsClient.builder()
+                                .httpClientBuilder(ApacheHttpClient.builder())
+                                .overrideConfiguration(o -> {
+                                    if (kmsInterceptor != null) {
+                                        o.addExecutionInterceptor(kmsInterceptor);
+                                    }
+                                }),
+                        "kms")
+                .build();
         DynamoDbClient dynamoDb = clients.dynamoDb();
         Tokenizer tokenizer = Tokenizer.fromKms(kms, names.keyAlias(CdpResources.KmsKey.TOKEN));
-        SubjectKeys keys = new SubjectKeys(new KmsKeyWrapper(kms, names.keyAlias(CdpResources.KmsKey.PII)),
+        SubjectKeys keys = new SubjectKeys(
+                new KmsKeyWrapper(kms, names.keyAlias(CdpResources.KmsKey.PII)),
                 new DynamoDbDataKeyStore(dynamoDb, names.table(CdpResources.Table.PII_KEYS)),
-                new DataKeyCache(limits), Clock.systemUTC());
-        return new PiiProtection(tokenizer, keys, new DynamoDbAuditLog(dynamoDb, names.table(CdpResources.Table.AUDIT)),
+                new DataKeyCache(limits),
+                Clock.systemUTC());
+        return new PiiProtection(
+                tokenizer,
+                keys,
+                new DynamoDbAuditLog(dynamoDb, names.table(CdpResources.Table.AUDIT)),
                 Clock.systemUTC());
     }
 

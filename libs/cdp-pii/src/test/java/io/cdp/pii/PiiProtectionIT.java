@@ -1,5 +1,8 @@
 package io.cdp.pii;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.cdp.aws.AwsClients;
 import io.cdp.aws.test.AwsEmulatorTest;
 import io.cdp.events.pii.Ciphertext;
@@ -11,25 +14,23 @@ import io.cdp.pii.crypto.FieldContext;
 import io.cdp.pii.crypto.KeyShreddedException;
 import io.cdp.pii.crypto.KmsCallCounter;
 import io.cdp.pii.crypto.PiiDecryptor;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.kms.model.KeySpec;
 import software.amazon.awssdk.services.kms.model.KeyUsageType;
 
-import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 @AwsEmulatorTest
 class PiiProtectionIT {
 
-    private static final CoreZoneCredentials CORE = CoreZoneCredentials.fromConfiguration("core", "pii-it", Set.of("pii:decrypt"));
+    private static final CoreZoneCredentials CORE =
+            CoreZoneCredentials.fromConfiguration("core", "pii-it", Set.of("pii:decrypt"));
 
     @Test
     void tokensAreStableAcrossProcessesSharingTheKmsKey(AwsClients clients, CdpResources names) {
         PiiProtection one = PiiProtection.fromAws(clients, names, DataKeyCache.Limits.DEFAULT, null);
         PiiProtection two = PiiProtection.fromAws(clients, names, DataKeyCache.Limits.DEFAULT, null);
-        assertThat(one.tokenizer().card("4000123412341234")).isEqualTo(two.tokenizer().card("4000123412341234"));
+        assertThat(one.tokenizer().card("4000123412341234"))
+                .isEqualTo(two.tokenizer().card("4000123412341234"));
         assertThat(one.tokenizer().customer("1")).isNotEqualTo(one.tokenizer().customer("2"));
     }
 
@@ -62,14 +63,18 @@ class PiiProtectionIT {
         PiiProtection writer = PiiProtection.fromAws(clients, names, DataKeyCache.Limits.DEFAULT, null);
         String gone = writer.tokenizer().customer("2001").value();
         String kept = writer.tokenizer().customer("2002").value();
-        Ciphertext goneCt = writer.encryptor().encrypt(gone, new FieldContext("customer", gone, "address"), "1 Gone Street");
-        Ciphertext keptCt = writer.encryptor().encrypt(kept, new FieldContext("customer", kept, "address"), "2 Kept Street");
+        Ciphertext goneCt =
+                writer.encryptor().encrypt(gone, new FieldContext("customer", gone, "address"), "1 Gone Street");
+        Ciphertext keptCt =
+                writer.encryptor().encrypt(kept, new FieldContext("customer", kept, "address"), "2 Kept Street");
         writer.decryptor(CORE).erase(gone, "dpo", "right-to-erasure");
 
-        PiiDecryptor fresh = PiiProtection.fromAws(clients, names, DataKeyCache.Limits.DEFAULT, null).decryptor(CORE);
+        PiiDecryptor fresh = PiiProtection.fromAws(clients, names, DataKeyCache.Limits.DEFAULT, null)
+                .decryptor(CORE);
         assertThatThrownBy(() -> fresh.decrypt(goneCt, new FieldContext("customer", gone, "address"), "op", "it"))
                 .isInstanceOf(KeyShreddedException.class);
-        assertThat(fresh.decrypt(keptCt, new FieldContext("customer", kept, "address"), "op", "it")).isEqualTo("2 Kept Street");
+        assertThat(fresh.decrypt(keptCt, new FieldContext("customer", kept, "address"), "op", "it"))
+                .isEqualTo("2 Kept Street");
     }
 
     @Test
@@ -78,10 +83,13 @@ class PiiProtectionIT {
         String subject = pii.tokenizer().customer("3001").value();
         FieldContext context = new FieldContext("card", subject, "cardNumber");
         Ciphertext ct = pii.encryptor().encrypt(subject, context, "4000123412341234");
-        String newMaster = clients.kms().createKey(b -> b.keySpec(KeySpec.SYMMETRIC_DEFAULT)
-                .keyUsage(KeyUsageType.ENCRYPT_DECRYPT)).keyMetadata().arn();
+        String newMaster = clients.kms()
+                .createKey(b -> b.keySpec(KeySpec.SYMMETRIC_DEFAULT).keyUsage(KeyUsageType.ENCRYPT_DECRYPT))
+                .keyMetadata()
+                .arn();
         assertThat(pii.subjectKeys().rewrapAll(newMaster)).isGreaterThanOrEqualTo(1);
-        PiiDecryptor fresh = PiiProtection.fromAws(clients, names, DataKeyCache.Limits.DEFAULT, null).decryptor(CORE);
+        PiiDecryptor fresh = PiiProtection.fromAws(clients, names, DataKeyCache.Limits.DEFAULT, null)
+                .decryptor(CORE);
         assertThat(fresh.decrypt(ct, context, "op", "it")).isEqualTo("4000123412341234");
     }
 }

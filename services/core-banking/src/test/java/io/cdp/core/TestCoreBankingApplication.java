@@ -11,6 +11,8 @@ public class TestCoreBankingApplication {
 
     public static void main(String[] args) {
         System.setProperty("cdp.aws.endpoint", AwsEmulator.shared().endpoint().toString());
-        SpringApplication.from(CoreBankingApplication::main).withAdditionalProfiles("local").run(args);
+        SpringApplication.from(CoreBankingApplication::main)
+                .withAdditionalProfiles("local")
+                .run(args);
     }
 }

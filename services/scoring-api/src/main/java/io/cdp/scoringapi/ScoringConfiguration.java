@@ -1,13 +1,13 @@
 package io.cdp.scoringapi;
 
 import io.cdp.events.resources.CdpResources;
+import io.cdp.scoring.registry.ArtifactStore;
+import io.cdp.scoring.registry.ModelRegistry;
 import io.cdp.scoringapi.features.FeatureStore;
 import io.cdp.scoringapi.features.FeatureStoreProperties;
 import io.cdp.scoringapi.features.OnlineContext;
 import io.cdp.scoringapi.model.LiveModel;
 import io.cdp.scoringapi.model.ModelProperties;
-import io.cdp.scoring.registry.ArtifactStore;
-import io.cdp.scoring.registry.ModelRegistry;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,8 +57,9 @@ class ScoringConfiguration {
     SmartInitializingSingleton liveModelStartup(LiveModel live, ModelProperties properties) {
         return () -> {
             if (!live.loadLiveFromRegistry()) {
-                log.warn("no live version of model {} in the registry: scoring answers 503 until one is promoted "
-                        + "(train one with './cdp train', then './cdp promote VERSION' or POST /v1/models/{version}/promotion)",
+                log.warn(
+                        "no live version of model {} in the registry: scoring answers 503 until one is promoted "
+                                + "(train one with './cdp train', then './cdp promote VERSION' or POST /v1/models/{version}/promotion)",
                         properties.name());
             }
         };
@@ -68,7 +69,9 @@ class ScoringConfiguration {
     HealthIndicator liveModelHealth(LiveModel live) {
         return () -> live.current()
                 .map(m -> Health.up().withDetail("version", m.entry().version()).build())
-                .orElseGet(() -> Health.outOfService().withDetail("reason", "no live model").build());
+                .orElseGet(() -> Health.outOfService()
+                        .withDetail("reason", "no live model")
+                        .build());
     }
 
     @Bean
@@ -87,7 +90,8 @@ class ScoringConfiguration {
             this.context = context;
         }
 
-        @Scheduled(fixedDelayString = "${scoring.model.refresh-interval:30s}",
+        @Scheduled(
+                fixedDelayString = "${scoring.model.refresh-interval:30s}",
                 initialDelayString = "${scoring.model.refresh-interval:30s}")
         void follow() {
             live.followRegistry();

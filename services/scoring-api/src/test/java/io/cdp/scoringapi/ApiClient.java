@@ -33,8 +33,11 @@ final class ApiClient {
     }
 
     Answer post(String path, @Nullable String token, String json) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)), token);
+        return send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json)),
+                token);
     }
 
     private Answer send(HttpRequest.Builder request, @Nullable String token) {

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cdp.aws.test.AwsEmulator;
 import io.cdp.aws.test.AwsEmulatorTest;
-import io.cdp.events.resources.CdpResources;
 import io.cdp.aws.test.OpenApiDocuments;
+import io.cdp.events.resources.CdpResources;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,7 +54,9 @@ class OpenApiDocumentIT {
         // beside the build output, so a failing comparison can be diffed: diff <file> target/openapi-served.yaml
         Files.writeString(Path.of("target", "openapi-served.yaml"), served);
 
-        assertThat(file).as("the committed OpenAPI document; create it with ./cdp openapi export").exists();
+        assertThat(file)
+                .as("the committed OpenAPI document; create it with ./cdp openapi export")
+                .exists();
         assertThat(Files.readString(file))
                 .as("docs/openapi/scoring-api.yaml differs from what the code serves: regenerate it with "
                         + "'./cdp openapi export' (or -Dopenapi.write=true on this test) and review the diff")
@@ -68,16 +70,36 @@ class OpenApiDocumentIT {
 
         assertThat(answer.status()).isEqualTo(200);
         assertThat(doc.get("openapi").asString()).startsWith("3.1");
-        assertThat(doc.get("paths").propertyNames()).contains("/v1/fraud-scores", "/v1/fraud-scores:batch",
-                "/v1/models", "/v1/models/{version}", "/v1/models/{version}/promotion");
-        assertThat(doc.get("components").get("securitySchemes").get("bearer-jwt").get("scheme").asString())
+        assertThat(doc.get("paths").propertyNames())
+                .contains(
+                        "/v1/fraud-scores",
+                        "/v1/fraud-scores:batch",
+                        "/v1/models",
+                        "/v1/models/{version}",
+                        "/v1/models/{version}/promotion");
+        assertThat(doc.get("components")
+                        .get("securitySchemes")
+                        .get("bearer-jwt")
+                        .get("scheme")
+                        .asString())
                 .isEqualTo("bearer");
-        assertThat(doc.get("paths").get("/v1/fraud-scores:batch").get("post").get("responses").has("413")).isTrue();
-        assertThat(doc.get("paths").get("/v1/fraud-scores").get("post").get("responses").has("401")).isTrue();
+        assertThat(doc.get("paths")
+                        .get("/v1/fraud-scores:batch")
+                        .get("post")
+                        .get("responses")
+                        .has("413"))
+                .isTrue();
+        assertThat(doc.get("paths")
+                        .get("/v1/fraud-scores")
+                        .get("post")
+                        .get("responses")
+                        .has("401"))
+                .isTrue();
     }
 
     @Test
     void swaggerUiIsOpenWithoutAToken() {
-        assertThat(new ApiClient(port).get("/swagger-ui/index.html", null).status()).isEqualTo(200);
+        assertThat(new ApiClient(port).get("/swagger-ui/index.html", null).status())
+                .isEqualTo(200);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cdp.aws.AwsClients;
 import io.cdp.aws.test.AwsEmulator;
 import io.cdp.aws.test.AwsEmulatorTest;
+import io.cdp.datagen.SyntheticCardHistory;
 import io.cdp.events.resources.CdpResources;
 import io.cdp.features.online.CardOnlineState;
 import io.cdp.features.online.FeatureStoreItem;
@@ -13,7 +14,6 @@ import io.cdp.features.online.OnlineTransaction;
 import io.cdp.features.tabformer.TabFormerContext;
 import io.cdp.features.tabformer.TabFormerTransaction.UseChip;
 import io.cdp.scoring.registry.ModelRegistry;
-import io.cdp.datagen.SyntheticCardHistory;
 import io.cdp.service.security.DevTokens;
 import io.cdp.training.synthetic.SyntheticModels;
 import io.cdp.training.train.Progress;
@@ -59,7 +59,9 @@ class ScoringApiIT {
     static void trainModel(CdpResources resources, AwsClients awsClients) {
         names = resources;
         clients = awsClients;
-        firstVersion = SyntheticModels.publish(clients.s3(), clients.dynamoDb(), names, SyntheticModels.cardTesting(42, Progress.silent())).version();
+        firstVersion = SyntheticModels.publish(
+                        clients.s3(), clients.dynamoDb(), names, SyntheticModels.cardTesting(42, Progress.silent()))
+                .version();
         new ModelRegistry(clients.dynamoDb(), names.table(CdpResources.Table.MODELS), OnlineFeatures.MODEL_NAME)
                 .markLive(firstVersion, Optional.empty(), Instant.now());
     }
@@ -85,8 +87,10 @@ class ScoringApiIT {
     @Test
     void approvesAnOrdinaryPurchaseOnANewCardAndSaysItIsAColdStart() {
         String card = SyntheticCardHistory.cardToken(new SplittableRandom(1));
-        var answer = api().post("/v1/fraud-scores", token("fraud:score"),
-                purchase("ord-1", card, "42.90", "m-grocer-1", "CHIP", 5411, daytime(1, 14)));
+        var answer = api().post(
+                        "/v1/fraud-scores",
+                        token("fraud:score"),
+                        purchase("ord-1", card, "42.90", "m-grocer-1", "CHIP", 5411, daytime(1, 14)));
 
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         JsonNode body = answer.json();
@@ -104,18 +108,37 @@ class ScoringApiIT {
     void declinesACardTestingBurstBeforeItEnds() {
         String card = SyntheticCardHistory.cardToken(new SplittableRandom(2));
         for (int day = 0; day < 3; day++) {
-            var ordinary = api().post("/v1/fraud-scores", token("fraud:score"), purchase("hist-" + day, card, "35.20",
-                    "m-home-" + day % 2, "CHIP", 5411, daytime(4 - day, 10)));
-            assertThat(ordinary.json().get("decision").asString()).as(ordinary.body()).isEqualTo("APPROVE");
+            var ordinary = api().post(
+                            "/v1/fraud-scores",
+                            token("fraud:score"),
+                            purchase(
+                                    "hist-" + day,
+                                    card,
+                                    "35.20",
+                                    "m-home-" + day % 2,
+                                    "CHIP",
+                                    5411,
+                                    daytime(4 - day, 10)));
+            assertThat(ordinary.json().get("decision").asString())
+                    .as(ordinary.body())
+                    .isEqualTo("APPROVE");
         }
         Instant burst = daytime(1, 16);
         int burstLength = 15;
         List<String> decisions = new ArrayList<>();
         List<JsonNode> declines = new ArrayList<>();
         for (int i = 0; i < burstLength; i++) {
-            var answer = api().post("/v1/fraud-scores", token("fraud:score"), purchase("burst-" + i, card,
-                    String.format(java.util.Locale.ROOT, "%.2f", 1.0 + (i % 4) * 0.75), "fm-unknown-" + i, "ONLINE", 5999,
-                    burst.plusSeconds(20L * i)));
+            var answer = api().post(
+                            "/v1/fraud-scores",
+                            token("fraud:score"),
+                            purchase(
+                                    "burst-" + i,
+                                    card,
+                                    String.format(java.util.Locale.ROOT, "%.2f", 1.0 + (i % 4) * 0.75),
+                                    "fm-unknown-" + i,
+                                    "ONLINE",
+                                    5999,
+                                    burst.plusSeconds(20L * i)));
             assertThat(answer.status()).as(answer.body()).isEqualTo(200);
             decisions.add(answer.json().get("decision").asString());
             if ("DECLINE".equals(decisions.getLast()) && i < burstLength - 1) {
@@ -123,9 +146,13 @@ class ScoringApiIT {
             }
         }
 
-        assertThat(decisions.subList(0, burstLength - 1)).as("decisions during the burst").contains("DECLINE");
-        assertThat(declines).as("declines seeing the burst's velocity")
-                .anySatisfy(d -> assertThat(d.get("features").get("count_10m").asDouble()).isPositive());
+        assertThat(decisions.subList(0, burstLength - 1))
+                .as("decisions during the burst")
+                .contains("DECLINE");
+        assertThat(declines)
+                .as("declines seeing the burst's velocity")
+                .anySatisfy(d -> assertThat(d.get("features").get("count_10m").asDouble())
+                        .isPositive());
         assertThat(declines).allSatisfy(d -> {
             assertThat(d.get("coldStart").asBoolean()).isFalse();
             assertThat(d.get("reasonCodes").size()).isBetween(1, 3);
@@ -134,19 +161,38 @@ class ScoringApiIT {
 
     @Test
     void answers401WithAProblemWithoutAToken() {
-        var answer = api().post("/v1/fraud-scores", null, purchase("no-token", SyntheticCardHistory.cardToken(
-                new SplittableRandom(3)), "10.00", "m-1", "CHIP", 5411, Instant.now()));
+        var answer = api().post(
+                        "/v1/fraud-scores",
+                        null,
+                        purchase(
+                                "no-token",
+                                SyntheticCardHistory.cardToken(new SplittableRandom(3)),
+                                "10.00",
+                                "m-1",
+                                "CHIP",
+                                5411,
+                                Instant.now()));
 
         assertThat(answer.status()).isEqualTo(401);
         assertThat(answer.raw().headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        assertThat(answer.raw().headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
+        assertThat(answer.raw().headers().firstValue("WWW-Authenticate"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
         assertThat(answer.json().get("status").asInt()).isEqualTo(401);
     }
 
     @Test
     void answers403WhenTheTokenLacksTheScope() {
-        var scoring = api().post("/v1/fraud-scores", token("models:admin"), purchase("wrong-scope",
-                SyntheticCardHistory.cardToken(new SplittableRandom(4)), "10.00", "m-1", "CHIP", 5411, Instant.now()));
+        var scoring = api().post(
+                        "/v1/fraud-scores",
+                        token("models:admin"),
+                        purchase(
+                                "wrong-scope",
+                                SyntheticCardHistory.cardToken(new SplittableRandom(4)),
+                                "10.00",
+                                "m-1",
+                                "CHIP",
+                                5411,
+                                Instant.now()));
         var promotion = api().post("/v1/models/" + firstVersion + "/promotion", token("fraud:score"), "");
 
         assertThat(scoring.status()).isEqualTo(403);
@@ -156,8 +202,8 @@ class ScoringApiIT {
 
     @Test
     void answers401ForATokenSignedWithAnotherKey() {
-        String forged = DevTokens.mint(DevTokens.key(DevTokens.randomSecret()), "intruder", List.of("fraud:score"),
-                Duration.ofMinutes(5));
+        String forged = DevTokens.mint(
+                DevTokens.key(DevTokens.randomSecret()), "intruder", List.of("fraud:score"), Duration.ofMinutes(5));
 
         assertThat(api().get("/v1/models", forged).status()).isEqualTo(401);
     }
@@ -176,13 +222,23 @@ class ScoringApiIT {
         assertThat(errors.size()).isEqualTo(1);
         assertThat(errors.get(0).get("field").asString()).isEqualTo("amount");
         assertThat(errors.get(0).get("message").asString()).isNotBlank();
-        assertThat(answer.body()).doesNotContain(card).doesNotContain("Exception").doesNotContain("at io.");
+        assertThat(answer.body())
+                .doesNotContain(card)
+                .doesNotContain("Exception")
+                .doesNotContain("at io.");
     }
 
     @Test
     void answers400ForAMalformedValueWithoutEchoingIt() {
-        String body = purchase("bad-time", SyntheticCardHistory.cardToken(new SplittableRandom(6)), "1.00", "m-1", "CHIP",
-                5411, Instant.now()).replaceFirst("\"transactionTime\": \"[^\"]+\"", "\"transactionTime\": \"secret-value-77\"");
+        String body = purchase(
+                        "bad-time",
+                        SyntheticCardHistory.cardToken(new SplittableRandom(6)),
+                        "1.00",
+                        "m-1",
+                        "CHIP",
+                        5411,
+                        Instant.now())
+                .replaceFirst("\"transactionTime\": \"[^\"]+\"", "\"transactionTime\": \"secret-value-77\"");
 
         var answer = api().post("/v1/fraud-scores", token("fraud:score"), body);
 
@@ -196,7 +252,8 @@ class ScoringApiIT {
         StringJoiner items = new StringJoiner(",", "{\"transactions\": [", "]}");
         String card = SyntheticCardHistory.cardToken(new SplittableRandom(7));
         for (int i = 0; i < 101; i++) {
-            items.add(purchase("b-" + i, card, "5.00", "m-1", "CHIP", 5411, Instant.now().minusSeconds(3600 - i)));
+            items.add(purchase(
+                    "b-" + i, card, "5.00", "m-1", "CHIP", 5411, Instant.now().minusSeconds(3600 - i)));
         }
 
         var answer = api().post("/v1/fraud-scores:batch", token("fraud:score"), items.toString());
@@ -227,20 +284,46 @@ class ScoringApiIT {
         CardOnlineState state = CardOnlineState.empty();
         Instant t = Instant.now().minus(2, ChronoUnit.DAYS);
         for (int i = 0; i < 5; i++) {
-            state = OnlineFeatures.compute(state, new OnlineTransaction("pre-" + i, "cus_x", card, t.plus(i, ChronoUnit.HOURS),
-                    20.0, UseChip.CHIP, "m-1", "Town", "CA", "94105", 5411, List.of(), false),
-                    TabFormerContext.withoutLabelsOrGeography()).next();
+            state = OnlineFeatures.compute(
+                            state,
+                            new OnlineTransaction(
+                                    "pre-" + i,
+                                    "cus_x",
+                                    card,
+                                    t.plus(i, ChronoUnit.HOURS),
+                                    20.0,
+                                    UseChip.CHIP,
+                                    "m-1",
+                                    "Town",
+                                    "CA",
+                                    "94105",
+                                    5411,
+                                    List.of(),
+                                    false),
+                            TabFormerContext.withoutLabelsOrGeography())
+                    .next();
         }
-        clients.dynamoDb().putItem(PutItemRequest.builder().tableName(names.table(CdpResources.Table.FEATURES))
-                .item(Map.of(FeatureStoreItem.KEY, AttributeValue.fromS(FeatureStoreItem.cardKey(card)),
-                        FeatureStoreItem.STATE, AttributeValue.fromB(SdkBytes.fromByteArray(state.toBytes())),
-                        FeatureStoreItem.VERSION, AttributeValue.fromN("5"),
-                        FeatureStoreItem.STATE_FORMAT, AttributeValue.fromS(CardOnlineState.FORMAT_NAME),
-                        FeatureStoreItem.EXPIRES_AT, AttributeValue.fromN(Long.toString(
-                                Instant.now().plus(1, ChronoUnit.DAYS).getEpochSecond())))).build());
+        clients.dynamoDb()
+                .putItem(PutItemRequest.builder()
+                        .tableName(names.table(CdpResources.Table.FEATURES))
+                        .item(Map.of(
+                                FeatureStoreItem.KEY,
+                                AttributeValue.fromS(FeatureStoreItem.cardKey(card)),
+                                FeatureStoreItem.STATE,
+                                AttributeValue.fromB(SdkBytes.fromByteArray(state.toBytes())),
+                                FeatureStoreItem.VERSION,
+                                AttributeValue.fromN("5"),
+                                FeatureStoreItem.STATE_FORMAT,
+                                AttributeValue.fromS(CardOnlineState.FORMAT_NAME),
+                                FeatureStoreItem.EXPIRES_AT,
+                                AttributeValue.fromN(Long.toString(
+                                        Instant.now().plus(1, ChronoUnit.DAYS).getEpochSecond()))))
+                        .build());
 
-        var answer = api().post("/v1/fraud-scores", token("fraud:score"),
-                purchase("after-transformer", card, "21.00", "m-1", "CHIP", 5411, Instant.now()));
+        var answer = api().post(
+                        "/v1/fraud-scores",
+                        token("fraud:score"),
+                        purchase("after-transformer", card, "21.00", "m-1", "CHIP", 5411, Instant.now()));
 
         assertThat(answer.json().get("coldStart").asBoolean()).isFalse();
         assertThat(answer.json().get("features").get("count_1w").asDouble()).isEqualTo(5.0);
@@ -248,11 +331,22 @@ class ScoringApiIT {
 
     @Test
     void promotesANewVersionWithoutARestart() {
-        String second = SyntheticModels.publish(clients.s3(), clients.dynamoDb(), names, SyntheticModels.cardTesting(7, Progress.silent())).version();
+        String second = SyntheticModels.publish(
+                        clients.s3(), clients.dynamoDb(), names, SyntheticModels.cardTesting(7, Progress.silent()))
+                .version();
 
         var promotion = api().post("/v1/models/" + second + "/promotion", token("models:admin"), "");
-        var score = api().post("/v1/fraud-scores", token("fraud:score"), purchase("after-promotion",
-                SyntheticCardHistory.cardToken(new SplittableRandom(10)), "9.99", "m-2", "SWIPE", 5812, Instant.now()));
+        var score = api().post(
+                        "/v1/fraud-scores",
+                        token("fraud:score"),
+                        purchase(
+                                "after-promotion",
+                                SyntheticCardHistory.cardToken(new SplittableRandom(10)),
+                                "9.99",
+                                "m-2",
+                                "SWIPE",
+                                5812,
+                                Instant.now()));
         var models = api().get("/v1/models", token("fraud:score"));
         var one = api().get("/v1/models/" + second, token("models:admin"));
 
@@ -265,21 +359,31 @@ class ScoringApiIT {
         assertThat(one.json().get("metrics").get("validation.auc").asDouble()).isGreaterThan(0.8);
         assertThat(one.json().get("featureNames").size()).isEqualTo(OnlineFeatures.SCHEMA.size());
         assertThat(one.json().get("trainingFrom").asString()).isEqualTo("2026-01-05");
-        assertThat(api().get("/v1/models/no-such-version", token("fraud:score")).status()).isEqualTo(404);
+        assertThat(api().get("/v1/models/no-such-version", token("fraud:score")).status())
+                .isEqualTo(404);
     }
 
     /** {@code hour}:00 UTC {@code daysAgo} days ago: ordinary card use happens in the day, as in the training data. */
     private static Instant daytime(int daysAgo, int hour) {
-        return Instant.now().truncatedTo(ChronoUnit.DAYS).minus(daysAgo, ChronoUnit.DAYS).plus(hour, ChronoUnit.HOURS);
+        return Instant.now()
+                .truncatedTo(ChronoUnit.DAYS)
+                .minus(daysAgo, ChronoUnit.DAYS)
+                .plus(hour, ChronoUnit.HOURS);
     }
 
-    private static String purchase(String id, String card, String amount, String merchant, String channel, int mcc,
-                                   Instant time) {
+    private static String purchase(
+            String id, String card, String amount, String merchant, String channel, int mcc, Instant time) {
         boolean online = "ONLINE".equals(channel);
         return """
                 {"transactionId": "%s", "cardToken": "%s", "amount": %s, "currency": "EUR", "merchantId": "%s",
-                 %s "mcc": %d, "channel": "%s", "transactionTime": "%s"}"""
-                .formatted(id, card, amount, merchant, online ? "" : "\"merchantState\": \"CA\", \"merchantZip\": \"94105\",",
-                        mcc, channel, time);
+                 %s "mcc": %d, "channel": "%s", "transactionTime": "%s"}""".formatted(
+                        id,
+                        card,
+                        amount,
+                        merchant,
+                        online ? "" : "\"merchantState\": \"CA\", \"merchantZip\": \"94105\",",
+                        mcc,
+                        channel,
+                        time);
     }
 }

@@ -13,7 +13,10 @@ import org.springframework.test.context.DynamicPropertyRegistrar;
 public class TestScoringApiApplication {
 
     public static void main(String[] args) {
-        SpringApplication.from(ScoringApiApplication::main).with(Emulator.class).withAdditionalProfiles("local").run(args);
+        SpringApplication.from(ScoringApiApplication::main)
+                .with(Emulator.class)
+                .withAdditionalProfiles("local")
+                .run(args);
     }
 
     @TestConfiguration(proxyBeanMethods = false)
@@ -21,7 +24,8 @@ public class TestScoringApiApplication {
 
         @Bean
         DynamicPropertyRegistrar emulatorEndpoint() {
-            return registry -> registry.add("cdp.aws.endpoint", () -> AwsEmulator.shared().endpoint().toString());
+            return registry -> registry.add(
+                    "cdp.aws.endpoint", () -> AwsEmulator.shared().endpoint().toString());
         }
     }
 }

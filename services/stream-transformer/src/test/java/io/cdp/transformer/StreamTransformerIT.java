@@ -1,12 +1,12 @@
 package io.cdp.transformer;
 
-import io.cdp.training.synthetic.SyntheticModels;
-import io.cdp.aws.test.PipelineFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cdp.aws.AwsClients;
 import io.cdp.aws.test.AwsEmulator;
 import io.cdp.aws.test.AwsEmulatorTest;
+import io.cdp.aws.test.PipelineFixture;
+import io.cdp.datagen.SyntheticCardHistory;
 import io.cdp.events.codec.EventCodec;
 import io.cdp.events.payload.FraudAlertRequestedV1;
 import io.cdp.events.payload.TransactionRecordedV1;
@@ -16,12 +16,12 @@ import io.cdp.events.resources.CdpResources.Queue;
 import io.cdp.events.resources.CdpResources.Table;
 import io.cdp.features.online.CardOnlineState;
 import io.cdp.features.online.FeatureStoreItem;
+import io.cdp.features.online.MccRiskTableStore;
 import io.cdp.features.online.MccRiskTables;
 import io.cdp.features.online.OnlineFeatures;
-import io.cdp.features.online.MccRiskTableStore;
 import io.cdp.features.online.WireTransactions;
+import io.cdp.training.synthetic.SyntheticModels;
 import io.cdp.transformer.scoring.ScoringModel;
-import io.cdp.datagen.SyntheticCardHistory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,7 +62,9 @@ class StreamTransformerIT {
         p.put("cdp.transformer.kcl-failover", "3s");
         p.put("logging.level.root", "WARN");
         p.put("logging.level.io.cdp.transformer.scoring", "INFO");
-        return p.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        return p.entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
     }
 
     /** Publishes and promotes a model trained on generated history (the trainer job's role), then starts the app. */
@@ -74,80 +76,134 @@ class StreamTransformerIT {
     @Test
     void transactionsBecomeScoredEventsLakeRowsAlertsAndBatchEqualFeaturesWhilePoisonIsDeadLettered(
             AwsClients clients, CdpResources names, AwsEmulator emulator) throws Exception {
-        List<TransactionRecordedV1> txs = SyntheticCardHistory.takeovers(7, 40,
-                Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofHours(20)), Duration.ofHours(20), 8, 0.4);
+        List<TransactionRecordedV1> txs = SyntheticCardHistory.takeovers(
+                7,
+                40,
+                Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofHours(20)),
+                Duration.ofHours(20),
+                8,
+                0.4);
         try (PipelineFixture fixture = new PipelineFixture(clients, names);
-             ConfigurableApplicationContext app = start(fixture, names, emulator)) {
+                ConfigurableApplicationContext app = start(fixture, names, emulator)) {
             int half = txs.size() / 2;
             fixture.putTransactions(txs.subList(0, half));
             byte[] garbage = "{\"eventId\": oops".getBytes(StandardCharsets.UTF_8);
-            byte[] unknown = new String(new EventCodec().encode(io.cdp.events.Envelope.of("core-banking",
-                    txs.getFirst().cardToken().value(), Instant.now(), txs.getFirst())), StandardCharsets.UTF_8)
-                    .replace("transaction.recorded.v1", "transaction.recorded.v7").getBytes(StandardCharsets.UTF_8);
+            byte[] unknown = new String(
+                            new EventCodec()
+                                    .encode(io.cdp.events.Envelope.of(
+                                            "core-banking",
+                                            txs.getFirst().cardToken().value(),
+                                            Instant.now(),
+                                            txs.getFirst())),
+                            StandardCharsets.UTF_8)
+                    .replace("transaction.recorded.v1", "transaction.recorded.v7")
+                    .getBytes(StandardCharsets.UTF_8);
             fixture.putRaw(List.of(garbage, unknown), List.of("poison-a", "poison-b"));
             fixture.putTransactions(txs.subList(half, txs.size()));
 
-            PipelineFixture.await("all " + txs.size() + " transactions scored", Duration.ofSeconds(180),
-                    () -> fixture.scoredEvents().stream().map(TransactionScoredV1::transactionId).distinct().count() >= txs.size());
-            PipelineFixture.await("all lake rows", Duration.ofSeconds(30), () -> fixture.lakeRows().size() >= txs.size());
+            PipelineFixture.await(
+                    "all " + txs.size() + " transactions scored",
+                    Duration.ofSeconds(180),
+                    () -> fixture.scoredEvents().stream()
+                                    .map(TransactionScoredV1::transactionId)
+                                    .distinct()
+                                    .count()
+                            >= txs.size());
+            PipelineFixture.await(
+                    "all lake rows",
+                    Duration.ofSeconds(30),
+                    () -> fixture.lakeRows().size() >= txs.size());
 
             List<TransactionScoredV1> scored = fixture.scoredEvents();
-            assertThat(scored).extracting(TransactionScoredV1::transactionId)
-                    .containsExactlyInAnyOrderElementsOf(txs.stream().map(TransactionRecordedV1::transactionId).toList());
+            assertThat(scored)
+                    .extracting(TransactionScoredV1::transactionId)
+                    .containsExactlyInAnyOrderElementsOf(txs.stream()
+                            .map(TransactionRecordedV1::transactionId)
+                            .toList());
 
             List<Map<String, String>> lake = fixture.lakeRows();
-            assertThat(lake).hasSize(txs.size()).extracting(r -> r.get("transactionId")).doesNotHaveDuplicates();
+            assertThat(lake)
+                    .hasSize(txs.size())
+                    .extracting(r -> r.get("transactionId"))
+                    .doesNotHaveDuplicates();
 
             // features equal the batch path over the same history, with the label tables the service loaded
             MccRiskTables tables = MccRiskTableStore.load(fixture.s3, names.bucket(CdpResources.Bucket.MODELS));
             double[][] batch = WireTransactions.batch(txs, tables.context());
-            Map<String, TransactionScoredV1> byId = scored.stream()
-                    .collect(Collectors.toMap(TransactionScoredV1::transactionId, Function.identity()));
+            Map<String, TransactionScoredV1> byId =
+                    scored.stream().collect(Collectors.toMap(TransactionScoredV1::transactionId, Function.identity()));
             for (int i = 0; i < txs.size(); i++) {
-                Map<String, Double> streamed = byId.get(txs.get(i).transactionId()).features();
-                assertThat(streamed).as("features of %s", txs.get(i).transactionId())
+                Map<String, Double> streamed =
+                        byId.get(txs.get(i).transactionId()).features();
+                assertThat(streamed)
+                        .as("features of %s", txs.get(i).transactionId())
                         .isEqualTo(OnlineFeatures.SCHEMA.asMap(batch[i]));
             }
 
             // one alert per transaction at or over the model's alert threshold, claimed once in the alerts table
-            double alertThreshold = app.getBean(ScoringModel.class).scorer().thresholds().alert();
-            List<String> overThreshold = scored.stream().filter(s -> s.score() >= alertThreshold)
-                    .map(TransactionScoredV1::transactionId).toList();
-            PipelineFixture.await("alert claims", Duration.ofSeconds(20), () -> fixture.alertClaims() >= overThreshold.size());
+            double alertThreshold =
+                    app.getBean(ScoringModel.class).scorer().thresholds().alert();
+            List<String> overThreshold = scored.stream()
+                    .filter(s -> s.score() >= alertThreshold)
+                    .map(TransactionScoredV1::transactionId)
+                    .toList();
+            PipelineFixture.await(
+                    "alert claims", Duration.ofSeconds(20), () -> fixture.alertClaims() >= overThreshold.size());
             var alerts = fixture.drain(Queue.FRAUD_ALERTS);
             assertThat(overThreshold).as("the generated bursts include alerts").isNotEmpty();
-            assertThat(alerts).extracting(m -> fixture.codec.decode(m.body().getBytes(StandardCharsets.UTF_8),
-                    FraudAlertRequestedV1.class).payload().transactionId()).containsExactlyInAnyOrderElementsOf(overThreshold);
+            assertThat(alerts)
+                    .extracting(m -> fixture.codec
+                            .decode(m.body().getBytes(StandardCharsets.UTF_8), FraudAlertRequestedV1.class)
+                            .payload()
+                            .transactionId())
+                    .containsExactlyInAnyOrderElementsOf(overThreshold);
             assertThat(fixture.alertClaims()).isEqualTo(overThreshold.size());
 
             // the online store: one card's state holds each of its transactions once
             String card = txs.getLast().cardToken().value();
-            var item = fixture.dynamoDb.getItem(b -> b.tableName(names.table(Table.FEATURES)).consistentRead(true)
-                    .key(Map.of(FeatureStoreItem.KEY, AttributeValue.fromS(FeatureStoreItem.cardKey(card))))).item();
-            CardOnlineState state = CardOnlineState.fromBytes(item.get(FeatureStoreItem.STATE).b().asByteArray());
-            assertThat(state.velocityWindow().size())
-                    .isEqualTo((int) txs.stream().filter(t -> t.cardToken().value().equals(card)).count());
-            assertThat(item.get("lastTxId").s()).isEqualTo(txs.stream()
-                    .filter(t -> t.cardToken().value().equals(card)).toList().getLast().transactionId());
+            var item = fixture.dynamoDb
+                    .getItem(b -> b.tableName(names.table(Table.FEATURES))
+                            .consistentRead(true)
+                            .key(Map.of(FeatureStoreItem.KEY, AttributeValue.fromS(FeatureStoreItem.cardKey(card)))))
+                    .item();
+            CardOnlineState state = CardOnlineState.fromBytes(
+                    item.get(FeatureStoreItem.STATE).b().asByteArray());
+            assertThat(state.velocityWindow().size()).isEqualTo((int)
+                    txs.stream().filter(t -> t.cardToken().value().equals(card)).count());
+            assertThat(item.get("lastTxId").s())
+                    .isEqualTo(txs.stream()
+                            .filter(t -> t.cardToken().value().equals(card))
+                            .toList()
+                            .getLast()
+                            .transactionId());
             assertThat(item).containsKey("expiresAt");
 
             // poison: reason and original bytes in the dead-letter queue
             var deadLetters = fixture.drain(Queue.STREAM_DEAD_LETTERS);
             List<JsonNode> letters = new ArrayList<>();
             deadLetters.forEach(m -> letters.add(fixture.codec.mapper().readTree(m.body())));
-            assertThat(letters).extracting(n -> n.get("reason").asString())
+            assertThat(letters)
+                    .extracting(n -> n.get("reason").asString())
                     .containsExactlyInAnyOrder("unparseable", "unknown-type");
-            assertThat(letters).extracting(n -> n.get("originalBase64").asString())
-                    .contains(Base64.getEncoder().encodeToString(garbage), Base64.getEncoder().encodeToString(unknown));
+            assertThat(letters)
+                    .extracting(n -> n.get("originalBase64").asString())
+                    .contains(
+                            Base64.getEncoder().encodeToString(garbage),
+                            Base64.getEncoder().encodeToString(unknown));
 
             // checkpoints: every shard of the transactions stream is checkpointed at its last record (a restart
             // resumes there instead of replaying the stream); KCL keeps them in the binding's lease table
-            Map<String, String> lastSequence = fixture.lastSequenceNumbers(names.stream(CdpResources.Stream.CORE_TRANSACTIONS));
+            Map<String, String> lastSequence =
+                    fixture.lastSequenceNumbers(names.stream(CdpResources.Stream.CORE_TRANSACTIONS));
             String leaseTable = names.table(Table.BINDER_CHECKPOINTS) + "-kcl-transactions-in-0";
             PipelineFixture.await("checkpoints at the last records", Duration.ofSeconds(20), () -> {
                 Map<String, String> checkpoints = new java.util.HashMap<>();
-                fixture.dynamoDb.scan(b -> b.tableName(leaseTable)).items().forEach(lease ->
-                        checkpoints.put(lease.get("leaseKey").s(), lease.get("checkpoint").s()));
+                fixture.dynamoDb
+                        .scan(b -> b.tableName(leaseTable))
+                        .items()
+                        .forEach(lease -> checkpoints.put(
+                                lease.get("leaseKey").s(),
+                                lease.get("checkpoint").s()));
                 return checkpoints.equals(lastSequence);
             });
         }

@@ -13,8 +13,10 @@ import org.springframework.context.annotation.Bean;
 public class TestStreamTransformerApplication {
 
     public static void main(String[] args) {
-        SpringApplication.from(StreamTransformerApplication::main).with(EmulatorConfiguration.class)
-                .withAdditionalProfiles("local").run(args);
+        SpringApplication.from(StreamTransformerApplication::main)
+                .with(EmulatorConfiguration.class)
+                .withAdditionalProfiles("local")
+                .run(args);
     }
 
     @TestConfiguration(proxyBeanMethods = false)

@@ -14,23 +14,31 @@ import java.util.Map;
 /** The rules themselves, so the tests can apply them to the real classes and to fixtures that must fail. */
 final class ArchitectureRules {
 
-    private ArchitectureRules() {
-    }
+    private ArchitectureRules() {}
 
     /** No service's code uses another service's classes, and no library uses a service's. */
     static ArchRule servicesAreIndependent() {
         List<ArchRule> rules = new ArrayList<>();
         for (Map.Entry<String, String> service : Modules.SERVICES.entrySet()) {
-            rules.add(noClasses().that().resideInAPackage(service.getValue() + "..")
-                    .should().dependOnClassesThat().resideInAnyPackage(Modules.otherServices(service.getKey()))
+            rules.add(noClasses()
+                    .that()
+                    .resideInAPackage(service.getValue() + "..")
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAnyPackage(Modules.otherServices(service.getKey()))
                     .because(service.getKey() + " must not use another service's code: what two share lives in libs/")
                     .allowEmptyShould(true));
         }
-        rules.add(noClasses().that().resideInAnyPackage(Modules.LIBRARIES.stream().map(p -> p + "..")
-                        .toArray(String[]::new))
-                .should().dependOnClassesThat().resideInAnyPackage(Modules.SERVICES.values().stream()
-                        .map(p -> p + "..").toArray(String[]::new))
-                .because("a library must not depend on a service").allowEmptyShould(true));
+        rules.add(noClasses()
+                .that()
+                .resideInAnyPackage(
+                        Modules.LIBRARIES.stream().map(p -> p + "..").toArray(String[]::new))
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        Modules.SERVICES.values().stream().map(p -> p + "..").toArray(String[]::new))
+                .because("a library must not depend on a service")
+                .allowEmptyShould(true));
         return CompositeArchRule.of(rules);
     }
 
@@ -39,11 +47,19 @@ final class ArchitectureRules {
      * tool, CLI or data-generator package. Those live in tools/cdp-cli.
      */
     static ArchRule servicesShipNoToolEntryPoints() {
-        String[] services = Modules.SERVICES.values().stream().map(p -> p + "..").toArray(String[]::new);
-        ArchRule onlyApplicationMains = methods().that().haveName("main").and().areStatic()
-                .and().areDeclaredInClassesThat().resideInAnyPackage(services)
-                .should().beDeclaredInClassesThat().areAnnotatedWith(
-                        "org.springframework.boot.autoconfigure.SpringBootApplication")
+        String[] services =
+                Modules.SERVICES.values().stream().map(p -> p + "..").toArray(String[]::new);
+        ArchRule onlyApplicationMains = methods()
+                .that()
+                .haveName("main")
+                .and()
+                .areStatic()
+                .and()
+                .areDeclaredInClassesThat()
+                .resideInAnyPackage(services)
+                .should()
+                .beDeclaredInClassesThat()
+                .areAnnotatedWith("org.springframework.boot.autoconfigure.SpringBootApplication")
                 .because("bench, generator, evaluation and tool entry points belong in tools/cdp-cli")
                 .allowEmptyShould(true);
         List<String> toolPackages = new ArrayList<>();
@@ -52,7 +68,9 @@ final class ArchitectureRules {
                 toolPackages.add(root + "." + tooling + "..");
             }
         }
-        ArchRule noToolPackages = noClasses().should().resideInAnyPackage(toolPackages.toArray(String[]::new))
+        ArchRule noToolPackages = noClasses()
+                .should()
+                .resideInAnyPackage(toolPackages.toArray(String[]::new))
                 .because("developer tooling belongs in tools/cdp-cli, never in a shipped service")
                 .allowEmptyShould(true);
         return CompositeArchRule.of(onlyApplicationMains).and(noToolPackages);
@@ -60,11 +78,19 @@ final class ArchitectureRules {
 
     /** The domain libraries are plain Java: no Spring Web (the service support is the web edge by design). */
     static ArchRule librariesAreFreeOfSpringWeb() {
-        return noClasses().that().resideInAnyPackage(Modules.PLAIN_LIBRARIES.stream().map(p -> p + "..")
-                        .toArray(String[]::new))
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..",
-                        "org.springframework.http..", "org.springframework.boot.webmvc..", "jakarta.servlet..")
-                .because("libraries hold domain logic in plain Java; the web edge is the services' and cdp-service-support's")
+        return noClasses()
+                .that()
+                .resideInAnyPackage(
+                        Modules.PLAIN_LIBRARIES.stream().map(p -> p + "..").toArray(String[]::new))
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.springframework.web..",
+                        "org.springframework.http..",
+                        "org.springframework.boot.webmvc..",
+                        "jakarta.servlet..")
+                .because(
+                        "libraries hold domain logic in plain Java; the web edge is the services' and cdp-service-support's")
                 .allowEmptyShould(true);
     }
 

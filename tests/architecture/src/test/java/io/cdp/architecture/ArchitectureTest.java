@@ -27,10 +27,14 @@ class ArchitectureTest {
     @Test
     void theShippedClassesOfEveryModuleAreImported() {
         for (String root : Modules.SERVICES.values()) {
-            assertThat(shipped.that(ArchitectureRules.inPackage(root))).as("classes of %s", root).isNotEmpty();
+            assertThat(shipped.that(ArchitectureRules.inPackage(root)))
+                    .as("classes of %s", root)
+                    .isNotEmpty();
         }
         for (String root : Modules.LIBRARIES) {
-            assertThat(shipped.that(ArchitectureRules.inPackage(root))).as("classes of %s", root).isNotEmpty();
+            assertThat(shipped.that(ArchitectureRules.inPackage(root)))
+                    .as("classes of %s", root)
+                    .isNotEmpty();
         }
     }
 
@@ -56,7 +60,8 @@ class ArchitectureTest {
     @Test
     void aBenchMainInsideAServiceFailsTheRule() {
         JavaClasses wrong = new ClassFileImporter().importClasses(ShippedBenchMain.class);
-        assertThatThrownBy(() -> ArchitectureRules.servicesShipNoToolEntryPoints().check(wrong))
+        assertThatThrownBy(
+                        () -> ArchitectureRules.servicesShipNoToolEntryPoints().check(wrong))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("ShippedBenchMain.main")
                 .hasMessageContaining("io.cdp.scoringapi.bench");

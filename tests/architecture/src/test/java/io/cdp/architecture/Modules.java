@@ -23,24 +23,33 @@ final class Modules {
     static final List<String> SERVING = List.of("core-banking", "stream-transformer", "scoring-api");
 
     /** Library root packages. */
-    static final List<String> LIBRARIES = List.of("io.cdp.events", "io.cdp.aws", "io.cdp.scoring", "io.cdp.features",
-            "io.cdp.pii", "io.cdp.lake", "io.cdp.datagen", "io.cdp.training", "io.cdp.service");
+    static final List<String> LIBRARIES = List.of(
+            "io.cdp.events",
+            "io.cdp.aws",
+            "io.cdp.scoring",
+            "io.cdp.features",
+            "io.cdp.pii",
+            "io.cdp.lake",
+            "io.cdp.datagen",
+            "io.cdp.training",
+            "io.cdp.service");
 
     /**
      * Libraries that must stay free of Spring Web: all but the service support, whose job is the services' web edge
      * (security, problem details, OpenAPI).
      */
-    static final List<String> PLAIN_LIBRARIES = LIBRARIES.stream().filter(p -> !p.equals("io.cdp.service")).toList();
+    static final List<String> PLAIN_LIBRARIES =
+            LIBRARIES.stream().filter(p -> !p.equals("io.cdp.service")).toList();
 
     /** Package names that mark developer tooling, which lives in tools/cdp-cli and never in a service. */
     static final List<String> TOOLING_PACKAGES = List.of("bench", "tools", "cli", "datagen");
 
-    private Modules() {
-    }
+    private Modules() {}
 
     /** Every shipped class of the project (main code of libraries and services; no tests, no tools). */
     static JavaClasses shipped() {
-        return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        return new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .withImportOption(location -> !location.contains("/tools/") && !location.contains("cdp-cli"))
                 .importPackages("io.cdp");
     }
@@ -50,7 +59,9 @@ final class Modules {
     }
 
     static String[] otherServices(String service) {
-        return SERVICES.entrySet().stream().filter(e -> !e.getKey().equals(service))
-                .map(e -> e.getValue() + "..").toArray(String[]::new);
+        return SERVICES.entrySet().stream()
+                .filter(e -> !e.getKey().equals(service))
+                .map(e -> e.getValue() + "..")
+                .toArray(String[]::new);
     }
 }

@@ -25,16 +25,25 @@ class ServingJarsTest {
     @ParameterizedTest
     @MethodSource("serving")
     void servingJarCarriesNoXgboostAndNoScala(String service) throws IOException {
-        Path jar = Path.of(System.getProperty("cdp.services.dir", "../../services"), service, "target",
+        Path jar = Path.of(
+                System.getProperty("cdp.services.dir", "../../services"),
+                service,
+                "target",
                 service + "-" + System.getProperty("cdp.version", "0.1.0-SNAPSHOT") + "-exec.jar");
         assertThat(jar).as("the executable jar of %s", service).exists();
         try (JarFile file = new JarFile(jar.toFile())) {
-            List<String> training = file.stream().map(e -> e.getName())
+            List<String> training = file.stream()
+                    .map(e -> e.getName())
                     .filter(n -> n.startsWith("BOOT-INF/lib/xgboost4j") || n.startsWith("BOOT-INF/lib/scala-library"))
                     .collect(Collectors.toList());
-            assertThat(training).as("training libraries in %s", jar.getFileName()).isEmpty();
-            assertThat(file.stream().filter(e -> e.getName().startsWith("BOOT-INF/lib/")).count())
-                    .as("libraries in %s", jar.getFileName()).isPositive();
+            assertThat(training)
+                    .as("training libraries in %s", jar.getFileName())
+                    .isEmpty();
+            assertThat(file.stream()
+                            .filter(e -> e.getName().startsWith("BOOT-INF/lib/"))
+                            .count())
+                    .as("libraries in %s", jar.getFileName())
+                    .isPositive();
         }
         System.out.printf("%s: %.1f MB%n", jar.getFileName(), Files.size(jar) / 1e6);
     }

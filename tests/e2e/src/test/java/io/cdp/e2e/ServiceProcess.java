@@ -30,8 +30,9 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** Starts {@code service} with the emulator's settings, the namespace, a throwaway dev key and {@code extra}. */
-    static ServiceProcess start(String service, String instance, CdpResources names, AwsEmulator emulator,
-                                Map<String, String> extra) throws IOException {
+    static ServiceProcess start(
+            String service, String instance, CdpResources names, AwsEmulator emulator, Map<String, String> extra)
+            throws IOException {
         Map<String, Object> p = new LinkedHashMap<>(emulator.springProperties());
         p.put("cdp.aws.endpoint", emulator.endpoint().toString());
         p.put("cdp.aws.namespace", names.namespace());
@@ -43,13 +44,21 @@ final class ServiceProcess implements AutoCloseable {
         p.put("logging.level.root", "INFO");
         p.put("logging.level.io.awspring", "WARN");
         p.putAll(extra);
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-XX:TieredStopAtLevel=1", "-Daws.cborEnabled=false", "--enable-native-access=ALL-UNNAMED",
-                "-jar", jar(service).toString()));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx384m",
+                "-XX:TieredStopAtLevel=1",
+                "-Daws.cborEnabled=false",
+                "--enable-native-access=ALL-UNNAMED",
+                "-jar",
+                jar(service).toString()));
         p.forEach((k, v) -> command.add("--" + k + "=" + v));
         Path log = Path.of("target", "e2e-logs", instance + ".log");
         Files.createDirectories(log.getParent());
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         return new ServiceProcess(process, log);
     }
 

@@ -35,11 +35,25 @@ import picocli.CommandLine.Spec;
  * line what it does; the tool parses its own options (its usage says them), so a leaf passes every argument on.
  * {@code ./cdp help} lists every command.
  */
-@Command(name = "cdp", description = "The CDP suite's developer commands (benchmarks, generators, loaders, evaluations,"
-        + " tokens, fuzzing). './cdp help' lists them; the services themselves never contain these.",
-        subcommands = {CdpCli.Datagen.class, CdpCli.Load.class, CdpCli.Extract.class, CdpCli.Pii.class,
-                CdpCli.Features.class, TrainCommand.class, PromoteCommand.class, CdpCli.Eval.class, CdpCli.Token.class,
-                CdpCli.OpenApi.class, CdpCli.Fuzz.class, CdpCli.Bench.class, CdpCli.Aws.class})
+@Command(
+        name = "cdp",
+        description = "The CDP suite's developer commands (benchmarks, generators, loaders, evaluations,"
+                + " tokens, fuzzing). './cdp help' lists them; the services themselves never contain these.",
+        subcommands = {
+            CdpCli.Datagen.class,
+            CdpCli.Load.class,
+            CdpCli.Extract.class,
+            CdpCli.Pii.class,
+            CdpCli.Features.class,
+            TrainCommand.class,
+            PromoteCommand.class,
+            CdpCli.Eval.class,
+            CdpCli.Token.class,
+            CdpCli.OpenApi.class,
+            CdpCli.Fuzz.class,
+            CdpCli.Bench.class,
+            CdpCli.Aws.class
+        })
 public final class CdpCli implements Callable<Integer> {
 
     @Spec
@@ -121,8 +135,11 @@ public final class CdpCli implements Callable<Integer> {
         }
     }
 
-    @Command(name = "datagen", description = "Generate TabFormer-format users, cards and transactions with labelled "
-            + "fraud scenarios, byte-identical for a seed (--out DIR [--users N] [--seed S] [--days D] [--start DATE])")
+    @Command(
+            name = "datagen",
+            description =
+                    "Generate TabFormer-format users, cards and transactions with labelled "
+                            + "fraud scenarios, byte-identical for a seed (--out DIR [--users N] [--seed S] [--days D] [--start DATE])")
     static final class Datagen extends Tool {
         @Override
         void run(String[] args) throws Exception {
@@ -130,12 +147,16 @@ public final class CdpCli implements Callable<Integer> {
         }
     }
 
-    @Command(name = "load", description = "Load data into the core-banking system of record",
+    @Command(
+            name = "load",
+            description = "Load data into the core-banking system of record",
             subcommands = {Load.TabFormer.class, Load.Handbook.class})
     static final class Load extends Group {
 
-        @Command(name = "tabformer", description = "Load TabFormer CSVs into DynamoDB through the PII protection; "
-                + "rejects go to a report with line numbers (--data DIR [--rejects FILE])")
+        @Command(
+                name = "tabformer",
+                description = "Load TabFormer CSVs into DynamoDB through the PII protection; "
+                        + "rejects go to a report with line numbers (--data DIR [--rejects FILE])")
         static final class TabFormer extends Tool {
             @Override
             void run(String[] args) throws Exception {
@@ -143,8 +164,10 @@ public final class CdpCli implements Callable<Integer> {
             }
         }
 
-        @Command(name = "handbook", description = "Load the Fraud-Detection-Handbook's daily CSVs into the core "
-                + "transactions table (--data DIR [--from DATE] [--to DATE])")
+        @Command(
+                name = "handbook",
+                description = "Load the Fraud-Detection-Handbook's daily CSVs into the core "
+                        + "transactions table (--data DIR [--from DATE] [--to DATE])")
         static final class Handbook extends Tool {
             @Override
             void run(String[] args) throws Exception {
@@ -153,8 +176,11 @@ public final class CdpCli implements Callable<Integer> {
         }
     }
 
-    @Command(name = "extract", description = "Extract from core banking: the live share to Kinesis in event-time "
-            + "order, the history to the Parquet lake ([--live-share F] [--speed max|N] [--stream-only|--lake-only])")
+    @Command(
+            name = "extract",
+            description =
+                    "Extract from core banking: the live share to Kinesis in event-time "
+                            + "order, the history to the Parquet lake ([--live-share F] [--speed max|N] [--stream-only|--lake-only])")
     static final class Extract extends Tool {
         @Override
         void run(String[] args) throws Exception {
@@ -162,8 +188,10 @@ public final class CdpCli implements Callable<Integer> {
         }
     }
 
-    @Command(name = "pii", description = "Core-zone PII administration: erase a customer (crypto-shredding, audited), "
-            + "rotate the KMS master key (erase --customer ID --purpose WHY | rotate --to KEY)")
+    @Command(
+            name = "pii",
+            description = "Core-zone PII administration: erase a customer (crypto-shredding, audited), "
+                    + "rotate the KMS master key (erase --customer ID --purpose WHY | rotate --to KEY)")
     static final class Pii extends Tool {
         @Override
         void run(String[] args) throws Exception {
@@ -174,8 +202,10 @@ public final class CdpCli implements Callable<Integer> {
     @Command(name = "features", description = "Feature checks", subcommands = Features.CheckHandbook.class)
     static final class Features extends Group {
 
-        @Command(name = "check-handbook", description = "Our handbook features against the handbook's own, the "
-                + "largest difference per column (--data DIR with handbook-raw/ and handbook-transformed/)")
+        @Command(
+                name = "check-handbook",
+                description = "Our handbook features against the handbook's own, the "
+                        + "largest difference per column (--data DIR with handbook-raw/ and handbook-transformed/)")
         static final class CheckHandbook extends Tool {
             @Override
             void run(String[] args) throws Exception {
@@ -187,8 +217,10 @@ public final class CdpCli implements Callable<Integer> {
     @Command(name = "eval", description = "Model evaluations", subcommands = Eval.Handbook.class)
     static final class Eval extends Group {
 
-        @Command(name = "handbook", description = "The handbook's Chapter 3 protocol with our features and trainer, "
-                + "ours beside the published results (--data DIR [--folds N] [--validation-only])")
+        @Command(
+                name = "handbook",
+                description = "The handbook's Chapter 3 protocol with our features and trainer, "
+                        + "ours beside the published results (--data DIR [--folds N] [--validation-only])")
         static final class Handbook implements Callable<Integer> {
 
             @Parameters(arity = "0..*", paramLabel = "ARG", description = "the evaluation's options")
@@ -201,8 +233,10 @@ public final class CdpCli implements Callable<Integer> {
         }
     }
 
-    @Command(name = "token", description = "A development JWT for the local profile, signed with .cdp/dev-jwt.key "
-            + "([--scope S]... [--ttl MINUTES] [--subject NAME])")
+    @Command(
+            name = "token",
+            description = "A development JWT for the local profile, signed with .cdp/dev-jwt.key "
+                    + "([--scope S]... [--ttl MINUTES] [--subject NAME])")
     static final class Token extends Tool {
         @Override
         void run(String[] args) throws Exception {
@@ -213,8 +247,10 @@ public final class CdpCli implements Callable<Integer> {
     @Command(name = "openapi", description = "OpenAPI documents", subcommands = OpenApi.Export.class)
     static final class OpenApi extends Group {
 
-        @Command(name = "export", description = "Start the scoring API jar and write the OpenAPI document it serves "
-                + "to docs/openapi/scoring-api.yaml")
+        @Command(
+                name = "export",
+                description = "Start the scoring API jar and write the OpenAPI document it serves "
+                        + "to docs/openapi/scoring-api.yaml")
         static final class Export extends Tool {
             @Override
             void run(String[] args) throws Exception {
@@ -226,8 +262,10 @@ public final class CdpCli implements Callable<Integer> {
     @Command(name = "fuzz", description = "API fuzzing", subcommands = Fuzz.Api.class)
     static final class Fuzz extends Group {
 
-        @Command(name = "api", description = "Schemathesis against the scoring API's live OpenAPI document; fails on "
-                + "any 5xx ([--max-examples N] [schemathesis options])")
+        @Command(
+                name = "api",
+                description = "Schemathesis against the scoring API's live OpenAPI document; fails on "
+                        + "any 5xx ([--max-examples N] [schemathesis options])")
         static final class Api extends Tool {
             @Override
             void run(String[] args) throws Exception {
@@ -236,12 +274,22 @@ public final class CdpCli implements Callable<Integer> {
         }
     }
 
-    @Command(name = "bench", description = "Benchmarks, printed as tables",
-            subcommands = {Bench.Datagen.class, Bench.Pii.class, Bench.Scoring.class, Bench.Api.class, Bench.Stream.class})
+    @Command(
+            name = "bench",
+            description = "Benchmarks, printed as tables",
+            subcommands = {
+                Bench.Datagen.class,
+                Bench.Pii.class,
+                Bench.Scoring.class,
+                Bench.Api.class,
+                Bench.Stream.class
+            })
     static final class Bench extends Group {
 
-        @Command(name = "datagen", description = "Generator throughput: rows/s per run and the median "
-                + "([--transactions N] [--runs R])")
+        @Command(
+                name = "datagen",
+                description =
+                        "Generator throughput: rows/s per run and the median " + "([--transactions N] [--runs R])")
         static final class Datagen extends Tool {
             @Override
             void run(String[] args) throws Exception {
@@ -249,8 +297,10 @@ public final class CdpCli implements Callable<Integer> {
             }
         }
 
-        @Command(name = "pii", description = "Field encryption with and without the data-key cache, KMS calls, "
-                + "PutRecords batching, against the emulator ([--fields N] [--subjects S])")
+        @Command(
+                name = "pii",
+                description = "Field encryption with and without the data-key cache, KMS calls, "
+                        + "PutRecords batching, against the emulator ([--fields N] [--subjects S])")
         static final class Pii extends Tool {
             @Override
             void run(String[] args) throws Exception {
@@ -258,8 +308,9 @@ public final class CdpCli implements Callable<Integer> {
             }
         }
 
-        @Command(name = "scoring", description = "JMH: the pure-Java scorer against XGBoost4J, in process "
-                + "([--model model.json])")
+        @Command(
+                name = "scoring",
+                description = "JMH: the pure-Java scorer against XGBoost4J, in process " + "([--model model.json])")
         static final class Scoring extends Tool {
             @Override
             void run(String[] args) throws Exception {
@@ -267,8 +318,10 @@ public final class CdpCli implements Callable<Integer> {
             }
         }
 
-        @Command(name = "api", description = "The scoring API under a fixed arrival rate: p50/p99/errors, beside a "
-                + "SageMaker-style path ([--rps N] [--seconds S] [--warmup S] [--cards N] ...)")
+        @Command(
+                name = "api",
+                description = "The scoring API under a fixed arrival rate: p50/p99/errors, beside a "
+                        + "SageMaker-style path ([--rps N] [--seconds S] [--warmup S] [--cards N] ...)")
         static final class Api extends Tool {
             @Override
             void run(String[] args) throws Exception {
@@ -276,8 +329,11 @@ public final class CdpCli implements Callable<Integer> {
             }
         }
 
-        @Command(name = "stream", description = "The stream transformer: in-process rate, end-to-end rate and "
-                + "freshness against the emulator ([--in-process=N] [--e2e=N] [--paced=N] [--mode=kcl|polling])")
+        @Command(
+                name = "stream",
+                description =
+                        "The stream transformer: in-process rate, end-to-end rate and "
+                                + "freshness against the emulator ([--in-process=N] [--e2e=N] [--paced=N] [--mode=kcl|polling])")
         static final class Stream extends Tool {
             @Override
             void run(String[] args) throws Exception {
@@ -286,12 +342,15 @@ public final class CdpCli implements Callable<Integer> {
         }
     }
 
-    @Command(name = "aws", description = "The emulator's resources", subcommands = {Aws.Bootstrap.class,
-            Aws.Inventory.class})
+    @Command(
+            name = "aws",
+            description = "The emulator's resources",
+            subcommands = {Aws.Bootstrap.class, Aws.Inventory.class})
     static final class Aws extends Group {
 
-        @Command(name = "bootstrap", description = "Create every registry resource on the emulator, idempotently "
-                + "([namespace])")
+        @Command(
+                name = "bootstrap",
+                description = "Create every registry resource on the emulator, idempotently " + "([namespace])")
         static final class Bootstrap extends Tool {
             @Override
             void run(String[] args) throws Exception {
@@ -299,8 +358,10 @@ public final class CdpCli implements Callable<Integer> {
             }
         }
 
-        @Command(name = "inventory", description = "What every registry resource holds: records, messages, items, "
-                + "objects ([namespace] [--count STREAM] [--sample-card])")
+        @Command(
+                name = "inventory",
+                description = "What every registry resource holds: records, messages, items, "
+                        + "objects ([namespace] [--count STREAM] [--sample-card])")
         static final class Inventory extends Tool {
             @Override
             void run(String[] args) throws Exception {

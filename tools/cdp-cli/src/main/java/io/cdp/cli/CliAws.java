@@ -15,11 +15,11 @@ import org.springframework.core.env.StandardEnvironment;
  */
 public final class CliAws {
 
-    private CliAws() {
-    }
+    private CliAws() {}
 
     public static CdpAwsProperties properties() {
-        return Binder.get(new StandardEnvironment()).bind("cdp.aws", CdpAwsProperties.class)
+        return Binder.get(new StandardEnvironment())
+                .bind("cdp.aws", CdpAwsProperties.class)
                 .orElseGet(() -> new CdpAwsProperties(null, null, null, false));
     }
 

@@ -25,10 +25,27 @@ class CdpCliTest {
             assertThat(parts).as("command and description in '%s'", line).hasSize(2);
             assertThat(parts[1]).as("description of %s", parts[0]).hasSizeGreaterThan(20);
         }
-        assertThat(lines.stream().map(l -> l.strip().split("\\s{2,}")[0]).toList()).contains("datagen",
-                "load tabformer", "load handbook", "extract", "pii", "features check-handbook", "train", "promote",
-                "eval handbook", "token", "openapi export", "fuzz api", "bench datagen", "bench pii", "bench scoring",
-                "bench api", "bench stream", "aws bootstrap", "aws inventory");
+        assertThat(lines.stream().map(l -> l.strip().split("\\s{2,}")[0]).toList())
+                .contains(
+                        "datagen",
+                        "load tabformer",
+                        "load handbook",
+                        "extract",
+                        "pii",
+                        "features check-handbook",
+                        "train",
+                        "promote",
+                        "eval handbook",
+                        "token",
+                        "openapi export",
+                        "fuzz api",
+                        "bench datagen",
+                        "bench pii",
+                        "bench scoring",
+                        "bench api",
+                        "bench stream",
+                        "aws bootstrap",
+                        "aws inventory");
     }
 
     @Test

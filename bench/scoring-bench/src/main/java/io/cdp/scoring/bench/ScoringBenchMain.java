@@ -4,10 +4,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.TreeMap;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -15,7 +16,6 @@ import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
-import org.openjdk.jmh.annotations.Mode;
 
 /**
  * {@code ./cdp bench scoring [--quick] [--model eval-model.json]}: runs {@link ScoringBenchmark} in throughput and
@@ -26,8 +26,7 @@ import org.openjdk.jmh.annotations.Mode;
  */
 public final class ScoringBenchMain {
 
-    private ScoringBenchMain() {
-    }
+    private ScoringBenchMain() {}
 
     public static void main(String[] args) throws RunnerException {
         boolean quick = false;
@@ -51,12 +50,15 @@ public final class ScoringBenchMain {
         }
         Options options = new OptionsBuilder()
                 .include(ScoringBenchmark.class.getName() + ".")
-                .mode(Mode.Throughput).mode(Mode.SampleTime)
+                .mode(Mode.Throughput)
+                .mode(Mode.SampleTime)
                 .param("modelFile", model)
                 .forks(1)
                 .threads(1)
-                .warmupIterations(quick ? 1 : 2).warmupTime(TimeValue.seconds(quick ? 1 : 2))
-                .measurementIterations(quick ? 2 : 4).measurementTime(TimeValue.seconds(quick ? 1 : 2))
+                .warmupIterations(quick ? 1 : 2)
+                .warmupTime(TimeValue.seconds(quick ? 1 : 2))
+                .measurementIterations(quick ? 2 : 4)
+                .measurementTime(TimeValue.seconds(quick ? 1 : 2))
                 .jvmArgsAppend("--enable-native-access=ALL-UNNAMED", "-Xms512m", "-Xmx512m")
                 .build();
         Collection<RunResult> results = new Runner(options).run();
@@ -81,8 +83,8 @@ public final class ScoringBenchMain {
         System.out.println("scoring benchmark (JMH, 1 fork, 1 thread, one row per call; per-row latency from "
                 + "sample-time mode; model sizes as printed by each trial's 'model scored:' line)");
         String fmt = "%-10s %-38s %14s %10s %10s %12s %9s%n";
-        System.out.printf(Locale.ROOT, fmt, "model", "implementation", "ops/s", "p50 us", "p99 us", "samples",
-                "vs XGB4J");
+        System.out.printf(
+                Locale.ROOT, fmt, "model", "implementation", "ops/s", "p50 us", "p99 us", "samples", "vs XGB4J");
         boolean met = true;
         for (Map.Entry<String, Map<String, double[]>> e : byShape.entrySet()) {
             String shape = e.getKey().equals("served") ? (model.isEmpty() ? "served" : "eval file") : e.getKey();
@@ -93,13 +95,23 @@ public final class ScoringBenchMain {
             double[] ours = e.getValue().get("inProcess");
             met &= ours[0] / xgb[0] >= 100 && ours[2] <= 50;
         }
-        System.out.printf(Locale.ROOT, "targets: in-process >= 100x XGBoost4J DMatrix-per-call throughput and p99 <= 50 "
-                + "us, for every model shape above -> %s%n", met ? "targets met" : "TARGETS NOT MET");
+        System.out.printf(
+                Locale.ROOT,
+                "targets: in-process >= 100x XGBoost4J DMatrix-per-call throughput and p99 <= 50 "
+                        + "us, for every model shape above -> %s%n",
+                met ? "targets met" : "TARGETS NOT MET");
     }
 
     private static void row(String fmt, String shape, String name, double[] v, double[] xgb) {
-        System.out.printf(Locale.ROOT, fmt, shape, name, String.format(Locale.ROOT, "%,.0f", v[0]),
-                String.format(Locale.ROOT, "%.3f", v[1]), String.format(Locale.ROOT, "%.3f", v[2]),
-                String.format(Locale.ROOT, "%,.0f", v[3]), String.format(Locale.ROOT, "%.0fx", v[0] / xgb[0]));
+        System.out.printf(
+                Locale.ROOT,
+                fmt,
+                shape,
+                name,
+                String.format(Locale.ROOT, "%,.0f", v[0]),
+                String.format(Locale.ROOT, "%.3f", v[1]),
+                String.format(Locale.ROOT, "%.3f", v[2]),
+                String.format(Locale.ROOT, "%,.0f", v[3]),
+                String.format(Locale.ROOT, "%.0fx", v[0] / xgb[0]));
     }
 }

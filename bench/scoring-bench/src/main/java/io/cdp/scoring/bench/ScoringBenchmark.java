@@ -35,6 +35,7 @@ public class ScoringBenchmark {
 
     /** the eval's selected model shape (./cdp eval handbook): trees, depth, inputs */
     static final int SERVED_TREES = 50;
+
     static final int SERVED_DEPTH = 4;
     static final int SERVED_FEATURES = 28;
     static final int ROWS = 4096;
@@ -65,8 +66,10 @@ public class ScoringBenchmark {
             for (int j = 0; j < features; j++) {
                 float[] thresholds = ensemble.splitThresholds(j);
                 for (int i = 0; i < ROWS; i++) {
-                    floatRows[i][j] = thresholds.length == 0 || random.nextDouble() < 0.03 ? Float.NaN
-                            : thresholds[random.nextInt(thresholds.length)] * (float) (1 + 0.02 * random.nextGaussian());
+                    floatRows[i][j] = thresholds.length == 0 || random.nextDouble() < 0.03
+                            ? Float.NaN
+                            : thresholds[random.nextInt(thresholds.length)]
+                                    * (float) (1 + 0.02 * random.nextGaussian());
                 }
             }
         } else {
@@ -81,8 +84,11 @@ public class ScoringBenchmark {
                 for (int j = 0; j < features; j++) {
                     x[i * features + j] = random.nextDouble() < 0.05 ? Float.NaN : (float) random.nextGaussian();
                 }
-                double logit = -3 + 1.2 * nz(x[i * features]) - 0.8 * nz(x[i * features + 1]) * nz(x[i * features + 2])
-                        + 0.6 * nz(x[i * features + 3]) * nz(x[i * features + 4]) - 0.4 * nz(x[i * features + 5]);
+                double logit = -3
+                        + 1.2 * nz(x[i * features])
+                        - 0.8 * nz(x[i * features + 1]) * nz(x[i * features + 2])
+                        + 0.6 * nz(x[i * features + 3]) * nz(x[i * features + 4])
+                        - 0.4 * nz(x[i * features + 5]);
                 y[i] = random.nextDouble() < 1 / (1 + Math.exp(-logit)) ? 1 : 0;
             }
             DMatrix train = new DMatrix(x, n, features, Float.NaN);

@@ -2,8 +2,6 @@ package io.cdp.aws.test;
 
 import io.cdp.aws.AwsClients;
 import io.cdp.aws.AwsSettings;
-import org.jspecify.annotations.Nullable;
-
 import java.io.IOException;
 import java.net.HttpURLConnection;
 import java.net.URI;
@@ -15,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The AWS emulator of this test JVM, found once, in this order:
@@ -79,15 +78,18 @@ public final class AwsEmulator {
     public Map<String, Object> springProperties() {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("spring.cloud.aws.endpoint", endpoint.toString());
-        properties.put("spring.cloud.aws.region.static", clients.settings().region().id());
+        properties.put(
+                "spring.cloud.aws.region.static", clients.settings().region().id());
         properties.put("spring.cloud.aws.credentials.access-key", "testing");
         properties.put("spring.cloud.aws.credentials.secret-key", "testing");
         return properties;
     }
 
     private static AwsEmulator find() {
-        return find(name -> Optional.ofNullable(System.getProperty(name)).orElse(System.getenv(name)),
-                Path.of("").toAbsolutePath(), DockerEmulator::dockerAvailable);
+        return find(
+                name -> Optional.ofNullable(System.getProperty(name)).orElse(System.getenv(name)),
+                Path.of("").toAbsolutePath(),
+                DockerEmulator::dockerAvailable);
     }
 
     /** The discovery order, with the environment, working directory and Docker probe passed in for tests. */
@@ -138,7 +140,8 @@ public final class AwsEmulator {
 
     static boolean answers(URI endpoint) {
         try {
-            HttpURLConnection connection = (HttpURLConnection) endpoint.resolve("/").toURL().openConnection();
+            HttpURLConnection connection =
+                    (HttpURLConnection) endpoint.resolve("/").toURL().openConnection();
             connection.setConnectTimeout((int) Duration.ofSeconds(2).toMillis());
             connection.setReadTimeout((int) Duration.ofSeconds(5).toMillis());
             connection.getResponseCode();

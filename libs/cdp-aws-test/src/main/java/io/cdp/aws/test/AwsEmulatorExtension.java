@@ -15,7 +15,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  */
 public final class AwsEmulatorExtension implements BeforeAllCallback, ParameterResolver {
 
-    private static final ExtensionContext.Namespace STORE = ExtensionContext.Namespace.create(AwsEmulatorExtension.class);
+    private static final ExtensionContext.Namespace STORE =
+            ExtensionContext.Namespace.create(AwsEmulatorExtension.class);
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -39,16 +40,24 @@ public final class AwsEmulatorExtension implements BeforeAllCallback, ParameterR
 
     /** The test class's namespace, with its resources created once. */
     private static CdpResources resources(ExtensionContext context) {
-        ExtensionContext classContext = context.getTestClass().isPresent() && context.getParent().isPresent()
-                && context.getTestMethod().isPresent() ? context.getParent().get() : context;
+        ExtensionContext classContext = context.getTestClass().isPresent()
+                        && context.getParent().isPresent()
+                        && context.getTestMethod().isPresent()
+                ? context.getParent().get()
+                : context;
         Class<?> testClass = classContext.getRequiredTestClass();
-        return classContext.getStore(STORE).getOrComputeIfAbsent(CdpResources.class, key -> {
-            CdpResources names = CdpResources.forTest(testClass.getName());
-            AwsEmulatorTest settings = testClass.getAnnotation(AwsEmulatorTest.class);
-            if (settings == null || settings.bootstrap()) {
-                new ResourceBootstrap(AwsEmulator.shared().clients(), names).createAll();
-            }
-            return names;
-        }, CdpResources.class);
+        return classContext
+                .getStore(STORE)
+                .getOrComputeIfAbsent(
+                        CdpResources.class,
+                        key -> {
+                            CdpResources names = CdpResources.forTest(testClass.getName());
+                            AwsEmulatorTest settings = testClass.getAnnotation(AwsEmulatorTest.class);
+                            if (settings == null || settings.bootstrap()) {
+                                new ResourceBootstrap(AwsEmulator.shared().clients(), names).createAll();
+                            }
+                            return names;
+                        },
+                        CdpResources.class);
     }
 }

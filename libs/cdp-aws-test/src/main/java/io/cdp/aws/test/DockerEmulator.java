@@ -9,8 +9,7 @@ import java.net.URI;
  */
 final class DockerEmulator {
 
-    private DockerEmulator() {
-    }
+    private DockerEmulator() {}
 
     static boolean dockerAvailable() {
         try {
@@ -26,7 +25,9 @@ final class DockerEmulator {
         try {
             Class<?> imageName = Class.forName("org.testcontainers.utility.DockerImageName");
             Object parsed = imageName.getMethod("parse", String.class).invoke(null, image);
-            Object compatible = imageName.getMethod("asCompatibleSubstituteFor", String.class).invoke(parsed, "localstack/localstack");
+            Object compatible = imageName
+                    .getMethod("asCompatibleSubstituteFor", String.class)
+                    .invoke(parsed, "localstack/localstack");
             Class<?> containerClass = Class.forName("org.testcontainers.localstack.LocalStackContainer");
             Object container = containerClass.getConstructor(imageName).newInstance(compatible);
             containerClass.getMethod("start").invoke(container);
@@ -34,7 +35,8 @@ final class DockerEmulator {
             // the container lives as long as the JVM; Testcontainers' reaper removes it afterwards
             return (URI) endpoint.invoke(container);
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("a Docker engine is available but the emulator container did not start: " + e, e);
+            throw new IllegalStateException(
+                    "a Docker engine is available but the emulator container did not start: " + e, e);
         }
     }
 }

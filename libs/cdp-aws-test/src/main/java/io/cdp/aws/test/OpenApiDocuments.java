@@ -15,8 +15,7 @@ public final class OpenApiDocuments {
 
     public static final String DIRECTORY = "docs/openapi";
 
-    private OpenApiDocuments() {
-    }
+    private OpenApiDocuments() {}
 
     /** Where {@code service}'s document is committed, in the checkout this process runs in. */
     public static Path committed(String service) {
@@ -26,8 +25,10 @@ public final class OpenApiDocuments {
     /** The YAML document the service on {@code port} serves. */
     public static String fetch(int port) throws IOException {
         try (HttpClient http = HttpClient.newHttpClient()) {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + port + "/v3/api-docs.yaml")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v3/api-docs.yaml"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new IOException("GET /v3/api-docs.yaml answered " + response.statusCode());
             }

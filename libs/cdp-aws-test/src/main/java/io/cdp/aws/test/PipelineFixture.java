@@ -49,7 +49,8 @@ public final class PipelineFixture implements AutoCloseable {
 
     public void putTransactions(List<TransactionRecordedV1> txs) {
         List<byte[]> records = txs.stream()
-                .map(tx -> codec.encode(Envelope.of("core-banking", tx.cardToken().value(), java.time.Instant.now(), tx)))
+                .map(tx ->
+                        codec.encode(Envelope.of("core-banking", tx.cardToken().value(), java.time.Instant.now(), tx)))
                 .toList();
         putRaw(records, txs.stream().map(tx -> tx.cardToken().value()).toList());
     }
@@ -59,10 +60,13 @@ public final class PipelineFixture implements AutoCloseable {
         for (int from = 0; from < data.size(); from += 250) {
             List<PutRecordsRequestEntry> entries = new ArrayList<>();
             for (int i = from; i < Math.min(data.size(), from + 250); i++) {
-                entries.add(PutRecordsRequestEntry.builder().partitionKey(partitionKeys.get(i))
-                        .data(SdkBytes.fromByteArray(data.get(i))).build());
+                entries.add(PutRecordsRequestEntry.builder()
+                        .partitionKey(partitionKeys.get(i))
+                        .data(SdkBytes.fromByteArray(data.get(i)))
+                        .build());
             }
-            var response = kinesis.putRecords(b -> b.streamName(names.stream(Stream.CORE_TRANSACTIONS)).records(entries));
+            var response = kinesis.putRecords(
+                    b -> b.streamName(names.stream(Stream.CORE_TRANSACTIONS)).records(entries));
             if (response.failedRecordCount() > 0) {
                 throw new IllegalStateException(response.failedRecordCount() + " records failed");
             }
@@ -74,8 +78,10 @@ public final class PipelineFixture implements AutoCloseable {
         Map<String, List<Record>> out = new java.util.LinkedHashMap<>();
         for (var shard : kinesis.listShards(b -> b.streamName(stream)).shards()) {
             List<Record> records = new ArrayList<>();
-            String iterator = kinesis.getShardIterator(b -> b.streamName(stream).shardId(shard.shardId())
-                    .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+            String iterator = kinesis.getShardIterator(b -> b.streamName(stream)
+                            .shardId(shard.shardId())
+                            .shardIteratorType(ShardIteratorType.TRIM_HORIZON))
+                    .shardIterator();
             while (iterator != null) {
                 String it = iterator;
                 var response = kinesis.getRecords(b -> b.shardIterator(it).limit(10_000));
@@ -93,8 +99,11 @@ public final class PipelineFixture implements AutoCloseable {
     /** Every scored event on the scored stream, from the beginning, decoded (duplicates included). */
     public List<TransactionScoredV1> scoredEvents() {
         List<TransactionScoredV1> out = new ArrayList<>();
-        records(names.stream(Stream.SCORED_TRANSACTIONS)).values().forEach(shard -> shard.forEach(r ->
-                out.add(codec.decode(r.data().asByteArray(), TransactionScoredV1.class).payload())));
+        records(names.stream(Stream.SCORED_TRANSACTIONS))
+                .values()
+                .forEach(shard ->
+                        shard.forEach(r -> out.add(codec.decode(r.data().asByteArray(), TransactionScoredV1.class)
+                                .payload())));
         return out;
     }
 
@@ -113,8 +122,10 @@ public final class PipelineFixture implements AutoCloseable {
     public List<Map<String, String>> lakeRows() {
         String bucket = names.bucket(Bucket.LAKE);
         List<Map<String, String>> rows = new ArrayList<>();
-        for (S3Object object : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(LakeLayout.SCORED)).contents()) {
-            byte[] bytes = s3.getObjectAsBytes(b -> b.bucket(bucket).key(object.key())).asByteArray();
+        for (S3Object object : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(LakeLayout.SCORED))
+                .contents()) {
+            byte[] bytes =
+                    s3.getObjectAsBytes(b -> b.bucket(bucket).key(object.key())).asByteArray();
             for (Map<String, Object> row : ParquetFiles.read(bytes)) {
                 Map<String, String> text = new HashMap<>();
                 row.forEach((k, v) -> text.put(k, String.valueOf(v)));
@@ -128,8 +139,11 @@ public final class PipelineFixture implements AutoCloseable {
         String url = sqs.getQueueUrl(b -> b.queueName(names.queue(queue))).queueUrl();
         List<Message> all = new ArrayList<>();
         while (true) {
-            var messages = sqs.receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(0)
-                    .messageAttributeNames("All")).messages();
+            var messages = sqs.receiveMessage(b -> b.queueUrl(url)
+                            .maxNumberOfMessages(10)
+                            .waitTimeSeconds(0)
+                            .messageAttributeNames("All"))
+                    .messages();
             if (messages.isEmpty()) {
                 return all;
             }
@@ -140,11 +154,14 @@ public final class PipelineFixture implements AutoCloseable {
 
     public int alertClaims(java.util.Set<String> transactionIds) {
         return (int) dynamoDb.scanPaginator(b -> b.tableName(names.table(Table.ALERTS))).items().stream()
-                .filter(i -> transactionIds.contains(i.get("transactionId").s())).count();
+                .filter(i -> transactionIds.contains(i.get("transactionId").s()))
+                .count();
     }
 
     public int alertClaims() {
-        return dynamoDb.scanPaginator(b -> b.tableName(names.table(Table.ALERTS))).items().stream().mapToInt(i -> 1).sum();
+        return dynamoDb.scanPaginator(b -> b.tableName(names.table(Table.ALERTS))).items().stream()
+                .mapToInt(i -> 1)
+                .sum();
     }
 
     public static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {

@@ -6,8 +6,7 @@ import java.nio.file.Path;
 /** The checkout this process runs in: the nearest ancestor of the working directory holding {@code ./cdp}. */
 public final class RepositoryRoot {
 
-    private RepositoryRoot() {
-    }
+    private RepositoryRoot() {}
 
     public static Path find() {
         Path dir = Path.of("").toAbsolutePath();

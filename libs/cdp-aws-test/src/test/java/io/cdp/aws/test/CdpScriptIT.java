@@ -1,6 +1,6 @@
 package io.cdp.aws.test;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -9,8 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The emulator lifecycle of the {@code ./cdp} script, on a port of its own so the emulator the other
@@ -32,7 +31,10 @@ class CdpScriptIT {
         assertThat(first.exit()).as(first.output()).isZero();
         assertThat(first.output()).contains("AWS emulator up at http://127.0.0.1:" + port);
         assertThat(second.exit()).isZero();
-        assertThat(second.output()).contains("already running").contains("nothing to do").doesNotContain("starting");
+        assertThat(second.output())
+                .contains("already running")
+                .contains("nothing to do")
+                .doesNotContain("starting");
         assertThat(status.exit()).isZero();
         assertThat(status.output()).contains("UP").contains("started by cdp");
         assertThat(down.exit()).isZero();
@@ -41,14 +43,14 @@ class CdpScriptIT {
         assertThat(after.output()).contains("DOWN");
     }
 
-    record Result(int exit, String output) {
-    }
+    record Result(int exit, String output) {}
 
     private static Result cdp(Path root, String port, String... args) throws IOException, InterruptedException {
         var command = new java.util.ArrayList<String>();
         command.add(root.resolve("cdp").toString());
         command.addAll(java.util.List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
         builder.environment().putAll(Map.of("CDP_AWS_PORT", port));
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -1,8 +1,16 @@
 package io.cdp.aws.test;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.cdp.aws.AwsClients;
 import io.cdp.events.resources.CdpResources;
 import io.cdp.events.resources.CdpResources.Stream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
@@ -10,15 +18,6 @@ import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
 import software.amazon.awssdk.services.kinesis.model.Record;
 import software.amazon.awssdk.services.kinesis.model.Shard;
 import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
-
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 @AwsEmulatorTest
 class KinesisIT {
@@ -62,8 +61,9 @@ class KinesisIT {
     }
 
     private List<Record> readAll(String shardId) {
-        String iterator = kinesis.getShardIterator(b -> b.streamName(stream).shardId(shardId)
-                .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+        String iterator = kinesis.getShardIterator(
+                        b -> b.streamName(stream).shardId(shardId).shardIteratorType(ShardIteratorType.TRIM_HORIZON))
+                .shardIterator();
         List<Record> records = new ArrayList<>();
         for (int i = 0; i < 20 && iterator != null; i++) {
             String current = iterator;

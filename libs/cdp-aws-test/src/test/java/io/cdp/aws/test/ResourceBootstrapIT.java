@@ -1,11 +1,11 @@
 package io.cdp.aws.test;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.cdp.aws.AwsClients;
 import io.cdp.aws.bootstrap.ResourceBootstrap;
 import io.cdp.events.resources.CdpResources;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 @AwsEmulatorTest(bootstrap = false)
 class ResourceBootstrapIT {
@@ -19,9 +19,14 @@ class ResourceBootstrapIT {
 
         assertThat(first.outcomes().keySet()).containsExactlyInAnyOrderElementsOf(names.allNames());
         assertThat(first.created()).isEqualTo(names.allNames().size());
-        assertThat(second.outcomes()).as("nothing created the second time").allSatisfy(
-                (name, outcome) -> assertThat(outcome).as(name).isEqualTo(ResourceBootstrap.Outcome.EXISTED));
-        assertThat(clients.kinesis().describeStreamSummary(b -> b.streamName(names.stream(CdpResources.Stream.CORE_TRANSACTIONS)))
-                .streamDescriptionSummary().openShardCount()).isEqualTo(CdpResources.Stream.CORE_TRANSACTIONS.shards());
+        assertThat(second.outcomes())
+                .as("nothing created the second time")
+                .allSatisfy(
+                        (name, outcome) -> assertThat(outcome).as(name).isEqualTo(ResourceBootstrap.Outcome.EXISTED));
+        assertThat(clients.kinesis()
+                        .describeStreamSummary(b -> b.streamName(names.stream(CdpResources.Stream.CORE_TRANSACTIONS)))
+                        .streamDescriptionSummary()
+                        .openShardCount())
+                .isEqualTo(CdpResources.Stream.CORE_TRANSACTIONS.shards());
     }
 }

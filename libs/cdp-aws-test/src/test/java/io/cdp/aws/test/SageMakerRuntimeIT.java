@@ -1,16 +1,15 @@
 package io.cdp.aws.test;
 
-import io.cdp.aws.AwsClients;
-import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeClient;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cdp.aws.AwsClients;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeClient;
 
 /**
  * moto's SageMaker runtime answers InvokeEndpoint from a queue of canned results set through its
@@ -26,12 +25,19 @@ class SageMakerRuntimeIT {
         String canned = """
                 {"results": [{"Body": "0.8731", "ContentType": "text/csv", "InvokedProductionVariant": "AllTraffic",
                  "CustomAttributes": "model=fraud-xgb"}]}""";
-        var seed = HttpRequest.newBuilder(URI.create(emulator.endpoint() + "/moto-api/static/sagemaker/endpoint-results"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(canned)).build();
-        assertThat(HttpClient.newHttpClient().send(seed, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(201);
+        var seed = HttpRequest.newBuilder(
+                        URI.create(emulator.endpoint() + "/moto-api/static/sagemaker/endpoint-results"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(canned))
+                .build();
+        assertThat(HttpClient.newHttpClient()
+                        .send(seed, HttpResponse.BodyHandlers.ofString())
+                        .statusCode())
+                .isEqualTo(201);
 
         SageMakerRuntimeClient runtime = clients.sageMakerRuntime();
-        var response = runtime.invokeEndpoint(b -> b.endpointName(endpointName).contentType("text/csv")
+        var response = runtime.invokeEndpoint(b -> b.endpointName(endpointName)
+                .contentType("text/csv")
                 .body(SdkBytes.fromUtf8String("134.09,1,0,3,41.2")));
 
         assertThat(response.body().asUtf8String()).isEqualTo("0.8731");

@@ -7,6 +7,11 @@ import io.cdp.events.resources.CdpResources.KmsKey;
 import io.cdp.events.resources.CdpResources.Queue;
 import io.cdp.events.resources.CdpResources.Stream;
 import io.cdp.events.resources.CdpResources.Table;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.regions.Region;
@@ -29,12 +34,6 @@ import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
-
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Creates every resource in {@link CdpResources} for one namespace, idempotently: what exists is left as
@@ -73,7 +72,10 @@ public final class ResourceBootstrap {
         }
     }
 
-    public enum Outcome { CREATED, EXISTED }
+    public enum Outcome {
+        CREATED,
+        EXISTED
+    }
 
     public Report createAll() {
         Map<String, Outcome> outcomes = new java.util.LinkedHashMap<>();
@@ -83,8 +85,9 @@ public final class ResourceBootstrap {
         for (Queue queue : Queue.values()) outcomes.putAll(queue(queue));
         for (CdpResources.Topic topic : CdpResources.Topic.values()) {
             String name = names.topic(topic);
-            boolean existed = sns.listTopicsPaginator().topics().stream().anyMatch(t -> t.topicArn().endsWith(":" + name));
-            sns.createTopic(b -> b.name(name));   // idempotent by name
+            boolean existed = sns.listTopicsPaginator().topics().stream()
+                    .anyMatch(t -> t.topicArn().endsWith(":" + name));
+            sns.createTopic(b -> b.name(name)); // idempotent by name
             outcomes.put(name, existed ? Outcome.EXISTED : Outcome.CREATED);
         }
         List<String> newStreams = new ArrayList<>();
@@ -94,7 +97,9 @@ public final class ResourceBootstrap {
             if (outcome == Outcome.CREATED) newStreams.add(names.stream(stream));
         }
         newStreams.forEach(this::awaitActive);
-        log.info("AWS resources for namespace '{}': {} created, {} already there", names.namespace(),
+        log.info(
+                "AWS resources for namespace '{}': {} created, {} already there",
+                names.namespace(),
                 outcomes.values().stream().filter(o -> o == Outcome.CREATED).count(),
                 outcomes.values().stream().filter(o -> o == Outcome.EXISTED).count());
         return new Report(outcomes);
@@ -112,10 +117,13 @@ public final class ResourceBootstrap {
 
     private void awaitActive(String stream) {
         long deadline = System.nanoTime() + STREAM_ACTIVE_TIMEOUT.toNanos();
-        while (kinesis.describeStreamSummary(b -> b.streamName(stream)).streamDescriptionSummary().streamStatus()
+        while (kinesis.describeStreamSummary(b -> b.streamName(stream))
+                        .streamDescriptionSummary()
+                        .streamStatus()
                 != StreamStatus.ACTIVE) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("Kinesis stream " + stream + " not ACTIVE after " + STREAM_ACTIVE_TIMEOUT);
+                throw new IllegalStateException(
+                        "Kinesis stream " + stream + " not ACTIVE after " + STREAM_ACTIVE_TIMEOUT);
             }
             sleep(Duration.ofMillis(100));
         }
@@ -126,13 +134,21 @@ public final class ResourceBootstrap {
         var attributes = new ArrayList<AttributeDefinition>();
         var keys = new ArrayList<KeySchemaElement>();
         attributes.add(attribute(table.partitionKey()));
-        keys.add(KeySchemaElement.builder().attributeName(table.partitionKey().name()).keyType(KeyType.HASH).build());
+        keys.add(KeySchemaElement.builder()
+                .attributeName(table.partitionKey().name())
+                .keyType(KeyType.HASH)
+                .build());
         if (table.sortKey() != null) {
             attributes.add(attribute(table.sortKey()));
-            keys.add(KeySchemaElement.builder().attributeName(table.sortKey().name()).keyType(KeyType.RANGE).build());
+            keys.add(KeySchemaElement.builder()
+                    .attributeName(table.sortKey().name())
+                    .keyType(KeyType.RANGE)
+                    .build());
         }
         try {
-            dynamoDb.createTable(b -> b.tableName(name).attributeDefinitions(attributes).keySchema(keys)
+            dynamoDb.createTable(b -> b.tableName(name)
+                    .attributeDefinitions(attributes)
+                    .keySchema(keys)
                     .billingMode(BillingMode.PAY_PER_REQUEST));
         } catch (ResourceInUseException e) {
             return Outcome.EXISTED;
@@ -146,8 +162,10 @@ public final class ResourceBootstrap {
     }
 
     private static AttributeDefinition attribute(CdpResources.Key key) {
-        return AttributeDefinition.builder().attributeName(key.name())
-                .attributeType(key.type() == CdpResources.KeyType.S ? ScalarAttributeType.S : ScalarAttributeType.N).build();
+        return AttributeDefinition.builder()
+                .attributeName(key.name())
+                .attributeType(key.type() == CdpResources.KeyType.S ? ScalarAttributeType.S : ScalarAttributeType.N)
+                .build();
     }
 
     private Outcome bucket(Bucket bucket) {
@@ -178,14 +196,22 @@ public final class ResourceBootstrap {
         if (queue.hasDeadLetterQueue()) {
             String dlqName = names.deadLetterQueue(queue);
             outcomes.put(dlqName, queueOutcome(dlqName));
-            String dlqUrl = sqs.createQueue(b -> b.queueName(dlqName).attributes(
-                    Map.of(QueueAttributeName.MESSAGE_RETENTION_PERIOD, String.valueOf(Duration.ofDays(14).toSeconds())))).queueUrl();
+            String dlqUrl = sqs.createQueue(b -> b.queueName(dlqName)
+                            .attributes(Map.of(
+                                    QueueAttributeName.MESSAGE_RETENTION_PERIOD,
+                                    String.valueOf(Duration.ofDays(14).toSeconds()))))
+                    .queueUrl();
             String dlqArn = sqs.getQueueAttributes(b -> b.queueUrl(dlqUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
-                    .attributes().get(QueueAttributeName.QUEUE_ARN);
-            attributes.put(QueueAttributeName.REDRIVE_POLICY,
-                    "{\"maxReceiveCount\":\"" + queue.maxReceiveCount() + "\",\"deadLetterTargetArn\":\"" + dlqArn + "\"}");
+                    .attributes()
+                    .get(QueueAttributeName.QUEUE_ARN);
+            attributes.put(
+                    QueueAttributeName.REDRIVE_POLICY,
+                    "{\"maxReceiveCount\":\"" + queue.maxReceiveCount() + "\",\"deadLetterTargetArn\":\"" + dlqArn
+                            + "\"}");
         }
-        attributes.put(QueueAttributeName.MESSAGE_RETENTION_PERIOD, String.valueOf(Duration.ofDays(4).toSeconds()));
+        attributes.put(
+                QueueAttributeName.MESSAGE_RETENTION_PERIOD,
+                String.valueOf(Duration.ofDays(4).toSeconds()));
         String name = names.queue(queue);
         outcomes.put(name, queueOutcome(name));
         sqs.createQueue(b -> b.queueName(name).attributes(attributes));
@@ -199,9 +225,12 @@ public final class ResourceBootstrap {
         } catch (software.amazon.awssdk.services.sqs.model.SqsException e) {
             // the JSON protocol reports QueueDoesNotExist; emulators on the query protocol's
             // AWS.SimpleQueueService.NonExistentQueue arrive as a plain SqsException
-            String code = e.awsErrorDetails() == null ? "" : String.valueOf(e.awsErrorDetails().errorCode());
+            String code = e.awsErrorDetails() == null
+                    ? ""
+                    : String.valueOf(e.awsErrorDetails().errorCode());
             if (e instanceof software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException
-                    || code.contains("NonExistentQueue") || code.contains("QueueDoesNotExist")) {
+                    || code.contains("NonExistentQueue")
+                    || code.contains("QueueDoesNotExist")) {
                 return Outcome.CREATED;
             }
             throw e;
@@ -214,13 +243,15 @@ public final class ResourceBootstrap {
             return Outcome.EXISTED;
         }
         String keyId = kms.createKey(b -> {
-            b.description("CDP " + key.name() + " key (" + key.zone() + " zone)");
-            if (key.kind() == CdpResources.KeyKind.HMAC_256) {
-                b.keySpec(KeySpec.HMAC_256).keyUsage(KeyUsageType.GENERATE_VERIFY_MAC);
-            } else {
-                b.keySpec(KeySpec.SYMMETRIC_DEFAULT).keyUsage(KeyUsageType.ENCRYPT_DECRYPT);
-            }
-        }).keyMetadata().keyId();
+                    b.description("CDP " + key.name() + " key (" + key.zone() + " zone)");
+                    if (key.kind() == CdpResources.KeyKind.HMAC_256) {
+                        b.keySpec(KeySpec.HMAC_256).keyUsage(KeyUsageType.GENERATE_VERIFY_MAC);
+                    } else {
+                        b.keySpec(KeySpec.SYMMETRIC_DEFAULT).keyUsage(KeyUsageType.ENCRYPT_DECRYPT);
+                    }
+                })
+                .keyMetadata()
+                .keyId();
         kms.createAlias(b -> b.aliasName(alias).targetKeyId(keyId));
         return Outcome.CREATED;
     }

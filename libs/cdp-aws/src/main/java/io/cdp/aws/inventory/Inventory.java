@@ -6,6 +6,9 @@ import io.cdp.events.resources.CdpResources.Bucket;
 import io.cdp.events.resources.CdpResources.Queue;
 import io.cdp.events.resources.CdpResources.Stream;
 import io.cdp.events.resources.CdpResources.Table;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
@@ -14,10 +17,6 @@ import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Counts what each registry resource of a namespace holds: records on a stream (read from the trim
@@ -42,8 +41,7 @@ public final class Inventory {
         this.s3 = clients.s3();
     }
 
-    public record Line(String kind, String name, long count, String unit) {
-    }
+    public record Line(String kind, String name, long count, String unit) {}
 
     public List<Line> take() {
         List<Line> lines = new ArrayList<>();
@@ -53,7 +51,8 @@ public final class Inventory {
         for (Queue queue : Queue.values()) {
             lines.add(new Line("sqs", names.queue(queue), queueMessages(names.queue(queue)), "messages"));
             if (queue.hasDeadLetterQueue()) {
-                lines.add(new Line("sqs", names.deadLetterQueue(queue), queueMessages(names.deadLetterQueue(queue)), "messages"));
+                lines.add(new Line(
+                        "sqs", names.deadLetterQueue(queue), queueMessages(names.deadLetterQueue(queue)), "messages"));
             }
         }
         for (Table table : Table.values()) {
@@ -68,15 +67,19 @@ public final class Inventory {
     public long streamRecords(String stream) {
         long count = 0;
         for (Shard shard : kinesis.listShards(b -> b.streamName(stream)).shards()) {
-            String iterator = kinesis.getShardIterator(b -> b.streamName(stream).shardId(shard.shardId())
-                    .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+            String iterator = kinesis.getShardIterator(b -> b.streamName(stream)
+                            .shardId(shard.shardId())
+                            .shardIteratorType(ShardIteratorType.TRIM_HORIZON))
+                    .shardIterator();
             int empty = 0;
             while (iterator != null && empty < MAX_EMPTY_PAGES) {
                 String current = iterator;
                 var page = kinesis.getRecords(b -> b.shardIterator(current).limit(10_000));
                 count += page.records().size();
                 empty = page.records().isEmpty() ? empty + 1 : 0;
-                if (page.millisBehindLatest() != null && page.millisBehindLatest() == 0 && page.records().isEmpty()) {
+                if (page.millisBehindLatest() != null
+                        && page.millisBehindLatest() == 0
+                        && page.records().isEmpty()) {
                     break;
                 }
                 iterator = page.nextShardIterator();
@@ -87,11 +90,14 @@ public final class Inventory {
 
     public long queueMessages(String queue) {
         String url = sqs.getQueueUrl(b -> b.queueName(queue)).queueUrl();
-        Map<QueueAttributeName, String> attributes = sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(
-                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+        Map<QueueAttributeName, String> attributes = sqs.getQueueAttributes(b -> b.queueUrl(url)
+                        .attributeNames(
+                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
                 .attributes();
         return Long.parseLong(attributes.getOrDefault(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, "0"))
-                + Long.parseLong(attributes.getOrDefault(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE, "0"));
+                + Long.parseLong(
+                        attributes.getOrDefault(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE, "0"));
     }
 
     public long tableItems(String table) {
@@ -105,7 +111,9 @@ public final class Inventory {
     /** The token of one card with state in the feature store ({@code card#<token>} items), if any. */
     public java.util.Optional<String> sampleCardToken() {
         String prefix = "card#";
-        for (var page : dynamoDb.scanPaginator(b -> b.tableName(names.table(Table.FEATURES)).projectionExpression("entityKey").limit(100))) {
+        for (var page : dynamoDb.scanPaginator(b -> b.tableName(names.table(Table.FEATURES))
+                .projectionExpression("entityKey")
+                .limit(100))) {
             for (var item : page.items()) {
                 String key = item.get("entityKey").s();
                 if (key.startsWith(prefix)) {

@@ -9,14 +9,6 @@ import com.networknt.schema.SpecificationVersion;
 import io.cdp.events.Envelope;
 import io.cdp.events.EventType;
 import io.cdp.events.payload.EventPayload;
-import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.cfg.DateTimeFeature;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
-
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -27,6 +19,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.cfg.DateTimeFeature;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Serializes, deserializes and validates envelopes against the JSON Schemas (the source of truth).
@@ -48,14 +47,17 @@ public final class EventCodec {
                 // the schema is the gate for unknown fields, not the mapper
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .build();
-        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-                builder -> builder
-                        .schemaIdResolvers(ids -> ids.mapPrefix(SCHEMA_ID_PREFIX, "classpath:schemas/"))
+        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(
+                SpecificationVersion.DRAFT_2020_12,
+                builder -> builder.schemaIdResolvers(ids -> ids.mapPrefix(SCHEMA_ID_PREFIX, "classpath:schemas/"))
                         // 2020-12 treats "format" as an annotation by default; ids and timestamps must be checked
-                        .schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
+                        .schemaRegistryConfig(SchemaRegistryConfig.builder()
+                                .formatAssertionsEnabled(true)
+                                .build()));
         this.envelopeSchema = registry.getSchema(SchemaLocation.of(SCHEMA_ID_PREFIX + "envelope.v1.json"));
         for (EventType type : EventType.values()) {
-            payloadSchemas.put(type, registry.getSchema(SchemaLocation.of(SCHEMA_ID_PREFIX + type.wireName() + ".json")));
+            payloadSchemas.put(
+                    type, registry.getSchema(SchemaLocation.of(SCHEMA_ID_PREFIX + type.wireName() + ".json")));
         }
     }
 
@@ -75,10 +77,12 @@ public final class EventCodec {
         try {
             node = mapper.readTree(json);
         } catch (JacksonException e) {
-            throw new EventValidationException(List.of(new FieldError("$", "not valid JSON: " + e.getOriginalMessage())));
+            throw new EventValidationException(
+                    List.of(new FieldError("$", "not valid JSON: " + e.getOriginalMessage())));
         }
         if (node == null || !node.isObject()) {
-            throw new EventValidationException(List.of(new FieldError("$", "expected a JSON object (an event envelope)")));
+            throw new EventValidationException(
+                    List.of(new FieldError("$", "expected a JSON object (an event envelope)")));
         }
         List<FieldError> errors = validate(node);
         if (!errors.isEmpty()) {
@@ -91,8 +95,10 @@ public final class EventCodec {
     public <P extends EventPayload> Envelope<P> decode(byte[] json, Class<P> payloadType) {
         Envelope<?> envelope = decode(json);
         if (!payloadType.isInstance(envelope.payload())) {
-            throw new EventValidationException(List.of(new FieldError("$.eventType",
-                    "expected " + EventType.forPayloadType(payloadType).wireName() + " but was " + envelope.eventType().wireName())));
+            throw new EventValidationException(List.of(new FieldError(
+                    "$.eventType",
+                    "expected " + EventType.forPayloadType(payloadType).wireName() + " but was "
+                            + envelope.eventType().wireName())));
         }
         @SuppressWarnings("unchecked")
         Envelope<P> typed = (Envelope<P>) envelope;
@@ -107,8 +113,12 @@ public final class EventCodec {
             String wireName = typeNode.asString();
             var type = EventType.fromWireName(wireName);
             if (type.isEmpty()) {
-                errors.add(new FieldError("$.eventType", "unknown event type '" + wireName + "'; known types: "
-                        + Arrays.stream(EventType.values()).map(EventType::wireName).collect(Collectors.joining(", "))));
+                errors.add(new FieldError(
+                        "$.eventType",
+                        "unknown event type '" + wireName + "'; known types: "
+                                + Arrays.stream(EventType.values())
+                                        .map(EventType::wireName)
+                                        .collect(Collectors.joining(", "))));
             } else if (node.get("payload") != null && node.get("payload").isObject()) {
                 errors.addAll(toFieldErrors(payloadSchemas.get(type.get()).validate(node.get("payload")), "$.payload"));
             }
@@ -145,18 +155,29 @@ public final class EventCodec {
     }
 
     private Envelope<?> fromTree(JsonNode node) {
-        EventType type = EventType.fromWireName(node.get("eventType").asString()).orElseThrow();
+        EventType type =
+                EventType.fromWireName(node.get("eventType").asString()).orElseThrow();
         try {
             EventPayload payload = mapper.treeToValue(node.get("payload"), type.payloadType());
             JsonNode trace = node.get("traceparent");
-            return new Envelope<>(UUID.fromString(node.get("eventId").asString()), type,
-                    Instant.parse(node.get("occurredAt").asString()), node.get("producer").asString(),
-                    node.get("partitionKey").asString(), trace == null || trace.isNull() ? null : trace.asString(), payload);
+            return new Envelope<>(
+                    UUID.fromString(node.get("eventId").asString()),
+                    type,
+                    Instant.parse(node.get("occurredAt").asString()),
+                    node.get("producer").asString(),
+                    node.get("partitionKey").asString(),
+                    trace == null || trace.isNull() ? null : trace.asString(),
+                    payload);
         } catch (JacksonException e) {
             // schema-valid but not mappable, e.g. a value a record's constructor refuses
-            String field = e.getPath().isEmpty() ? "" : "." + e.getPath().stream()
-                    .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining("."));
+            String field = e.getPath().isEmpty()
+                    ? ""
+                    : "."
+                            + e.getPath().stream()
+                                    .map(ref -> ref.getPropertyName() != null
+                                            ? ref.getPropertyName()
+                                            : "[" + ref.getIndex() + "]")
+                                    .collect(Collectors.joining("."));
             throw new EventValidationException(List.of(new FieldError("$.payload" + field, rootMessage(e))));
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw new EventValidationException(List.of(new FieldError("$", e.getMessage())));
@@ -168,7 +189,9 @@ public final class EventCodec {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        return root instanceof IllegalArgumentException ? root.getMessage() : "cannot be read as " + e.getClass().getSimpleName();
+        return root instanceof IllegalArgumentException
+                ? root.getMessage()
+                : "cannot be read as " + e.getClass().getSimpleName();
     }
 
     private static List<FieldError> toFieldErrors(List<Error> errors, String root) {
@@ -182,12 +205,15 @@ public final class EventCodec {
                 path.append(element instanceof Integer index ? "[" + index + "]" : "." + element);
             }
             @Nullable String property = error.getProperty();
-            if (property != null && ("required".equals(error.getKeyword()) || "additionalProperties".equals(error.getKeyword()))) {
+            if (property != null
+                    && ("required".equals(error.getKeyword()) || "additionalProperties".equals(error.getKeyword()))) {
                 path.append('.').append(property);
             }
             byPath.merge(path.toString(), describe(error), (a, b) -> a + "; " + b);
         }
-        return byPath.entrySet().stream().map(e -> new FieldError(e.getKey(), e.getValue())).toList();
+        return byPath.entrySet().stream()
+                .map(e -> new FieldError(e.getKey(), e.getValue()))
+                .toList();
     }
 
     /** The validator's message without the instance value, so PII in a bad field is never echoed. */
@@ -195,11 +221,15 @@ public final class EventCodec {
         return switch (error.getKeyword()) {
             case "required" -> "required field is missing";
             case "additionalProperties" -> "field is not allowed by the contract";
-            case "type" -> "wrong type: expected " + error.getSchemaNode().toString().replace("\"", "");
-            case "pattern" -> "does not have the required shape (" + error.getSchemaNode().asString() + ")";
+            case "type" ->
+                "wrong type: expected " + error.getSchemaNode().toString().replace("\"", "");
+            case "pattern" ->
+                "does not have the required shape (" + error.getSchemaNode().asString() + ")";
             case "enum" -> "must be one of " + error.getSchemaNode().toString();
             case "format" -> "is not a valid " + error.getSchemaNode().asString();
-            default -> error.getKeyword() + " constraint violated: " + error.getSchemaNode().toString();
+            default ->
+                error.getKeyword() + " constraint violated: "
+                        + error.getSchemaNode().toString();
         };
     }
 }

@@ -3,7 +3,6 @@ package io.cdp.events.payload;
 import io.cdp.events.pii.Ciphertext;
 import io.cdp.events.pii.Masked;
 import io.cdp.events.pii.Token;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 
@@ -18,5 +17,5 @@ public record CardUpsertedV1(
         BigDecimal creditLimit,
         boolean onDarkWeb,
         Ciphertext encryptedCardNumber,
-        Instant updatedAt) implements EventPayload {
-}
+        Instant updatedAt)
+        implements EventPayload {}

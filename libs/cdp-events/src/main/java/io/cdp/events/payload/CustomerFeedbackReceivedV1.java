@@ -1,7 +1,6 @@
 package io.cdp.events.payload;
 
 import io.cdp.events.pii.Token;
-
 import java.time.Instant;
 
 /** {@code customer.feedback.received.v1}: the customer's verdict on an alert, a label for training. */
@@ -11,9 +10,19 @@ public record CustomerFeedbackReceivedV1(
         Token customerToken,
         Verdict verdict,
         FeedbackChannel channel,
-        Instant receivedAt) implements EventPayload {
+        Instant receivedAt)
+        implements EventPayload {
 
-    public enum Verdict { CONFIRMED_FRAUD, NOT_FRAUD }
+    public enum Verdict {
+        CONFIRMED_FRAUD,
+        NOT_FRAUD
+    }
 
-    public enum FeedbackChannel { EMAIL, SMS, PUSH, BRANCH, PHONE }
+    public enum FeedbackChannel {
+        EMAIL,
+        SMS,
+        PUSH,
+        BRANCH,
+        PHONE
+    }
 }

@@ -3,7 +3,6 @@ package io.cdp.events.payload;
 import io.cdp.events.pii.Ciphertext;
 import io.cdp.events.pii.Masked;
 import io.cdp.events.pii.Token;
-
 import java.time.Instant;
 
 /** {@code customer.upserted.v1}: tokens, masked bands and ciphertext only. */
@@ -20,5 +19,5 @@ public record CustomerUpsertedV1(
         Ciphertext encryptedName,
         Ciphertext encryptedEmail,
         Ciphertext encryptedAddress,
-        Instant updatedAt) implements EventPayload {
-}
+        Instant updatedAt)
+        implements EventPayload {}

@@ -2,11 +2,10 @@ package io.cdp.events.payload;
 
 import io.cdp.events.pii.Masked;
 import io.cdp.events.pii.Token;
-import org.jspecify.annotations.Nullable;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** {@code fraud.alert.requested.v1}: masked context for the alerting service; no contact details. */
 public record FraudAlertRequestedV1(
@@ -24,7 +23,8 @@ public record FraudAlertRequestedV1(
         double score,
         String modelVersion,
         List<ReasonCode> reasonCodes,
-        Instant requestedAt) implements EventPayload {
+        Instant requestedAt)
+        implements EventPayload {
 
     public FraudAlertRequestedV1 {
         reasonCodes = List.copyOf(reasonCodes);

@@ -1,11 +1,10 @@
 package io.cdp.events.payload;
 
 import io.cdp.events.pii.Token;
-import org.jspecify.annotations.Nullable;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** {@code transaction.recorded.v1}: one card transaction; partition key is the card token. */
 public record TransactionRecordedV1(
@@ -22,7 +21,8 @@ public record TransactionRecordedV1(
         int mcc,
         Channel channel,
         List<String> errors,
-        @Nullable Boolean fraudLabel) implements EventPayload {
+        @Nullable Boolean fraudLabel)
+        implements EventPayload {
 
     public TransactionRecordedV1 {
         errors = List.copyOf(errors);

@@ -1,7 +1,6 @@
 package io.cdp.events.payload;
 
 import io.cdp.events.pii.Token;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -22,7 +21,8 @@ public record TransactionScoredV1(
         String modelVersion,
         List<ReasonCode> reasonCodes,
         Map<String, Double> features,
-        Instant scoredAt) implements EventPayload {
+        Instant scoredAt)
+        implements EventPayload {
 
     public TransactionScoredV1 {
         reasonCodes = List.copyOf(reasonCodes);

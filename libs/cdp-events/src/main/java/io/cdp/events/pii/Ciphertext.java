@@ -2,7 +2,6 @@ package io.cdp.events.pii;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-
 import java.util.regex.Pattern;
 
 /**
@@ -16,9 +15,12 @@ public record Ciphertext(String value) {
     private static final int MIN_LENGTH = 24;
 
     public Ciphertext {
-        if (value == null || value.length() < MIN_LENGTH || !SHAPE.matcher(value).matches()) {
-            throw new IllegalArgumentException("not a CDP ciphertext: expected 'ct<version>.<base64url>...' of at least "
-                    + MIN_LENGTH + " chars (value withheld)");
+        if (value == null
+                || value.length() < MIN_LENGTH
+                || !SHAPE.matcher(value).matches()) {
+            throw new IllegalArgumentException(
+                    "not a CDP ciphertext: expected 'ct<version>.<base64url>...' of at least " + MIN_LENGTH
+                            + " chars (value withheld)");
         }
     }
 

@@ -2,7 +2,6 @@ package io.cdp.events.pii;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-
 import java.util.regex.Pattern;
 
 /**
@@ -20,8 +19,9 @@ public record Masked(String value) {
 
     public Masked {
         if (value == null || !SHAPE.matcher(value).matches()) {
-            throw new IllegalArgumentException("not a masked value: expected last four ('****1234'), initials ('J.S.'), "
-                    + "zip3 ('917**') or a band ('30-39', '700+', '<20000') (value withheld)");
+            throw new IllegalArgumentException(
+                    "not a masked value: expected last four ('****1234'), initials ('J.S.'), "
+                            + "zip3 ('917**') or a band ('30-39', '700+', '<20000') (value withheld)");
         }
     }
 

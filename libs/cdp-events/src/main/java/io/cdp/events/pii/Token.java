@@ -2,7 +2,6 @@ package io.cdp.events.pii;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-
 import java.util.regex.Pattern;
 
 /**

@@ -1,10 +1,9 @@
 package io.cdp.events.resources;
 
-import org.jspecify.annotations.Nullable;
-
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one list of AWS resource names in the suite: local bootstrap, services, tests and {@code deploy/cdk}
@@ -24,8 +23,9 @@ public record CdpResources(String namespace) {
 
     public CdpResources {
         if (namespace == null || !NAMESPACE.matcher(namespace).matches()) {
-            throw new IllegalArgumentException("resource namespace must be empty or lower-case letters, digits and hyphens "
-                    + "ending in '-' (at most 32 chars), was '" + namespace + "'");
+            throw new IllegalArgumentException(
+                    "resource namespace must be empty or lower-case letters, digits and hyphens "
+                            + "ending in '-' (at most 32 chars), was '" + namespace + "'");
         }
     }
 
@@ -44,7 +44,8 @@ public record CdpResources(String namespace) {
 
     /** A short, stable, collision-resistant namespace for a test class, e.g. {@code t3f9a1c2-}. */
     public static CdpResources forTest(String testName) {
-        return new CdpResources("t" + Integer.toHexString(testName.hashCode() & 0x7fffffff) + Long.toHexString(System.nanoTime() & 0xfff) + "-");
+        return new CdpResources("t" + Integer.toHexString(testName.hashCode() & 0x7fffffff)
+                + Long.toHexString(System.nanoTime() & 0xfff) + "-");
     }
 
     // ------------------------------------------------------------------ Kinesis
@@ -140,10 +141,12 @@ public record CdpResources(String namespace) {
     // ------------------------------------------------------------------ DynamoDB
 
     /** Attribute types used in key schemas. */
-    public enum KeyType { S, N }
-
-    public record Key(String name, KeyType type) {
+    public enum KeyType {
+        S,
+        N
     }
+
+    public record Key(String name, KeyType type) {}
 
     /**
      * DynamoDB tables with their key design. Access patterns came first: a card's transactions by time
@@ -263,7 +266,10 @@ public record CdpResources(String namespace) {
         }
     }
 
-    public enum KeyKind { SYMMETRIC_ENCRYPT_DECRYPT, HMAC_256 }
+    public enum KeyKind {
+        SYMMETRIC_ENCRYPT_DECRYPT,
+        HMAC_256
+    }
 
     public String keyAlias(KmsKey key) {
         return "alias/" + namespace + key.baseName();
@@ -272,7 +278,10 @@ public record CdpResources(String namespace) {
     // ------------------------------------------------------------------ zones
 
     /** The trust zone that owns a resource: only CORE holds plaintext PII or may decrypt it. */
-    public enum Zone { CORE, CDP }
+    public enum Zone {
+        CORE,
+        CDP
+    }
 
     /** Every physical name in this namespace, for listings and leak scans. */
     public List<String> allNames() {

@@ -1,21 +1,20 @@
 package io.cdp.events.codec;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.cdp.events.Envelope;
 import io.cdp.events.EventType;
 import io.cdp.events.SampleEvents;
 import io.cdp.events.payload.CustomerUpsertedV1;
 import io.cdp.events.payload.EventPayload;
 import io.cdp.events.payload.TransactionRecordedV1;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.node.ObjectNode;
-
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class EventCodecTest {
 
@@ -33,7 +32,11 @@ class EventCodecTest {
     @ParameterizedTest
     @MethodSource("payloads")
     void roundTripsEveryEventTypeUnchanged(EventPayload payload) {
-        var envelope = Envelope.of("core-banking", "key-1", SampleEvents.transactionEnvelope().occurredAt(), payload)
+        var envelope = Envelope.of(
+                        "core-banking",
+                        "key-1",
+                        SampleEvents.transactionEnvelope().occurredAt(),
+                        payload)
                 .withTraceparent("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
 
         Envelope<?> decoded = codec.decode(codec.encode(envelope));
@@ -54,8 +57,10 @@ class EventCodecTest {
         node.remove("partitionKey");
 
         assertThatThrownBy(() -> codec.decode(bytes(node)))
-                .isInstanceOfSatisfying(EventValidationException.class, e -> assertThat(e.errors())
-                        .containsExactly(new FieldError("$.partitionKey", "required field is missing")));
+                .isInstanceOfSatisfying(
+                        EventValidationException.class,
+                        e -> assertThat(e.errors())
+                                .containsExactly(new FieldError("$.partitionKey", "required field is missing")));
     }
 
     @Test
@@ -64,8 +69,9 @@ class EventCodecTest {
         ((ObjectNode) node.get("payload")).remove("amount");
 
         assertThatThrownBy(() -> codec.decode(bytes(node)))
-                .isInstanceOfSatisfying(EventValidationException.class, e -> assertThat(e.errors())
-                        .extracting(FieldError::path).containsExactly("$.payload.amount"));
+                .isInstanceOfSatisfying(
+                        EventValidationException.class,
+                        e -> assertThat(e.errors()).extracting(FieldError::path).containsExactly("$.payload.amount"));
     }
 
     @Test
@@ -76,7 +82,9 @@ class EventCodecTest {
         assertThatThrownBy(() -> codec.decode(bytes(node)))
                 .isInstanceOfSatisfying(EventValidationException.class, e -> {
                     assertThat(e.errors()).extracting(FieldError::path).containsExactly("$.payload.mcc");
-                    assertThat(e.errors().getFirst().message()).contains("wrong type").contains("integer");
+                    assertThat(e.errors().getFirst().message())
+                            .contains("wrong type")
+                            .contains("integer");
                 });
     }
 
@@ -97,8 +105,9 @@ class EventCodecTest {
         node.put("eventType", TransactionRecordedV1.class.getName());
 
         assertThatThrownBy(() -> codec.decode(bytes(node)))
-                .isInstanceOfSatisfying(EventValidationException.class, e -> assertThat(e.errors())
-                        .extracting(FieldError::path).contains("$.eventType"));
+                .isInstanceOfSatisfying(
+                        EventValidationException.class,
+                        e -> assertThat(e.errors()).extracting(FieldError::path).contains("$.eventType"));
     }
 
     @Test
@@ -115,15 +124,22 @@ class EventCodecTest {
 
     @Test
     void rejectsAPlaintextNameSmuggledIntoACustomerEvent() {
-        var envelope = Envelope.of("core-banking", SampleEvents.CUSTOMER.value(), SampleEvents.transactionEnvelope().occurredAt(),
-                SampleEvents.oneOfEach().stream().filter(CustomerUpsertedV1.class::isInstance).findFirst().orElseThrow());
+        var envelope = Envelope.of(
+                "core-banking",
+                SampleEvents.CUSTOMER.value(),
+                SampleEvents.transactionEnvelope().occurredAt(),
+                SampleEvents.oneOfEach().stream()
+                        .filter(CustomerUpsertedV1.class::isInstance)
+                        .findFirst()
+                        .orElseThrow());
         ObjectNode node = tree(envelope);
         ((ObjectNode) node.get("payload")).put("fullName", "Jane Smith");
         ((ObjectNode) node.get("payload")).put("encryptedName", "Jane Smith");
 
         assertThatThrownBy(() -> codec.decode(bytes(node)))
                 .isInstanceOfSatisfying(EventValidationException.class, e -> {
-                    assertThat(e.errors()).extracting(FieldError::path)
+                    assertThat(e.errors())
+                            .extracting(FieldError::path)
                             .containsExactlyInAnyOrder("$.payload.fullName", "$.payload.encryptedName");
                     assertThat(e.getMessage()).doesNotContain("Jane");
                 });
@@ -136,8 +152,9 @@ class EventCodecTest {
         node.put("occurredAt", "yesterday");
 
         assertThatThrownBy(() -> codec.decode(bytes(node)))
-                .isInstanceOfSatisfying(EventValidationException.class, e -> assertThat(e.errors())
-                        .extracting(FieldError::path).contains("$.eventId", "$.occurredAt"));
+                .isInstanceOfSatisfying(
+                        EventValidationException.class,
+                        e -> assertThat(e.errors()).extracting(FieldError::path).contains("$.eventId", "$.occurredAt"));
     }
 
     @Test
@@ -157,13 +174,28 @@ class EventCodecTest {
 
     @Test
     void encodeRefusesAnEventThatBreaksTheContract() {
-        var bad = new TransactionRecordedV1("tx 1 with spaces", SampleEvents.CARD, SampleEvents.CUSTOMER,
-                SampleEvents.transaction().transactionTime(), SampleEvents.transaction().amount(), "usd", "m1",
-                null, null, null, 5411, SampleEvents.transaction().channel(), List.of(), null);
+        var bad = new TransactionRecordedV1(
+                "tx 1 with spaces",
+                SampleEvents.CARD,
+                SampleEvents.CUSTOMER,
+                SampleEvents.transaction().transactionTime(),
+                SampleEvents.transaction().amount(),
+                "usd",
+                "m1",
+                null,
+                null,
+                null,
+                5411,
+                SampleEvents.transaction().channel(),
+                List.of(),
+                null);
 
         assertThatThrownBy(() -> codec.encode(Envelope.of("core-banking", "k", bad.transactionTime(), bad)))
-                .isInstanceOfSatisfying(EventValidationException.class, e -> assertThat(e.errors())
-                        .extracting(FieldError::path).containsExactlyInAnyOrder("$.payload.transactionId", "$.payload.currency"));
+                .isInstanceOfSatisfying(
+                        EventValidationException.class,
+                        e -> assertThat(e.errors())
+                                .extracting(FieldError::path)
+                                .containsExactlyInAnyOrder("$.payload.transactionId", "$.payload.currency"));
     }
 
     private ObjectNode tree(Envelope<?> envelope) {

@@ -1,18 +1,20 @@
 package io.cdp.events.pii;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-
 class PiiTypesTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"4111111111111111", "Jane Smith", "cus_short", "CUS_Q2hlY2tpbmdBY2NvdW50MDAx", "123 Main St"})
+    @ValueSource(
+            strings = {"4111111111111111", "Jane Smith", "cus_short", "CUS_Q2hlY2tpbmdBY2NvdW50MDAx", "123 Main St"})
     void tokenRefusesPlaintext(String plaintext) {
-        assertThatIllegalArgumentException().isThrownBy(() -> Token.of(plaintext))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> Token.of(plaintext))
                 .withMessageNotContaining(plaintext);
     }
 
@@ -22,15 +24,24 @@ class PiiTypesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Jane Smith", "jane@example.com", "ct1.short", "ct.abcdefghijklmnopqrstuvwxyz", "ct1.has spaces in it ok?"})
+    @ValueSource(
+            strings = {
+                "Jane Smith",
+                "jane@example.com",
+                "ct1.short",
+                "ct.abcdefghijklmnopqrstuvwxyz",
+                "ct1.has spaces in it ok?"
+            })
     void ciphertextRefusesPlaintext(String plaintext) {
-        assertThatIllegalArgumentException().isThrownBy(() -> Ciphertext.of(plaintext))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> Ciphertext.of(plaintext))
                 .withMessageNotContaining(plaintext);
     }
 
     @Test
     void ciphertextReportsItsFormatVersion() {
-        assertThat(Ciphertext.of("ct12.a2V5LXJlZg.d3JhcHBlZC1kYXRhLWtleQ").formatVersion()).isEqualTo(12);
+        assertThat(Ciphertext.of("ct12.a2V5LXJlZg.d3JhcHBlZC1kYXRhLWtleQ").formatVersion())
+                .isEqualTo(12);
     }
 
     @ParameterizedTest
@@ -42,7 +53,8 @@ class PiiTypesTest {
     @ParameterizedTest
     @ValueSource(strings = {"4111111111111234", "Jane", "91750", "1987-02-03", "J.Smith", "****ABCD"})
     void maskedRefusesUnmaskedValues(String plaintext) {
-        assertThatIllegalArgumentException().isThrownBy(() -> Masked.of(plaintext))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> Masked.of(plaintext))
                 .withMessageNotContaining(plaintext);
     }
 

@@ -1,11 +1,11 @@
 package io.cdp.events.resources;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
 import io.cdp.events.resources.CdpResources.Queue;
 import io.cdp.events.resources.CdpResources.Stream;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class CdpResourcesTest {
 
@@ -46,7 +46,8 @@ class CdpResourcesTest {
 
     @Test
     void queueWithoutDeadLetterQueueSaysSo() {
-        assertThatIllegalArgumentException().isThrownBy(() -> CdpResources.DEFAULT.deadLetterQueue(Queue.STREAM_DEAD_LETTERS))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> CdpResources.DEFAULT.deadLetterQueue(Queue.STREAM_DEAD_LETTERS))
                 .withMessageContaining("no dead-letter queue");
     }
 }

@@ -12,8 +12,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Csv {
 
-    private Csv() {
-    }
+    private Csv() {}
 
     /** The fields of {@code line}, or null when a quote is left open (a malformed line). */
     public static @Nullable List<String> split(String line) {

@@ -19,8 +19,7 @@ import java.util.List;
  */
 public final class HandbookCsv {
 
-    private HandbookCsv() {
-    }
+    private HandbookCsv() {}
 
     /**
      * Every transaction of the days in the range, in file order. A missing day is an error, not a gap: silently
@@ -101,8 +100,8 @@ public final class HandbookCsv {
         if (s.length() < 19 || s.charAt(4) != '-' || s.charAt(10) != ' ') {
             throw new IllegalArgumentException("not a YYYY-MM-DD HH:MM:SS timestamp: " + s);
         }
-        return LocalDateTime.of(num(s, 0, 4), num(s, 5, 7), num(s, 8, 10), num(s, 11, 13), num(s, 14, 16),
-                num(s, 17, 19));
+        return LocalDateTime.of(
+                num(s, 0, 4), num(s, 5, 7), num(s, 8, 10), num(s, 11, 13), num(s, 14, 16), num(s, 17, 19));
     }
 
     private static int num(String s, int from, int to) {

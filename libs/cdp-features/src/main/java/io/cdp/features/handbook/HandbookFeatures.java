@@ -31,21 +31,28 @@ public final class HandbookFeatures {
 
     /** The 15 inputs in the handbook's order (the column order of its transformed files). */
     public static final List<String> NAMES = List.of(
-            "TX_AMOUNT", "TX_DURING_WEEKEND", "TX_DURING_NIGHT",
-            "CUSTOMER_ID_NB_TX_1DAY_WINDOW", "CUSTOMER_ID_AVG_AMOUNT_1DAY_WINDOW",
-            "CUSTOMER_ID_NB_TX_7DAY_WINDOW", "CUSTOMER_ID_AVG_AMOUNT_7DAY_WINDOW",
-            "CUSTOMER_ID_NB_TX_30DAY_WINDOW", "CUSTOMER_ID_AVG_AMOUNT_30DAY_WINDOW",
-            "TERMINAL_ID_NB_TX_1DAY_WINDOW", "TERMINAL_ID_RISK_1DAY_WINDOW",
-            "TERMINAL_ID_NB_TX_7DAY_WINDOW", "TERMINAL_ID_RISK_7DAY_WINDOW",
-            "TERMINAL_ID_NB_TX_30DAY_WINDOW", "TERMINAL_ID_RISK_30DAY_WINDOW");
+            "TX_AMOUNT",
+            "TX_DURING_WEEKEND",
+            "TX_DURING_NIGHT",
+            "CUSTOMER_ID_NB_TX_1DAY_WINDOW",
+            "CUSTOMER_ID_AVG_AMOUNT_1DAY_WINDOW",
+            "CUSTOMER_ID_NB_TX_7DAY_WINDOW",
+            "CUSTOMER_ID_AVG_AMOUNT_7DAY_WINDOW",
+            "CUSTOMER_ID_NB_TX_30DAY_WINDOW",
+            "CUSTOMER_ID_AVG_AMOUNT_30DAY_WINDOW",
+            "TERMINAL_ID_NB_TX_1DAY_WINDOW",
+            "TERMINAL_ID_RISK_1DAY_WINDOW",
+            "TERMINAL_ID_NB_TX_7DAY_WINDOW",
+            "TERMINAL_ID_RISK_7DAY_WINDOW",
+            "TERMINAL_ID_NB_TX_30DAY_WINDOW",
+            "TERMINAL_ID_RISK_30DAY_WINDOW");
 
     public static final FeatureSchema SCHEMA = new FeatureSchema("handbook", 1, NAMES);
 
     static final int CUSTOMER_OFFSET = 3;
     static final int TERMINAL_OFFSET = 9;
 
-    private HandbookFeatures() {
-    }
+    private HandbookFeatures() {}
 
     /**
      * One row per input transaction, in input order. Each row uses only the customer's transactions up to and
@@ -134,7 +141,8 @@ public final class HandbookFeatures {
             int len = groupEnd - groupStart;
             int[] fraudPrefix = new int[len + 1];
             for (int k = 0; k < len; k++) {
-                fraudPrefix[k + 1] = fraudPrefix[k] + (txs.get(order[groupStart + k]).fraud() ? 1 : 0);
+                fraudPrefix[k + 1] =
+                        fraudPrefix[k] + (txs.get(order[groupStart + k]).fraud() ? 1 : 0);
             }
             // end: first position whose time is after t - delay; start[w]: first after t - delay - window
             int end = 0;

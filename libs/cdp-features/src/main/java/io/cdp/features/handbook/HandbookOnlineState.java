@@ -35,16 +35,15 @@ public final class HandbookOnlineState {
     }
 
     /** Features of one event, or none when the event was too late to compute them. */
-    public record Result(ApplyOutcome outcome, double @Nullable [] features) {
-    }
+    public record Result(ApplyOutcome outcome, double @Nullable [] features) {}
 
     public static EventWindow newCustomerWindow(long allowedLatenessMillis, int maxEvents) {
         return new EventWindow(30 * HandbookFeatures.DAY_MILLIS, allowedLatenessMillis, maxEvents);
     }
 
     public static EventWindow newTerminalWindow(long allowedLatenessMillis, int maxEvents) {
-        return new EventWindow((30 + HandbookFeatures.DELAY_DAYS) * HandbookFeatures.DAY_MILLIS,
-                allowedLatenessMillis, maxEvents);
+        return new EventWindow(
+                (30 + HandbookFeatures.DELAY_DAYS) * HandbookFeatures.DAY_MILLIS, allowedLatenessMillis, maxEvents);
     }
 
     /**
@@ -53,16 +52,18 @@ public final class HandbookOnlineState {
      * order. A redelivery returns the features again without changing any state.
      */
     public Result apply(HandbookTransaction tx, @Nullable Boolean knownLabel) {
-        EventWindow customer = customers.computeIfAbsent(tx.customerId(),
-                k -> newCustomerWindow(allowedLatenessMillis, maxEvents));
-        EventWindow terminal = terminals.computeIfAbsent(tx.terminalId(),
-                k -> newTerminalWindow(allowedLatenessMillis, maxEvents));
+        EventWindow customer =
+                customers.computeIfAbsent(tx.customerId(), k -> newCustomerWindow(allowedLatenessMillis, maxEvents));
+        EventWindow terminal =
+                terminals.computeIfAbsent(tx.terminalId(), k -> newTerminalWindow(allowedLatenessMillis, maxEvents));
         long t = tx.eventTimeMillis();
-        ApplyOutcome outcome = customer.add(t, tx.transactionId(), EventWindow.toUnits(tx.amount()), EventWindow.LABEL_UNKNOWN);
+        ApplyOutcome outcome =
+                customer.add(t, tx.transactionId(), EventWindow.toUnits(tx.amount()), EventWindow.LABEL_UNKNOWN);
         if (outcome == ApplyOutcome.TOO_LATE) {
             return new Result(outcome, null);
         }
-        byte label = knownLabel == null ? EventWindow.LABEL_UNKNOWN
+        byte label = knownLabel == null
+                ? EventWindow.LABEL_UNKNOWN
                 : knownLabel ? EventWindow.LABEL_FRAUD : EventWindow.LABEL_GENUINE;
         // The two windows have different horizons; the customer window decides acceptance, the terminal one follows.
         terminal.add(t, tx.transactionId(), 0L, label);
@@ -77,8 +78,11 @@ public final class HandbookOnlineState {
 
     public boolean applyLabel(HandbookTransaction tx, boolean fraud) {
         EventWindow terminal = terminals.get(tx.terminalId());
-        return terminal != null && terminal.setLabel(tx.eventTimeMillis(), tx.transactionId(),
-                fraud ? EventWindow.LABEL_FRAUD : EventWindow.LABEL_GENUINE);
+        return terminal != null
+                && terminal.setLabel(
+                        tx.eventTimeMillis(),
+                        tx.transactionId(),
+                        fraud ? EventWindow.LABEL_FRAUD : EventWindow.LABEL_GENUINE);
     }
 
     /** Customer count and average over {@code (t - N days, t]} up to and including the event itself. */

@@ -21,8 +21,14 @@ import java.util.TreeMap;
  * <p>Plain and serializable twice: {@link Serializable} for in-JVM caches, and a small text form ({@link #write},
  * {@link #read}) for S3 next to the model, readable by anyone.
  */
-public record LabelFeatureTable(String family, LocalDate asOfDay, int delayDays, List<String> names,
-                                double[] defaults, Map<String, double[]> rows) implements Serializable {
+public record LabelFeatureTable(
+        String family,
+        LocalDate asOfDay,
+        int delayDays,
+        List<String> names,
+        double[] defaults,
+        Map<String, double[]> rows)
+        implements Serializable {
 
     @Serial
     private static final long serialVersionUID = 1L;
@@ -102,7 +108,7 @@ public record LabelFeatureTable(String family, LocalDate asOfDay, int delayDays,
                 case "family" -> family = p[1];
                 case "asOfDay" -> asOf = LocalDate.parse(p[1]);
                 case "delayDays" -> delay = Integer.parseInt(p[1]);
-                default -> { }
+                default -> {}
             }
         }
         if (family == null || asOf == null || delay == null) {
@@ -135,8 +141,12 @@ public record LabelFeatureTable(String family, LocalDate asOfDay, int delayDays,
 
     @Override
     public boolean equals(Object o) {
-        if (!(o instanceof LabelFeatureTable t) || !t.family.equals(family) || !t.asOfDay.equals(asOfDay)
-                || t.delayDays != delayDays || !t.names.equals(names) || !Arrays.equals(t.defaults, defaults)
+        if (!(o instanceof LabelFeatureTable t)
+                || !t.family.equals(family)
+                || !t.asOfDay.equals(asOfDay)
+                || t.delayDays != delayDays
+                || !t.names.equals(names)
+                || !Arrays.equals(t.defaults, defaults)
                 || !t.rows.keySet().equals(rows.keySet())) {
             return false;
         }
@@ -155,6 +165,7 @@ public record LabelFeatureTable(String family, LocalDate asOfDay, int delayDays,
 
     @Override
     public String toString() {
-        return "LabelFeatureTable[" + family + " asOf=" + asOfDay + " delay=" + delayDays + "d keys=" + rows.size() + "]";
+        return "LabelFeatureTable[" + family + " asOf=" + asOfDay + " delay=" + delayDays + "d keys=" + rows.size()
+                + "]";
     }
 }

@@ -16,8 +16,7 @@ import java.util.Map;
  */
 public final class LabelFeatureTableBuilder {
 
-    private LabelFeatureTableBuilder() {
-    }
+    private LabelFeatureTableBuilder() {}
 
     /** Column names for the windows: {@code NB_TX_1DAY_WINDOW, RISK_1DAY_WINDOW, ...}. */
     public static List<String> names(int[] windowDays) {
@@ -35,8 +34,8 @@ public final class LabelFeatureTableBuilder {
      *
      * @param windowDays window lengths in days, for example {@code {1, 7, 30}}
      */
-    public static LabelFeatureTable build(String family, List<LabelledEvent> history, LocalDate asOfDay,
-                                          int delayDays, int[] windowDays) {
+    public static LabelFeatureTable build(
+            String family, List<LabelledEvent> history, LocalDate asOfDay, int delayDays, int[] windowDays) {
         if (delayDays < 0) {
             throw new IllegalArgumentException("delay must be >= 0");
         }

@@ -50,7 +50,8 @@ public final class CardOnlineState {
     private double[][] recentHistory;
     private int recentCount;
 
-    private CardOnlineState(CardVelocityState velocity, CardHistoryState history, long[] recentIds, double[][] recentHistory) {
+    private CardOnlineState(
+            CardVelocityState velocity, CardHistoryState history, long[] recentIds, double[][] recentHistory) {
         this.velocity = velocity;
         this.history = history;
         this.recentIds = recentIds;
@@ -59,20 +60,21 @@ public final class CardOnlineState {
     }
 
     public static CardOnlineState empty() {
-        return new CardOnlineState(new CardVelocityState(ALLOWED_LATENESS_MILLIS), new CardHistoryState(), new long[0],
-                new double[0][]);
+        return new CardOnlineState(
+                new CardVelocityState(ALLOWED_LATENESS_MILLIS), new CardHistoryState(), new long[0], new double[0][]);
     }
 
     /** An independent copy: applying a transaction to it leaves this state as it is. */
     public CardOnlineState copy() {
-        return new CardOnlineState(new CardVelocityState(EventWindow.fromSnapshot(velocity.window().snapshot())),
-                CardHistoryState.fromSnapshot(history.snapshot()), Arrays.copyOf(recentIds, recentCount),
+        return new CardOnlineState(
+                new CardVelocityState(EventWindow.fromSnapshot(velocity.window().snapshot())),
+                CardHistoryState.fromSnapshot(history.snapshot()),
+                Arrays.copyOf(recentIds, recentCount),
                 Arrays.copyOf(recentHistory, recentCount));
     }
 
     /** Features of one transaction: {@link OnlineFeatures#SCHEMA} order, or none when it is too late to compute. */
-    public record Result(ApplyOutcome outcome, double @Nullable [] features) {
-    }
+    public record Result(ApplyOutcome outcome, double @Nullable [] features) {}
 
     /** Applies {@code tx} to this state and returns its features, computed from the state before it. */
     public Result apply(OnlineTransaction tx, TabFormerContext ctx) {
@@ -95,8 +97,11 @@ public final class CardOnlineState {
             } else {
                 tabformer = h.features();
             }
-            remember(tf.transactionId(), new double[] {tabformer[OnlineFeatures.I_SINCE_LAST],
-                    tabformer[OnlineFeatures.I_FIRST_TX], tabformer[OnlineFeatures.I_FIRST_MERCHANT]});
+            remember(tf.transactionId(), new double[] {
+                tabformer[OnlineFeatures.I_SINCE_LAST],
+                tabformer[OnlineFeatures.I_FIRST_TX],
+                tabformer[OnlineFeatures.I_FIRST_MERCHANT]
+            });
         }
         return new Result(v.outcome(), OnlineFeatures.concat(v.features(), tabformer));
     }
@@ -193,7 +198,8 @@ public final class CardOnlineState {
             long lastTime = in.readLong();
             long[] ids = readLongs(in);
             long[] merchants = readLongs(in);
-            CardHistoryState history = CardHistoryState.fromSnapshot(new CardHistoryState.Snapshot(any, lastTime, ids, merchants));
+            CardHistoryState history =
+                    CardHistoryState.fromSnapshot(new CardHistoryState.Snapshot(any, lastTime, ids, merchants));
             int n = in.readInt();
             if (n < 0 || n > RECENT) {
                 throw new IllegalArgumentException("corrupt card state: " + n + " recent transactions");

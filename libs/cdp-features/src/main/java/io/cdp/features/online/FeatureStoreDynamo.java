@@ -24,8 +24,7 @@ public final class FeatureStoreDynamo {
      */
     public static final Duration TIME_TO_LIVE = Duration.ofDays(30);
 
-    private FeatureStoreDynamo() {
-    }
+    private FeatureStoreDynamo() {}
 
     public static long expiresAt(Instant now) {
         return now.plus(TIME_TO_LIVE).getEpochSecond();
@@ -36,8 +35,14 @@ public final class FeatureStoreDynamo {
      * {@code expectedVersion} (0: no state written yet). A {@code ConditionalCheckFailedException} means another
      * writer got there first: the caller reads again and recomputes.
      */
-    public static UpdateItemRequest stateUpdate(String table, String entityKey, long expectedVersion, long nextVersion,
-                                                byte[] state, Map<String, Object> attributes, Instant now) {
+    public static UpdateItemRequest stateUpdate(
+            String table,
+            String entityKey,
+            long expectedVersion,
+            long nextVersion,
+            byte[] state,
+            Map<String, Object> attributes,
+            Instant now) {
         Map<String, String> names = new HashMap<>();
         Map<String, AttributeValue> values = new HashMap<>();
         StringBuilder update = new StringBuilder("SET #version = :version, #state = :state, #expiresAt = :expiresAt");
@@ -61,15 +66,19 @@ public final class FeatureStoreDynamo {
             condition = "#version = :expected";
             values.put(":expected", AttributeValue.fromN(Long.toString(expectedVersion)));
         }
-        return UpdateItemRequest.builder().tableName(table)
+        return UpdateItemRequest.builder()
+                .tableName(table)
                 .key(Map.of(FeatureStoreItem.KEY, AttributeValue.fromS(entityKey)))
-                .updateExpression(update.toString()).conditionExpression(condition)
-                .expressionAttributeNames(names).expressionAttributeValues(values).build();
+                .updateExpression(update.toString())
+                .conditionExpression(condition)
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values)
+                .build();
     }
 
     /** A whole card item as the transformer leaves it: what benchmarks and tests seed a store with. */
-    public static Map<String, AttributeValue> cardItem(String cardToken, CardOnlineState state, long version,
-                                                       String lastTxId, Instant now) {
+    public static Map<String, AttributeValue> cardItem(
+            String cardToken, CardOnlineState state, long version, String lastTxId, Instant now) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(FeatureStoreItem.KEY, AttributeValue.fromS(FeatureStoreItem.cardKey(cardToken)));
         item.put(FeatureStoreItem.STATE, AttributeValue.fromB(SdkBytes.fromByteArray(state.toBytes())));
@@ -82,7 +91,8 @@ public final class FeatureStoreDynamo {
     /** The card state an item holds; empty for an item with profile attributes only (a cold start). */
     public static Optional<CardOnlineState> cardState(Map<String, AttributeValue> item) {
         AttributeValue state = item.get(FeatureStoreItem.STATE);
-        return state == null || state.b() == null ? Optional.empty()
+        return state == null || state.b() == null
+                ? Optional.empty()
                 : Optional.of(CardOnlineState.fromBytes(state.b().asByteArrayUnsafe()));
     }
 
@@ -95,8 +105,10 @@ public final class FeatureStoreDynamo {
     /** A number as N (integral numbers without a fraction), anything else as S. */
     public static AttributeValue value(Object v) {
         if (v instanceof Number n) {
-            return AttributeValue.fromN(n instanceof Double || n instanceof Float ? Double.toString(n.doubleValue())
-                    : Long.toString(n.longValue()));
+            return AttributeValue.fromN(
+                    n instanceof Double || n instanceof Float
+                            ? Double.toString(n.doubleValue())
+                            : Long.toString(n.longValue()));
         }
         return AttributeValue.fromS(String.valueOf(v));
     }

@@ -36,8 +36,7 @@ public final class FeatureStoreItem {
     public static final String STATE_FORMAT = "stateFormat";
     public static final String PROFILE_UPDATED_AT = "profileUpdatedAt";
 
-    private FeatureStoreItem() {
-    }
+    private FeatureStoreItem() {}
 
     public static String cardKey(String cardToken) {
         return CARD_PREFIX + cardToken;
@@ -54,9 +53,13 @@ public final class FeatureStoreItem {
      */
     public static Map<String, Object> cardAttributes(CardOnlineState state, String lastTxId) {
         return Map.of(
-                LAST_EVENT_TIME, state.lastEventTime(),
-                LAST_TX_ID, lastTxId,
-                TX_COUNT_1W, state.countLastWeek(),
-                STATE_FORMAT, CardOnlineState.FORMAT_NAME);
+                LAST_EVENT_TIME,
+                state.lastEventTime(),
+                LAST_TX_ID,
+                lastTxId,
+                TX_COUNT_1W,
+                state.countLastWeek(),
+                STATE_FORMAT,
+                CardOnlineState.FORMAT_NAME);
     }
 }

@@ -72,8 +72,15 @@ public final class MccRiskTables {
 
     /** {@link #build} from labelled transactions, keyed on their MCC. */
     public static MccRiskTables fromTransactions(List<OnlineTransaction> history, LocalDate from, LocalDate to) {
-        return build(history.stream().map(tx -> new LabelledEvent(Integer.toString(tx.mcc()),
-                LocalDateTime.ofInstant(tx.time(), ZoneOffset.UTC), tx.fraudLabel())).toList(), from, to);
+        return build(
+                history.stream()
+                        .map(tx -> new LabelledEvent(
+                                Integer.toString(tx.mcc()),
+                                LocalDateTime.ofInstant(tx.time(), ZoneOffset.UTC),
+                                tx.fraudLabel()))
+                        .toList(),
+                from,
+                to);
     }
 
     public Collection<LabelFeatureTable> tables() {

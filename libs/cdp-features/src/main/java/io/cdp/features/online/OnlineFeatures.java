@@ -32,8 +32,7 @@ public final class OnlineFeatures {
     static final int I_FIRST_TX = TabFormerFeatures.SCHEMA.indexOf("card_first_tx");
     static final int I_FIRST_MERCHANT = TabFormerFeatures.SCHEMA.indexOf("first_time_at_merchant");
 
-    private OnlineFeatures() {
-    }
+    private OnlineFeatures() {}
 
     private static List<String> names() {
         List<String> names = new ArrayList<>(VelocityFeatures.NAMES);
@@ -72,8 +71,10 @@ public final class OnlineFeatures {
      * only. The same numbers {@link #compute} produces one event at a time (equal times keep input order).
      */
     public static double[][] batch(List<OnlineTransaction> history, TabFormerContext ctx) {
-        double[][] velocity = VelocityFeatures.compute(history.stream().map(OnlineFeatures::velocityEvent).toList());
-        double[][] tabformer = TabFormerFeatures.compute(history.stream().map(OnlineFeatures::tabFormer).toList(), ctx);
+        double[][] velocity = VelocityFeatures.compute(
+                history.stream().map(OnlineFeatures::velocityEvent).toList());
+        double[][] tabformer = TabFormerFeatures.compute(
+                history.stream().map(OnlineFeatures::tabFormer).toList(), ctx);
         double[][] rows = new double[history.size()][];
         for (int i = 0; i < rows.length; i++) {
             rows[i] = concat(velocity[i], tabformer[i]);
@@ -83,8 +84,8 @@ public final class OnlineFeatures {
 
     /** The velocity input of a transaction: keyed on the card, ids and amounts as the windows hold them. */
     public static VelocityEvent velocityEvent(OnlineTransaction tx) {
-        return new VelocityEvent(tx.cardToken(), tx.time().toEpochMilli(), TransactionIds.of(tx.transactionId()),
-                tx.amount());
+        return new VelocityEvent(
+                tx.cardToken(), tx.time().toEpochMilli(), TransactionIds.of(tx.transactionId()), tx.amount());
     }
 
     /**
@@ -94,11 +95,20 @@ public final class OnlineFeatures {
      */
     public static TabFormerTransaction tabFormer(OnlineTransaction tx) {
         LocalDateTime time = LocalDateTime.ofInstant(tx.time(), ZoneOffset.UTC);
-        return new TabFormerTransaction(TransactionIds.of(tx.transactionId()),
-                tx.customerToken() == null ? 0 : TransactionIds.code(tx.customerToken()), TransactionIds.code(tx.cardToken()),
-                time, tx.amount(), tx.channel(), TransactionIds.of("merchant:" + tx.merchantId()),
-                tx.merchantCity() == null ? "" : tx.merchantCity(), tx.merchantState() == null ? "" : tx.merchantState(),
-                tx.merchantZip(), tx.mcc(), String.join(",", tx.errors()), tx.fraudLabel());
+        return new TabFormerTransaction(
+                TransactionIds.of(tx.transactionId()),
+                tx.customerToken() == null ? 0 : TransactionIds.code(tx.customerToken()),
+                TransactionIds.code(tx.cardToken()),
+                time,
+                tx.amount(),
+                tx.channel(),
+                TransactionIds.of("merchant:" + tx.merchantId()),
+                tx.merchantCity() == null ? "" : tx.merchantCity(),
+                tx.merchantState() == null ? "" : tx.merchantState(),
+                tx.merchantZip(),
+                tx.mcc(),
+                String.join(",", tx.errors()),
+                tx.fraudLabel());
     }
 
     static double[] concat(double[] velocity, double[] tabformer) {

@@ -15,10 +15,20 @@ import org.jspecify.annotations.Nullable;
  * @param merchantState US state code, a country for foreign merchants, null for online
  * @param fraudLabel    the label where one is known (training data); never read by a feature
  */
-public record OnlineTransaction(String transactionId, @Nullable String customerToken, String cardToken, Instant time,
-                                double amount, TabFormerTransaction.UseChip channel, String merchantId,
-                                @Nullable String merchantCity, @Nullable String merchantState,
-                                @Nullable String merchantZip, int mcc, List<String> errors, boolean fraudLabel) {
+public record OnlineTransaction(
+        String transactionId,
+        @Nullable String customerToken,
+        String cardToken,
+        Instant time,
+        double amount,
+        TabFormerTransaction.UseChip channel,
+        String merchantId,
+        @Nullable String merchantCity,
+        @Nullable String merchantState,
+        @Nullable String merchantZip,
+        int mcc,
+        List<String> errors,
+        boolean fraudLabel) {
 
     public OnlineTransaction {
         errors = List.copyOf(errors);

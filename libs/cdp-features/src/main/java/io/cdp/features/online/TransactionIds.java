@@ -20,8 +20,7 @@ public final class TransactionIds {
         }
     });
 
-    private TransactionIds() {
-    }
+    private TransactionIds() {}
 
     public static long of(String transactionId) {
         byte[] digest = SHA256.get().digest(transactionId.getBytes(StandardCharsets.UTF_8));

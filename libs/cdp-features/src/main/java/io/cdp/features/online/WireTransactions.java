@@ -13,13 +13,22 @@ import java.util.List;
  */
 public final class WireTransactions {
 
-    private WireTransactions() {
-    }
+    private WireTransactions() {}
 
     public static OnlineTransaction online(TransactionRecordedV1 tx) {
-        return new OnlineTransaction(tx.transactionId(), tx.customerToken().value(), tx.cardToken().value(),
-                tx.transactionTime(), tx.amount().doubleValue(), useChip(tx.channel()), tx.merchantId(),
-                tx.merchantCity(), tx.merchantState(), tx.merchantZip(), tx.mcc(), tx.errors(),
+        return new OnlineTransaction(
+                tx.transactionId(),
+                tx.customerToken().value(),
+                tx.cardToken().value(),
+                tx.transactionTime(),
+                tx.amount().doubleValue(),
+                useChip(tx.channel()),
+                tx.merchantId(),
+                tx.merchantCity(),
+                tx.merchantState(),
+                tx.merchantZip(),
+                tx.mcc(),
+                tx.errors(),
                 Boolean.TRUE.equals(tx.fraudLabel()));
     }
 

@@ -35,7 +35,8 @@ public record FeatureSchema(String family, int version, List<String> names) {
 
     /** Stable identity of name, order and version: changes whenever a feature is added, removed or moved. */
     public String fingerprint() {
-        return family + "/v" + version + "/" + Integer.toHexString(String.join(",", names).hashCode());
+        return family + "/v" + version + "/"
+                + Integer.toHexString(String.join(",", names).hashCode());
     }
 
     public FeatureVector vector(double[] values) {

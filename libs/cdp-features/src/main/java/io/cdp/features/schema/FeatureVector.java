@@ -7,8 +7,8 @@ public record FeatureVector(FeatureSchema schema, double[] values) {
 
     public FeatureVector {
         if (values.length != schema.size()) {
-            throw new IllegalArgumentException(
-                    "vector of " + values.length + " values for schema " + schema.fingerprint() + " of " + schema.size());
+            throw new IllegalArgumentException("vector of " + values.length + " values for schema "
+                    + schema.fingerprint() + " of " + schema.size());
         }
         values = values.clone();
     }

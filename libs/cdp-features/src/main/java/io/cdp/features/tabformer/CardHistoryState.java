@@ -20,11 +20,9 @@ public final class CardHistoryState {
     private long[] idsAtLastTime = new long[0];
     private long[] merchants = new long[0];
 
-    public record Snapshot(boolean anyApplied, long lastTime, long[] idsAtLastTime, long[] merchantsOldestFirst) {
-    }
+    public record Snapshot(boolean anyApplied, long lastTime, long[] idsAtLastTime, long[] merchantsOldestFirst) {}
 
-    public record Result(ApplyOutcome outcome, double @Nullable [] features) {
-    }
+    public record Result(ApplyOutcome outcome, double @Nullable [] features) {}
 
     public Result apply(TabFormerTransaction tx, TabFormerContext ctx) {
         long t = tx.eventTimeMillis();

@@ -9,8 +9,11 @@ public record GeoPoint(double latitude, double longitude) {
     public double distanceKm(GeoPoint o) {
         double dLat = Math.toRadians(o.latitude - latitude);
         double dLon = Math.toRadians(o.longitude - longitude);
-        double a = Math.sin(dLat / 2) * Math.sin(dLat / 2) + Math.cos(Math.toRadians(latitude))
-                * Math.cos(Math.toRadians(o.latitude)) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
+        double a = Math.sin(dLat / 2) * Math.sin(dLat / 2)
+                + Math.cos(Math.toRadians(latitude))
+                        * Math.cos(Math.toRadians(o.latitude))
+                        * Math.sin(dLon / 2)
+                        * Math.sin(dLon / 2);
         return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1.0, Math.sqrt(a)));
     }
 }

@@ -11,8 +11,11 @@ import org.jspecify.annotations.Nullable;
  * transaction day, the stream answers with the table it has loaded), the column of it to use, users' home
  * coordinates and a zip gazetteer for merchant locations.
  */
-public record TabFormerContext(Function<LocalDate, @Nullable LabelFeatureTable> mccRiskAsOf, String mccRiskColumn,
-                               Map<Integer, GeoPoint> homes, Map<String, GeoPoint> zipLocations) {
+public record TabFormerContext(
+        Function<LocalDate, @Nullable LabelFeatureTable> mccRiskAsOf,
+        String mccRiskColumn,
+        Map<Integer, GeoPoint> homes,
+        Map<String, GeoPoint> zipLocations) {
 
     public static TabFormerContext withoutLabelsOrGeography() {
         return new TabFormerContext(d -> null, "RISK_30DAY_WINDOW", Map.of(), Map.of());

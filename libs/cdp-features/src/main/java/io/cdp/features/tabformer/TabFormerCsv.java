@@ -19,17 +19,58 @@ import java.util.Map;
 public final class TabFormerCsv {
 
     /** The header of each TabFormer file, in order: the one definition of the format's columns. */
-    public static final List<String> USER_COLUMNS = List.of("Person", "Current Age", "Retirement Age", "Birth Year",
-            "Birth Month", "Gender", "Address", "Apartment", "City", "State", "Zipcode", "Latitude", "Longitude",
-            "Per Capita Income - Zipcode", "Yearly Income - Person", "Total Debt", "FICO Score", "Num Credit Cards");
-    public static final List<String> CARD_COLUMNS = List.of("User", "CARD INDEX", "Card Brand", "Card Type", "Card Number",
-            "Expires", "CVV", "Has Chip", "Cards Issued", "Credit Limit", "Acct Open Date", "Year PIN last Changed",
-            "Card on Dark Web");
-    public static final List<String> TRANSACTION_COLUMNS = List.of("User", "Card", "Year", "Month", "Day", "Time", "Amount",
-            "Use Chip", "Merchant Name", "Merchant City", "Merchant State", "Zip", "MCC", "Errors?", "Is Fraud?");
+    public static final List<String> USER_COLUMNS = List.of(
+            "Person",
+            "Current Age",
+            "Retirement Age",
+            "Birth Year",
+            "Birth Month",
+            "Gender",
+            "Address",
+            "Apartment",
+            "City",
+            "State",
+            "Zipcode",
+            "Latitude",
+            "Longitude",
+            "Per Capita Income - Zipcode",
+            "Yearly Income - Person",
+            "Total Debt",
+            "FICO Score",
+            "Num Credit Cards");
 
-    private TabFormerCsv() {
-    }
+    public static final List<String> CARD_COLUMNS = List.of(
+            "User",
+            "CARD INDEX",
+            "Card Brand",
+            "Card Type",
+            "Card Number",
+            "Expires",
+            "CVV",
+            "Has Chip",
+            "Cards Issued",
+            "Credit Limit",
+            "Acct Open Date",
+            "Year PIN last Changed",
+            "Card on Dark Web");
+    public static final List<String> TRANSACTION_COLUMNS = List.of(
+            "User",
+            "Card",
+            "Year",
+            "Month",
+            "Day",
+            "Time",
+            "Amount",
+            "Use Chip",
+            "Merchant Name",
+            "Merchant City",
+            "Merchant State",
+            "Zip",
+            "MCC",
+            "Errors?",
+            "Is Fraud?");
+
+    private TabFormerCsv() {}
 
     public static List<TabFormerTransaction> readTransactions(Path file) throws IOException {
         List<TabFormerTransaction> out = new ArrayList<>();
@@ -57,13 +98,27 @@ public final class TabFormerCsv {
 
     static TabFormerTransaction parseTransaction(long row, List<String> f) {
         String[] hm = f.get(5).strip().split(":");
-        LocalDateTime time = LocalDateTime.of(Integer.parseInt(f.get(2).strip()), Integer.parseInt(f.get(3).strip()),
-                Integer.parseInt(f.get(4).strip()), Integer.parseInt(hm[0]), Integer.parseInt(hm[1]));
+        LocalDateTime time = LocalDateTime.of(
+                Integer.parseInt(f.get(2).strip()),
+                Integer.parseInt(f.get(3).strip()),
+                Integer.parseInt(f.get(4).strip()),
+                Integer.parseInt(hm[0]),
+                Integer.parseInt(hm[1]));
         String zip = f.get(11).strip();
-        return new TabFormerTransaction(row, Integer.parseInt(f.get(0).strip()), Integer.parseInt(f.get(1).strip()),
-                time, money(f.get(6)), useChip(f.get(7)), Long.parseLong(f.get(8).strip()), f.get(9).strip(),
-                f.get(10).strip(), zip.isEmpty() ? null : normaliseZip(zip), Integer.parseInt(f.get(12).strip()),
-                f.get(13).strip(), f.get(14).strip().equalsIgnoreCase("Yes"));
+        return new TabFormerTransaction(
+                row,
+                Integer.parseInt(f.get(0).strip()),
+                Integer.parseInt(f.get(1).strip()),
+                time,
+                money(f.get(6)),
+                useChip(f.get(7)),
+                Long.parseLong(f.get(8).strip()),
+                f.get(9).strip(),
+                f.get(10).strip(),
+                zip.isEmpty() ? null : normaliseZip(zip),
+                Integer.parseInt(f.get(12).strip()),
+                f.get(13).strip(),
+                f.get(14).strip().equalsIgnoreCase("Yes"));
     }
 
     static TabFormerTransaction.UseChip useChip(String s) {
@@ -95,8 +150,11 @@ public final class TabFormerCsv {
     public static Map<Integer, GeoPoint> readUserHomes(Path usersFile) throws IOException {
         Map<Integer, GeoPoint> homes = new HashMap<>();
         for (Map.Entry<Integer, List<String>> e : readUsers(usersFile).entrySet()) {
-            homes.put(e.getKey(), new GeoPoint(Double.parseDouble(e.getValue().get(11).strip()),
-                    Double.parseDouble(e.getValue().get(12).strip())));
+            homes.put(
+                    e.getKey(),
+                    new GeoPoint(
+                            Double.parseDouble(e.getValue().get(11).strip()),
+                            Double.parseDouble(e.getValue().get(12).strip())));
         }
         return homes;
     }
@@ -108,8 +166,11 @@ public final class TabFormerCsv {
     public static Map<String, GeoPoint> readZipGazetteer(Path usersFile) throws IOException {
         Map<String, GeoPoint> zips = new HashMap<>();
         for (List<String> u : readUsers(usersFile).values()) {
-            zips.putIfAbsent(normaliseZip(u.get(10)), new GeoPoint(Double.parseDouble(u.get(11).strip()),
-                    Double.parseDouble(u.get(12).strip())));
+            zips.putIfAbsent(
+                    normaliseZip(u.get(10)),
+                    new GeoPoint(
+                            Double.parseDouble(u.get(11).strip()),
+                            Double.parseDouble(u.get(12).strip())));
         }
         return zips;
     }

@@ -32,11 +32,24 @@ import java.util.Set;
 public final class TabFormerFeatures {
 
     public static final List<String> NAMES = List.of(
-            "mcc_risk", "mcc_risk_unknown", "use_chip", "use_swipe", "use_online", "foreign_merchant",
-            "any_error", "error_bad_pin", "error_insufficient_balance", "error_technical_glitch",
-            "error_bad_card_data", "error_bad_zipcode", "hour_of_day",
-            "seconds_since_card_last_tx", "card_first_tx", "first_time_at_merchant",
-            "distance_from_home_km", "distance_unknown");
+            "mcc_risk",
+            "mcc_risk_unknown",
+            "use_chip",
+            "use_swipe",
+            "use_online",
+            "foreign_merchant",
+            "any_error",
+            "error_bad_pin",
+            "error_insufficient_balance",
+            "error_technical_glitch",
+            "error_bad_card_data",
+            "error_bad_zipcode",
+            "hour_of_day",
+            "seconds_since_card_last_tx",
+            "card_first_tx",
+            "first_time_at_merchant",
+            "distance_from_home_km",
+            "distance_unknown");
     public static final FeatureSchema SCHEMA = new FeatureSchema("tabformer", 1, NAMES);
 
     static final int I_SINCE_LAST = 13;
@@ -45,13 +58,12 @@ public final class TabFormerFeatures {
 
     public static final double UNKNOWN = -1.0;
 
-    static final Set<String> US_STATES = Set.of("AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI",
-            "ID", "IL", "IN", "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH",
-            "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA",
-            "WA", "WV", "WI", "WY", "DC");
+    static final Set<String> US_STATES = Set.of(
+            "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA",
+            "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK",
+            "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "DC");
 
-    private TabFormerFeatures() {
-    }
+    private TabFormerFeatures() {}
 
     /** Everything that depends on this transaction and the context only (not on the card's history). */
     public static double[] stateless(TabFormerTransaction tx, TabFormerContext ctx) {
@@ -76,12 +88,14 @@ public final class TabFormerFeatures {
         row[8] = errors.contains("insufficient balance") ? 1 : 0;
         row[9] = errors.contains("technical glitch") ? 1 : 0;
         row[10] = errors.contains("bad card number") || errors.contains("bad cvv") || errors.contains("bad expiration")
-                ? 1 : 0;
+                ? 1
+                : 0;
         row[11] = errors.contains("bad zipcode") ? 1 : 0;
         row[12] = tx.time().getHour();
         GeoPoint home = ctx.homes().get(tx.user());
         GeoPoint merchant = foreign || tx.useChip() == TabFormerTransaction.UseChip.ONLINE || tx.zip() == null
-                ? null : ctx.zipLocations().get(tx.zip());
+                ? null
+                : ctx.zipLocations().get(tx.zip());
         if (home == null || merchant == null) {
             row[16] = UNKNOWN;
             row[17] = 1;

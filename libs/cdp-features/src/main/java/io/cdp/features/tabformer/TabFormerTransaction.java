@@ -9,11 +9,27 @@ import org.jspecify.annotations.Nullable;
  * {@code zip} is null when the file leaves it empty (online and foreign merchants); {@code errors} is the raw
  * {@code Errors?} list, empty when there was none.
  */
-public record TabFormerTransaction(long transactionId, int user, int card, LocalDateTime time, double amount,
-                                   UseChip useChip, long merchantName, String merchantCity, String merchantState,
-                                   @Nullable String zip, int mcc, String errors, boolean fraud) {
+public record TabFormerTransaction(
+        long transactionId,
+        int user,
+        int card,
+        LocalDateTime time,
+        double amount,
+        UseChip useChip,
+        long merchantName,
+        String merchantCity,
+        String merchantState,
+        @Nullable String zip,
+        int mcc,
+        String errors,
+        boolean fraud) {
 
-    public enum UseChip { SWIPE, CHIP, ONLINE, UNKNOWN }
+    public enum UseChip {
+        SWIPE,
+        CHIP,
+        ONLINE,
+        UNKNOWN
+    }
 
     /** A card is (user, card index): card indices restart at 0 for every user. */
     public String cardKey() {

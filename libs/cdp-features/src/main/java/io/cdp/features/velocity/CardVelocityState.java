@@ -23,16 +23,15 @@ public final class CardVelocityState {
         this.window = window;
     }
 
-    public record Result(ApplyOutcome outcome, double @Nullable [] features) {
-    }
+    public record Result(ApplyOutcome outcome, double @Nullable [] features) {}
 
     /**
      * Features of the event from the card's earlier events, then the event joins the state. A redelivery returns the
      * same features again (the state still holds what preceded it) and changes nothing.
      */
     public Result apply(VelocityEvent e) {
-        ApplyOutcome outcome = window.add(e.eventTimeMillis(), e.transactionId(), EventWindow.toUnits(e.amount()),
-                EventWindow.LABEL_UNKNOWN);
+        ApplyOutcome outcome = window.add(
+                e.eventTimeMillis(), e.transactionId(), EventWindow.toUnits(e.amount()), EventWindow.LABEL_UNKNOWN);
         if (outcome == ApplyOutcome.TOO_LATE) {
             return new Result(outcome, null);
         }
@@ -40,8 +39,14 @@ public final class CardVelocityState {
         int end = window.endIndexExclusive(t, e.transactionId());
         int start10 = Math.min(end, window.firstAfter(t - VelocityFeatures.WINDOW_10M_MILLIS));
         int start1w = Math.min(end, window.firstAfter(t - VelocityFeatures.WINDOW_1W_MILLIS));
-        return new Result(outcome, VelocityFeatures.ratios(end - start10, window.sumAmountUnits(start10, end),
-                end - start1w, window.sumAmountUnits(start1w, end), e.amount()));
+        return new Result(
+                outcome,
+                VelocityFeatures.ratios(
+                        end - start10,
+                        window.sumAmountUnits(start10, end),
+                        end - start1w,
+                        window.sumAmountUnits(start1w, end),
+                        e.amount()));
     }
 
     public EventWindow window() {

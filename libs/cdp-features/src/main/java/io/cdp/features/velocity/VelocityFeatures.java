@@ -21,16 +21,22 @@ public final class VelocityFeatures {
     public static final long WINDOW_1W_MILLIS = 7 * 86_400_000L;
 
     public static final List<String> NAMES = List.of(
-            "count_10m", "avg_amt_10m", "count_1w", "avg_amt_1w",
-            "ratio_avg_amt_10m_1w", "ratio_amt_avg_1w", "ratio_count_10m_1w",
-            "cold_start_1w", "window_empty_10m", "avg_amt_1w_not_positive");
+            "count_10m",
+            "avg_amt_10m",
+            "count_1w",
+            "avg_amt_1w",
+            "ratio_avg_amt_10m_1w",
+            "ratio_amt_avg_1w",
+            "ratio_count_10m_1w",
+            "cold_start_1w",
+            "window_empty_10m",
+            "avg_amt_1w_not_positive");
     public static final FeatureSchema SCHEMA = new FeatureSchema("velocity", 1, NAMES);
 
     /** Neutral value of an amount ratio whose denominator is undefined: "as usual", never "far below". */
     public static final double NEUTRAL_AMOUNT_RATIO = 1.0;
 
-    private VelocityFeatures() {
-    }
+    private VelocityFeatures() {}
 
     /**
      * The one place the vector is derived from window aggregates, used by the batch and the incremental path.
@@ -53,8 +59,18 @@ public final class VelocityFeatures {
         double ratioAvg = weekUsable && !empty10m ? avg10m / avg1w : NEUTRAL_AMOUNT_RATIO;
         double ratioAmt = weekUsable ? amount / avg1w : NEUTRAL_AMOUNT_RATIO;
         double ratioCount = coldStart ? 0.0 : (double) count10m / count1w;
-        return new double[] {count10m, avg10m, count1w, avg1w, ratioAvg, ratioAmt, ratioCount,
-                coldStart ? 1 : 0, empty10m ? 1 : 0, avgNotPositive ? 1 : 0};
+        return new double[] {
+            count10m,
+            avg10m,
+            count1w,
+            avg1w,
+            ratioAvg,
+            ratioAmt,
+            ratioCount,
+            coldStart ? 1 : 0,
+            empty10m ? 1 : 0,
+            avgNotPositive ? 1 : 0
+        };
     }
 
     /**
@@ -69,7 +85,10 @@ public final class VelocityFeatures {
         }
         Arrays.sort(boxed, (a, b) -> {
             int c = events.get(a).cardKey().compareTo(events.get(b).cardKey());
-            return c != 0 ? c : Long.compare(events.get(a).eventTimeMillis(), events.get(b).eventTimeMillis());
+            return c != 0
+                    ? c
+                    : Long.compare(
+                            events.get(a).eventTimeMillis(), events.get(b).eventTimeMillis());
         });
         double[][] rows = new double[n][];
         int g = 0;

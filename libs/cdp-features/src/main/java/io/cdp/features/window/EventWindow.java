@@ -29,6 +29,7 @@ public final class EventWindow {
 
     /** Amounts are stored in units of 1/10,000 of the currency unit: exact for 2-decimal money. */
     public static final long AMOUNT_SCALE = 10_000L;
+
     public static final byte LABEL_UNKNOWN = -1;
     public static final byte LABEL_GENUINE = 0;
     public static final byte LABEL_FRAUD = 1;
@@ -270,18 +271,33 @@ public final class EventWindow {
      * The whole state as plain data: a record of arrays that a JSON mapper writes as is (DynamoDB document) and
      * {@link #fromSnapshot} restores exactly.
      */
-    public record Snapshot(long lookbackMillis, long allowedLatenessMillis, int maxEvents, long[] times, long[] ids,
-                           long[] amountUnits, byte[] labels, boolean anyApplied, long lastAppliedTime,
-                           long lastAppliedId, long evictedByCap) {
+    public record Snapshot(
+            long lookbackMillis,
+            long allowedLatenessMillis,
+            int maxEvents,
+            long[] times,
+            long[] ids,
+            long[] amountUnits,
+            byte[] labels,
+            boolean anyApplied,
+            long lastAppliedTime,
+            long lastAppliedId,
+            long evictedByCap) {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Snapshot s && s.lookbackMillis == lookbackMillis
-                    && s.allowedLatenessMillis == allowedLatenessMillis && s.maxEvents == maxEvents
-                    && Arrays.equals(s.times, times) && Arrays.equals(s.ids, ids)
-                    && Arrays.equals(s.amountUnits, amountUnits) && Arrays.equals(s.labels, labels)
-                    && s.anyApplied == anyApplied && s.lastAppliedTime == lastAppliedTime
-                    && s.lastAppliedId == lastAppliedId && s.evictedByCap == evictedByCap;
+            return o instanceof Snapshot s
+                    && s.lookbackMillis == lookbackMillis
+                    && s.allowedLatenessMillis == allowedLatenessMillis
+                    && s.maxEvents == maxEvents
+                    && Arrays.equals(s.times, times)
+                    && Arrays.equals(s.ids, ids)
+                    && Arrays.equals(s.amountUnits, amountUnits)
+                    && Arrays.equals(s.labels, labels)
+                    && s.anyApplied == anyApplied
+                    && s.lastAppliedTime == lastAppliedTime
+                    && s.lastAppliedId == lastAppliedId
+                    && s.evictedByCap == evictedByCap;
         }
 
         @Override
@@ -296,9 +312,18 @@ public final class EventWindow {
     }
 
     public Snapshot snapshot() {
-        return new Snapshot(lookbackMillis, allowedLatenessMillis, maxEvents, Arrays.copyOf(times, size),
-                Arrays.copyOf(ids, size), Arrays.copyOf(amounts, size), Arrays.copyOf(labels, size), anyApplied,
-                lastTime, lastId, evictedByCap);
+        return new Snapshot(
+                lookbackMillis,
+                allowedLatenessMillis,
+                maxEvents,
+                Arrays.copyOf(times, size),
+                Arrays.copyOf(ids, size),
+                Arrays.copyOf(amounts, size),
+                Arrays.copyOf(labels, size),
+                anyApplied,
+                lastTime,
+                lastId,
+                evictedByCap);
     }
 
     public static EventWindow fromSnapshot(Snapshot s) {

@@ -1,9 +1,9 @@
 package io.cdp.features.csv;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
 
 class CsvTest {
 
@@ -24,7 +24,8 @@ class CsvTest {
     void anOpenQuoteIsAMalformedLine() {
         assertThat(Csv.split("0,\"$29,278 ,No")).isNull();
         assertThat(Csv.split("0,\"a\"\"")).isNull();
-        assertThatThrownBy(() -> Csv.splitStrict("0,\"open")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Csv.splitStrict("0,\"open"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("unbalanced quotes");
     }
 }

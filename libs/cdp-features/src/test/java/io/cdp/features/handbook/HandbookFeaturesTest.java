@@ -12,8 +12,8 @@ class HandbookFeaturesTest {
 
     private static final LocalDateTime T0 = LocalDateTime.of(2018, 7, 2, 12, 0); // a Monday
 
-    private static HandbookTransaction tx(long id, LocalDateTime t, long customer, long terminal, double amount,
-                                          boolean fraud) {
+    private static HandbookTransaction tx(
+            long id, LocalDateTime t, long customer, long terminal, double amount, boolean fraud) {
         return new HandbookTransaction(id, t, customer, terminal, amount, 0, 0, fraud);
     }
 
@@ -74,12 +74,12 @@ class HandbookFeaturesTest {
     @Test
     void terminalRiskUsesOnlyTransactionsOlderThanTheSevenDayDelay() {
         List<HandbookTransaction> txs = new ArrayList<>();
-        txs.add(tx(1, T0, 1, 5, 1, true));                      // 8 days before the probe: in the 1-day window
-        txs.add(tx(2, T0.plusHours(12), 2, 5, 1, false));       // 7.5 days before: in the 1-day window
-        txs.add(tx(3, T0.minusDays(10), 3, 5, 1, true));        // 18 days before: 30-day window only
-        txs.add(tx(4, T0.plusDays(5), 4, 5, 1, true));          // 3 days before: inside the delay, never counted
-        txs.add(tx(5, T0.plusDays(1), 5, 5, 1, false));         // exactly 7 days before: counted ((t-8d, t-7d])
-        txs.add(tx(6, T0.plusDays(8), 6, 5, 1, false));         // the probe
+        txs.add(tx(1, T0, 1, 5, 1, true)); // 8 days before the probe: in the 1-day window
+        txs.add(tx(2, T0.plusHours(12), 2, 5, 1, false)); // 7.5 days before: in the 1-day window
+        txs.add(tx(3, T0.minusDays(10), 3, 5, 1, true)); // 18 days before: 30-day window only
+        txs.add(tx(4, T0.plusDays(5), 4, 5, 1, true)); // 3 days before: inside the delay, never counted
+        txs.add(tx(5, T0.plusDays(1), 5, 5, 1, false)); // exactly 7 days before: counted ((t-8d, t-7d])
+        txs.add(tx(6, T0.plusDays(8), 6, 5, 1, false)); // the probe
         double[][] r = HandbookFeatures.compute(txs);
         double[] probe = r[5];
         assertThat(f(probe, "TERMINAL_ID_NB_TX_1DAY_WINDOW")).isEqualTo(2); // tx 2 and 5; tx 1 is exactly 8 days old
@@ -92,7 +92,8 @@ class HandbookFeaturesTest {
 
     @Test
     void terminalRiskIsZeroWhenNoTransactionIsOldEnough() {
-        double[][] r = HandbookFeatures.compute(List.of(tx(1, T0, 1, 5, 1, true), tx(2, T0.plusDays(2), 1, 5, 1, true)));
+        double[][] r =
+                HandbookFeatures.compute(List.of(tx(1, T0, 1, 5, 1, true), tx(2, T0.plusDays(2), 1, 5, 1, true)));
         assertThat(f(r[1], "TERMINAL_ID_NB_TX_30DAY_WINDOW")).isEqualTo(0);
         assertThat(f(r[1], "TERMINAL_ID_RISK_30DAY_WINDOW")).isEqualTo(0.0);
     }

@@ -35,8 +35,15 @@ class HandbookParityTest {
             }
             LocalDateTime t = START.plusSeconds(seconds);
             double amount = Math.round(rnd.nextDouble() * 20_000) / 100.0;
-            txs.add(new HandbookTransaction(1_000 + i * 7L % 13 + i * 13L, t, rnd.nextInt(6), rnd.nextInt(4), amount,
-                    seconds, (int) (seconds / 86_400), rnd.nextInt(10) == 0));
+            txs.add(new HandbookTransaction(
+                    1_000 + i * 7L % 13 + i * 13L,
+                    t,
+                    rnd.nextInt(6),
+                    rnd.nextInt(4),
+                    amount,
+                    seconds,
+                    (int) (seconds / 86_400),
+                    rnd.nextInt(10) == 0));
         }
         return txs;
     }
@@ -48,7 +55,8 @@ class HandbookParityTest {
             double[][] batch = HandbookFeatures.compute(txs);
             HandbookOnlineState online = new HandbookOnlineState(0);
             for (int i = 0; i < txs.size(); i++) {
-                HandbookOnlineState.Result r = online.apply(txs.get(i), txs.get(i).fraud());
+                HandbookOnlineState.Result r =
+                        online.apply(txs.get(i), txs.get(i).fraud());
                 assertThat(r.outcome()).isEqualTo(ApplyOutcome.APPLIED);
                 assertThat(r.features()).as("seed %d tx %d", seed, i).containsExactly(batch[i]);
             }
@@ -63,7 +71,8 @@ class HandbookParityTest {
         int risk30 = HandbookFeatures.NAMES.indexOf("TERMINAL_ID_RISK_30DAY_WINDOW");
         int cust1 = HandbookFeatures.NAMES.indexOf("CUSTOMER_ID_NB_TX_1DAY_WINDOW");
         assertThat(java.util.Arrays.stream(batch).filter(row -> row[nb30] == 0)).isNotEmpty();
-        assertThat(java.util.Arrays.stream(batch).filter(row -> row[risk30] > 0.01 && row[risk30] < 0.99)).isNotEmpty();
+        assertThat(java.util.Arrays.stream(batch).filter(row -> row[risk30] > 0.01 && row[risk30] < 0.99))
+                .isNotEmpty();
         assertThat(java.util.Arrays.stream(batch).filter(row -> row[cust1] > 3)).isNotEmpty();
     }
 
@@ -77,7 +86,8 @@ class HandbookParityTest {
         }
         // the consumer restarts from an older checkpoint: the events of the last 20 days before the crash arrive again
         int replayFrom = 599;
-        while (replayFrom > 0 && txs.get(599).eventTimeMillis() - txs.get(replayFrom - 1).eventTimeMillis() < 20 * 24 * HOUR) {
+        while (replayFrom > 0
+                && txs.get(599).eventTimeMillis() - txs.get(replayFrom - 1).eventTimeMillis() < 20 * 24 * HOUR) {
             replayFrom--;
         }
         assertThat(600 - replayFrom).isGreaterThan(20);
@@ -99,7 +109,8 @@ class HandbookParityTest {
         for (int i = 1; i < arrival.size(); i++) {
             HandbookTransaction a = arrival.get(i - 1);
             HandbookTransaction b = arrival.get(i);
-            if (rnd.nextInt(4) == 0 && b.eventTimeMillis() - a.eventTimeMillis() < lateness
+            if (rnd.nextInt(4) == 0
+                    && b.eventTimeMillis() - a.eventTimeMillis() < lateness
                     && b.eventTimeMillis() > a.eventTimeMillis()) {
                 arrival.set(i - 1, b);
                 arrival.set(i, a);
@@ -127,11 +138,12 @@ class HandbookParityTest {
         }
         // and the next transaction's features are the batch's
         HandbookTransaction last = ordered.getLast();
-        HandbookTransaction next = new HandbookTransaction(999_999, last.txDatetime().plusHours(1), 2, 3, 42.0, 0, 0,
-                false);
+        HandbookTransaction next =
+                new HandbookTransaction(999_999, last.txDatetime().plusHours(1), 2, 3, 42.0, 0, 0, false);
         List<HandbookTransaction> all = new ArrayList<>(ordered);
         all.add(next);
-        assertThat(outOfOrder.apply(next, false).features()).containsExactly(HandbookFeatures.compute(all)[all.size() - 1]);
+        assertThat(outOfOrder.apply(next, false).features())
+                .containsExactly(HandbookFeatures.compute(all)[all.size() - 1]);
     }
 
     @Test
@@ -139,7 +151,8 @@ class HandbookParityTest {
         HandbookOnlineState online = new HandbookOnlineState(HOUR);
         LocalDateTime t = LocalDateTime.of(2018, 5, 1, 12, 0);
         online.apply(new HandbookTransaction(1, t, 1, 1, 10, 0, 0, false), false);
-        HandbookOnlineState.Result r = online.apply(new HandbookTransaction(2, t.minusHours(2), 1, 1, 10, 0, 0, false), false);
+        HandbookOnlineState.Result r =
+                online.apply(new HandbookTransaction(2, t.minusHours(2), 1, 1, 10, 0, 0, false), false);
         assertThat(r.outcome()).isEqualTo(ApplyOutcome.TOO_LATE);
         assertThat(r.features()).isNull();
         assertThat(online.customerWindow(1).size()).isEqualTo(1);
@@ -157,7 +170,11 @@ class HandbookParityTest {
                 continue;
             }
             customer = EventWindow.fromBytes(customer.toBytes()); // stored and loaded between every event
-            customer.add(tx.eventTimeMillis(), tx.transactionId(), EventWindow.toUnits(tx.amount()), EventWindow.LABEL_UNKNOWN);
+            customer.add(
+                    tx.eventTimeMillis(),
+                    tx.transactionId(),
+                    EventWindow.toUnits(tx.amount()),
+                    EventWindow.LABEL_UNKNOWN);
             HandbookOnlineState.customerFeatures(customer, tx.eventTimeMillis(), tx.transactionId(), row);
             for (int c = 3; c < 9; c++) {
                 assertThat(row[c]).isEqualTo(batch[i][c]);
@@ -172,8 +189,11 @@ class HandbookParityTest {
         HandbookTransaction first = new HandbookTransaction(1, t, 1, 9, 10, 0, 0, true);
         online.apply(first, null);
         assertThat(online.applyLabel(first, true)).isTrue();
-        double[] later = online.apply(new HandbookTransaction(2, t.plusDays(7).plusHours(12), 2, 9, 10, 0, 0, false), null).features();
-        assertThat(later[HandbookFeatures.NAMES.indexOf("TERMINAL_ID_RISK_1DAY_WINDOW")]).isEqualTo(1.0);
+        double[] later = online.apply(
+                        new HandbookTransaction(2, t.plusDays(7).plusHours(12), 2, 9, 10, 0, 0, false), null)
+                .features();
+        assertThat(later[HandbookFeatures.NAMES.indexOf("TERMINAL_ID_RISK_1DAY_WINDOW")])
+                .isEqualTo(1.0);
     }
 
     private static EventWindow.Snapshot snapshot(EventWindow w) {

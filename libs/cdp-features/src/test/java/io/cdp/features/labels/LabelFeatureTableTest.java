@@ -24,13 +24,14 @@ class LabelFeatureTableTest {
 
     @Test
     void labelsInsideTheDelayAreNeverUsed() {
-        LocalDate lastKnownDay = AS_OF.minusDays(8); // day D-8 is the last one whose labels are known with a 7-day delay
+        LocalDate lastKnownDay =
+                AS_OF.minusDays(8); // day D-8 is the last one whose labels are known with a 7-day delay
         List<LabelledEvent> history = List.of(
                 ev("T1", lastKnownDay, 10, true),
                 ev("T1", lastKnownDay, 11, false),
-                ev("T1", AS_OF.minusDays(7), 0, true),   // first day inside the delay
+                ev("T1", AS_OF.minusDays(7), 0, true), // first day inside the delay
                 ev("T1", AS_OF.minusDays(1), 9, true),
-                ev("T2", AS_OF.minusDays(3), 9, true));  // only inside the delay: unknown key
+                ev("T2", AS_OF.minusDays(3), 9, true)); // only inside the delay: unknown key
         LabelFeatureTable t = LabelFeatureTableBuilder.build("terminal", history, AS_OF, 7, WINDOWS);
         assertThat(t.value("T1", "NB_TX_1DAY_WINDOW")).isEqualTo(2);
         assertThat(t.value("T1", "RISK_1DAY_WINDOW")).isEqualTo(0.5);
@@ -42,8 +43,8 @@ class LabelFeatureTableTest {
     void windowsAreCalendarDaysBeforeTheDelayCutoff() {
         List<LabelledEvent> history = List.of(
                 ev("M", AS_OF.minusDays(8), 23, true),
-                ev("M", AS_OF.minusDays(14), 0, false),  // 7-day window starts at D-14
-                ev("M", AS_OF.minusDays(15), 12, true),  // outside 7 days, inside 30
+                ev("M", AS_OF.minusDays(14), 0, false), // 7-day window starts at D-14
+                ev("M", AS_OF.minusDays(15), 12, true), // outside 7 days, inside 30
                 ev("M", AS_OF.minusDays(38), 12, true)); // outside 30 days
         LabelFeatureTable t = LabelFeatureTableBuilder.build("mcc", history, AS_OF, 7, WINDOWS);
         assertThat(t.values("M")).containsExactly(1, 1.0, 2, 0.5, 3, 2.0 / 3);
@@ -51,8 +52,11 @@ class LabelFeatureTableTest {
 
     @Test
     void unknownKeysGetZeroCountAndThePriorRiskNotZero() {
-        List<LabelledEvent> history = List.of(ev("A", AS_OF.minusDays(10), 1, true), ev("B", AS_OF.minusDays(10), 2, false),
-                ev("B", AS_OF.minusDays(8), 2, false), ev("C", AS_OF.minusDays(8), 2, true));
+        List<LabelledEvent> history = List.of(
+                ev("A", AS_OF.minusDays(10), 1, true),
+                ev("B", AS_OF.minusDays(10), 2, false),
+                ev("B", AS_OF.minusDays(8), 2, false),
+                ev("C", AS_OF.minusDays(8), 2, true));
         LabelFeatureTable t = LabelFeatureTableBuilder.build("mcc", history, AS_OF, 7, WINDOWS);
         assertThat(t.value("nobody", "NB_TX_7DAY_WINDOW")).isZero();
         assertThat(t.value("nobody", "RISK_7DAY_WINDOW")).isEqualTo(0.5);
@@ -64,8 +68,12 @@ class LabelFeatureTableTest {
 
     @Test
     void textAndJavaSerialisationRoundTripKeepAsOfDayDelayAndValues() throws Exception {
-        LabelFeatureTable t = LabelFeatureTableBuilder.build("terminal",
-                List.of(ev("7", AS_OF.minusDays(9), 3, true), ev("8", AS_OF.minusDays(20), 3, false)), AS_OF, 7, WINDOWS);
+        LabelFeatureTable t = LabelFeatureTableBuilder.build(
+                "terminal",
+                List.of(ev("7", AS_OF.minusDays(9), 3, true), ev("8", AS_OF.minusDays(20), 3, false)),
+                AS_OF,
+                7,
+                WINDOWS);
         StringWriter w = new StringWriter();
         t.write(w);
         LabelFeatureTable back = LabelFeatureTable.read(new StringReader(w.toString()));
@@ -84,8 +92,10 @@ class LabelFeatureTableTest {
 
     @Test
     void tablesWithDifferentValuesAreNotEqual() {
-        LabelFeatureTable a = LabelFeatureTableBuilder.build("t", List.of(ev("k", AS_OF.minusDays(9), 1, true)), AS_OF, 7, WINDOWS);
-        LabelFeatureTable b = LabelFeatureTableBuilder.build("t", List.of(ev("k", AS_OF.minusDays(9), 1, false)), AS_OF, 7, WINDOWS);
+        LabelFeatureTable a =
+                LabelFeatureTableBuilder.build("t", List.of(ev("k", AS_OF.minusDays(9), 1, true)), AS_OF, 7, WINDOWS);
+        LabelFeatureTable b =
+                LabelFeatureTableBuilder.build("t", List.of(ev("k", AS_OF.minusDays(9), 1, false)), AS_OF, 7, WINDOWS);
         assertThat(a).isNotEqualTo(b);
         assertThat(LocalDateTime.of(2018, 1, 1, 0, 0)).isBefore(AS_OF.atStartOfDay());
     }

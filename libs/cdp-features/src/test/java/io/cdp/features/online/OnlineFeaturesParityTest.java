@@ -45,10 +45,20 @@ class OnlineFeaturesParityTest {
             String state = online ? null : rnd.nextInt(10) == 0 ? "Italy" : "CA";
             List<String> errors = rnd.nextInt(15) == 0 ? List.of("Bad PIN") : List.of();
             int card = rnd.nextInt(5);
-            txs.add(new OnlineTransaction("tx-" + seed + "-" + i, "cus_" + card / 2, "crd_" + card,
-                    START.plusSeconds(seconds), Math.round(rnd.nextDouble() * 30_000) / 100.0, channel,
-                    "m-" + rnd.nextInt(40), online ? null : "Town", state, online ? null : "94105",
-                    new int[] {5411, 5812, 5999, 4829}[rnd.nextInt(4)], errors, rnd.nextInt(20) == 0));
+            txs.add(new OnlineTransaction(
+                    "tx-" + seed + "-" + i,
+                    "cus_" + card / 2,
+                    "crd_" + card,
+                    START.plusSeconds(seconds),
+                    Math.round(rnd.nextDouble() * 30_000) / 100.0,
+                    channel,
+                    "m-" + rnd.nextInt(40),
+                    online ? null : "Town",
+                    state,
+                    online ? null : "94105",
+                    new int[] {5411, 5812, 5999, 4829}[rnd.nextInt(4)],
+                    errors,
+                    rnd.nextInt(20) == 0));
         }
         return txs;
     }
@@ -80,31 +90,40 @@ class OnlineFeaturesParityTest {
 
     @Test
     void computeLeavesTheGivenStateAsItWas() {
-        List<OnlineTransaction> txs = generate(11, 300).stream().filter(t -> t.cardToken().equals("crd_1")).toList();
+        List<OnlineTransaction> txs = generate(11, 300).stream()
+                .filter(t -> t.cardToken().equals("crd_1"))
+                .toList();
         CardOnlineState state = CardOnlineState.empty();
         for (OnlineTransaction tx : txs.subList(0, txs.size() - 1)) {
-            state = OnlineFeatures.compute(state, tx, TabFormerContext.withoutLabelsOrGeography()).next();
+            state = OnlineFeatures.compute(state, tx, TabFormerContext.withoutLabelsOrGeography())
+                    .next();
         }
         byte[] before = state.toBytes();
-        OnlineFeatures.Computed c = OnlineFeatures.compute(state, txs.getLast(), TabFormerContext.withoutLabelsOrGeography());
+        OnlineFeatures.Computed c =
+                OnlineFeatures.compute(state, txs.getLast(), TabFormerContext.withoutLabelsOrGeography());
         assertThat(state.toBytes()).isEqualTo(before);
         assertThat(c.next()).isNotSameAs(state);
-        assertThat(c.next().velocityWindow().size()).isEqualTo(state.velocityWindow().size() + 1);
+        assertThat(c.next().velocityWindow().size())
+                .isEqualTo(state.velocityWindow().size() + 1);
     }
 
     @Test
     void aRedeliveryAfterTheBytesRoundTripReturnsTheFeaturesOfTheFirstDelivery() {
-        List<OnlineTransaction> txs = generate(5, 400).stream().filter(t -> t.cardToken().equals("crd_2")).toList();
+        List<OnlineTransaction> txs = generate(5, 400).stream()
+                .filter(t -> t.cardToken().equals("crd_2"))
+                .toList();
         TabFormerContext ctx = TabFormerContext.withoutLabelsOrGeography();
         double[][] batch = OnlineFeatures.batch(txs, ctx);
         CardOnlineState state = CardOnlineState.empty();
         for (OnlineTransaction tx : txs) {
-            state = CardOnlineState.fromBytes(OnlineFeatures.compute(state, tx, ctx).next().toBytes());
+            state = CardOnlineState.fromBytes(
+                    OnlineFeatures.compute(state, tx, ctx).next().toBytes());
         }
         // a replay re-reads one uncheckpointed batch: the card's transactions of the last hours, still in its window
         Instant newest = txs.getLast().time();
         int replayFrom = txs.size() - 1;
-        while (replayFrom > 0 && txs.size() - replayFrom < 10
+        while (replayFrom > 0
+                && txs.size() - replayFrom < 10
                 && txs.get(replayFrom - 1).time().isAfter(newest.minusSeconds(6 * 3600))) {
             replayFrom--;
         }
@@ -118,13 +137,19 @@ class OnlineFeaturesParityTest {
 
     @Test
     void theItemAttributesDescribeTheStateTheyAreWrittenWith() {
-        List<OnlineTransaction> txs = generate(3, 200).stream().filter(t -> t.cardToken().equals("crd_0")).toList();
+        List<OnlineTransaction> txs = generate(3, 200).stream()
+                .filter(t -> t.cardToken().equals("crd_0"))
+                .toList();
         CardOnlineState state = CardOnlineState.empty();
         for (OnlineTransaction tx : txs) {
-            state = OnlineFeatures.compute(state, tx, TabFormerContext.withoutLabelsOrGeography()).next();
+            state = OnlineFeatures.compute(state, tx, TabFormerContext.withoutLabelsOrGeography())
+                    .next();
         }
-        Map<String, Object> attributes = FeatureStoreItem.cardAttributes(state, txs.getLast().transactionId());
-        assertThat(attributes).containsEntry(FeatureStoreItem.LAST_EVENT_TIME, txs.getLast().time().toEpochMilli())
+        Map<String, Object> attributes =
+                FeatureStoreItem.cardAttributes(state, txs.getLast().transactionId());
+        assertThat(attributes)
+                .containsEntry(
+                        FeatureStoreItem.LAST_EVENT_TIME, txs.getLast().time().toEpochMilli())
                 .containsEntry(FeatureStoreItem.LAST_TX_ID, txs.getLast().transactionId())
                 .containsEntry(FeatureStoreItem.STATE_FORMAT, "card-state/1");
         assertThat(FeatureStoreItem.cardKey("crd_0")).isEqualTo("card#crd_0");

@@ -19,7 +19,9 @@ class VelocityFeaturesTest {
 
     @Test
     void firstTransactionOfACardIsAColdStartWithNeutralRatiosNotZeros() {
-        double[] row = new CardVelocityState(0).apply(new VelocityEvent("c", 0, 1, 80.0)).features();
+        double[] row = new CardVelocityState(0)
+                .apply(new VelocityEvent("c", 0, 1, 80.0))
+                .features();
         assertThat(f(row, "cold_start_1w")).isEqualTo(1);
         assertThat(f(row, "window_empty_10m")).isEqualTo(1);
         assertThat(f(row, "count_1w")).isZero();
@@ -54,7 +56,8 @@ class VelocityFeaturesTest {
         assertThat(f(row, "window_empty_10m")).isEqualTo(1);
         assertThat(f(row, "ratio_avg_amt_10m_1w")).isEqualTo(1.0);
         assertThat(f(row, "count_1w")).isEqualTo(1);
-        double[] weekLater = s.apply(new VelocityEvent("c", 7 * 24 * 60 * MIN, 3, 10.0)).features();
+        double[] weekLater =
+                s.apply(new VelocityEvent("c", 7 * 24 * 60 * MIN, 3, 10.0)).features();
         assertThat(f(weekLater, "count_1w")).isEqualTo(1); // tx 1 is exactly a week old and gone, tx 2 remains
     }
 
@@ -93,7 +96,9 @@ class VelocityFeaturesTest {
             long t = 0;
             for (int i = 0; i < 4_000; i++) {
                 int r = rnd.nextInt(100);
-                t += r < 2 ? 9L * 24 * 60 * MIN : r < 10 ? 0 : r < 60 ? rnd.nextInt(12) * MIN : rnd.nextInt(24 * 60) * MIN;
+                t += r < 2
+                        ? 9L * 24 * 60 * MIN
+                        : r < 10 ? 0 : r < 60 ? rnd.nextInt(12) * MIN : rnd.nextInt(24 * 60) * MIN;
                 double amount = (rnd.nextInt(10) == 0 ? -1 : 1) * Math.round(rnd.nextDouble() * 50_000) / 100.0;
                 events.add(new VelocityEvent("card-" + rnd.nextInt(5), t, i, amount));
             }

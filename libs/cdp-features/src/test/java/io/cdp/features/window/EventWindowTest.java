@@ -80,7 +80,8 @@ class EventWindowTest {
         EventWindow restored = EventWindow.fromSnapshot(w.snapshot());
         assertThat(restored.add(MIN, 2, -55, EventWindow.LABEL_GENUINE)).isEqualTo(ApplyOutcome.DUPLICATE);
         assertThat(restored.sumAmountUnits(0, restored.size())).isEqualTo(1234 - 55 + 99);
-        assertThat(restored.countLabel(0, restored.size(), EventWindow.LABEL_FRAUD)).isEqualTo(1);
+        assertThat(restored.countLabel(0, restored.size(), EventWindow.LABEL_FRAUD))
+                .isEqualTo(1);
     }
 
     @Test

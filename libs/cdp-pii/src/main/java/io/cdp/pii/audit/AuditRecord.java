@@ -7,6 +7,14 @@ import java.time.Instant;
  * on {@code field} of {@code entity}/{@code recordId}, under key {@code keyRef}), why ({@code purpose}) and
  * how it ended. Holds references only, never the value.
  */
-public record AuditRecord(Instant at, String principal, String onBehalfOf, String action, String keyRef,
-                          String entity, String recordId, String field, String purpose, String outcome) {
-}
+public record AuditRecord(
+        Instant at,
+        String principal,
+        String onBehalfOf,
+        String action,
+        String keyRef,
+        String entity,
+        String recordId,
+        String field,
+        String purpose,
+        String outcome) {}

@@ -1,12 +1,11 @@
 package io.cdp.pii.audit;
 
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Audit records in the core-zone {@code audit} table. Key design for the question a data-protection
@@ -41,8 +40,12 @@ public final class DynamoDbAuditLog implements AuditLog {
 
     /** A customer's access history, oldest first. */
     public List<Map<String, AttributeValue>> history(String keyRef) {
-        return dynamoDb.queryPaginator(b -> b.tableName(table).keyConditionExpression("pk = :pk")
+        return dynamoDb
+                .queryPaginator(b -> b.tableName(table)
+                        .keyConditionExpression("pk = :pk")
                         .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("pii#" + keyRef))))
-                .items().stream().toList();
+                .items()
+                .stream()
+                .toList();
     }
 }

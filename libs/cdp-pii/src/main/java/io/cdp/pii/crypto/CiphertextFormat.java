@@ -1,7 +1,6 @@
 package io.cdp.pii.crypto;
 
 import io.cdp.events.pii.Ciphertext;
-
 import java.util.Base64;
 import java.util.regex.Pattern;
 
@@ -18,11 +17,9 @@ final class CiphertextFormat {
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
-    private CiphertextFormat() {
-    }
+    private CiphertextFormat() {}
 
-    record Parts(String keyRef, byte[] sealed) {
-    }
+    record Parts(String keyRef, byte[] sealed) {}
 
     static void checkKeyRef(String keyRef) {
         if (!KEY_REF.matcher(keyRef).matches()) {
@@ -38,7 +35,8 @@ final class CiphertextFormat {
         String value = ciphertext.value();
         String[] parts = value.split("\\.");
         if (parts.length != 3 || !VERSION.equals(parts[0])) {
-            throw new UnreadableCiphertextException("unsupported ciphertext format (expected " + VERSION + ".<keyRef>.<sealed>)");
+            throw new UnreadableCiphertextException(
+                    "unsupported ciphertext format (expected " + VERSION + ".<keyRef>.<sealed>)");
         }
         checkKeyRef(parts[1]);
         try {

@@ -31,7 +31,9 @@ public final class CoreZoneCredentials {
      */
     public static CoreZoneCredentials fromConfiguration(String zone, String principal, Collection<String> scopes) {
         if (!CORE_ZONE.equals(zone.trim().toLowerCase(Locale.ROOT))) {
-            throw new SecurityException("PII decryption is only available in the core-banking zone, this service is in zone '" + zone + "'");
+            throw new SecurityException(
+                    "PII decryption is only available in the core-banking zone, this service is in zone '" + zone
+                            + "'");
         }
         if (!scopes.contains(DECRYPT_SCOPE)) {
             throw new SecurityException("PII decryption needs the '" + DECRYPT_SCOPE + "' scope");

@@ -1,7 +1,6 @@
 package io.cdp.pii.crypto;
 
 import com.google.crypto.tink.Aead;
-
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -66,7 +65,8 @@ public final class DataKeyCache {
             misses++;
             return null;
         }
-        if (entry.uses >= limits.maxUses() || nanoClock.getAsLong() - entry.loadedAt >= limits.maxAge().toNanos()) {
+        if (entry.uses >= limits.maxUses()
+                || nanoClock.getAsLong() - entry.loadedAt >= limits.maxAge().toNanos()) {
             entries.remove(keyRef);
             misses++;
             return null;

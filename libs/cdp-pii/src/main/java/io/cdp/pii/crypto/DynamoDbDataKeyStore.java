@@ -1,15 +1,14 @@
 package io.cdp.pii.crypto;
 
-import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
  * Wrapped data keys in the core-zone {@code pii-keys} table, one item per key reference:
@@ -28,8 +27,9 @@ public final class DynamoDbDataKeyStore implements DataKeyStore {
 
     @Override
     public Optional<StoredKey> find(String keyRef) {
-        Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(table).consistentRead(true)
-                .key(Map.of("keyRef", AttributeValue.fromS(keyRef)))).item();
+        Map<String, AttributeValue> item = dynamoDb.getItem(b ->
+                        b.tableName(table).consistentRead(true).key(Map.of("keyRef", AttributeValue.fromS(keyRef))))
+                .item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
     }
 
@@ -50,34 +50,43 @@ public final class DynamoDbDataKeyStore implements DataKeyStore {
 
     @Override
     public void replaceWrapped(String keyRef, byte[] wrapped, String masterKeyId) {
-        dynamoDb.updateItem(b -> b.tableName(table).key(Map.of("keyRef", AttributeValue.fromS(keyRef)))
+        dynamoDb.updateItem(b -> b.tableName(table)
+                .key(Map.of("keyRef", AttributeValue.fromS(keyRef)))
                 .updateExpression("SET wrappedKey = :w, masterKeyId = :m, rewrappedAt = :t")
                 // never bring an erased key back by rotating it
                 .conditionExpression("attribute_exists(wrappedKey)")
-                .expressionAttributeValues(Map.of(":w", AttributeValue.fromB(SdkBytes.fromByteArray(wrapped)),
-                        ":m", AttributeValue.fromS(masterKeyId), ":t", AttributeValue.fromS(Instant.now().toString()))));
+                .expressionAttributeValues(Map.of(
+                        ":w",
+                        AttributeValue.fromB(SdkBytes.fromByteArray(wrapped)),
+                        ":m",
+                        AttributeValue.fromS(masterKeyId),
+                        ":t",
+                        AttributeValue.fromS(Instant.now().toString()))));
     }
 
     @Override
     public void erase(String keyRef, Instant at) {
         // the item is overwritten whole: no attribute of the old key survives in the table
-        dynamoDb.putItem(b -> b.tableName(table).item(Map.of(
-                "keyRef", AttributeValue.fromS(keyRef),
-                "masterKeyId", AttributeValue.fromS("-"),
-                "createdAt", AttributeValue.fromS(at.toString()),
-                "erasedAt", AttributeValue.fromS(at.toString()))));
+        dynamoDb.putItem(b -> b.tableName(table)
+                .item(Map.of(
+                        "keyRef", AttributeValue.fromS(keyRef),
+                        "masterKeyId", AttributeValue.fromS("-"),
+                        "createdAt", AttributeValue.fromS(at.toString()),
+                        "erasedAt", AttributeValue.fromS(at.toString()))));
     }
 
     @Override
     public void forEach(Consumer<StoredKey> action) {
-        dynamoDb.scanPaginator(b -> b.tableName(table).consistentRead(true)).items()
+        dynamoDb.scanPaginator(b -> b.tableName(table).consistentRead(true))
+                .items()
                 .forEach(item -> action.accept(fromItem(item)));
     }
 
     private static StoredKey fromItem(Map<String, AttributeValue> item) {
         AttributeValue wrapped = item.get("wrappedKey");
         AttributeValue erasedAt = item.get("erasedAt");
-        return new StoredKey(item.get("keyRef").s(),
+        return new StoredKey(
+                item.get("keyRef").s(),
                 wrapped == null ? new byte[0] : wrapped.b().asByteArray(),
                 item.get("masterKeyId").s(),
                 Instant.parse(item.get("createdAt").s()),

@@ -19,7 +19,8 @@ public record FieldContext(String entity, String recordId, String field) {
     }
 
     byte[] associatedData(String formatVersion, String keyRef) {
-        return (formatVersion + '|' + keyRef + '|' + entity + '|' + recordId + '|' + field).getBytes(StandardCharsets.UTF_8);
+        return (formatVersion + '|' + keyRef + '|' + entity + '|' + recordId + '|' + field)
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     private static void check(String name, String value) {

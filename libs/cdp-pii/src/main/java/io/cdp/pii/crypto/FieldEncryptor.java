@@ -1,7 +1,6 @@
 package io.cdp.pii.crypto;
 
 import io.cdp.events.pii.Ciphertext;
-
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 
@@ -25,11 +24,14 @@ public final class FieldEncryptor {
     public Ciphertext encrypt(String keyRef, FieldContext context, String plaintext) {
         CiphertextFormat.checkKeyRef(keyRef);
         try {
-            byte[] sealed = keys.forEncryption(keyRef).encrypt(plaintext.getBytes(StandardCharsets.UTF_8),
-                    context.associatedData(CiphertextFormat.VERSION, keyRef));
+            byte[] sealed = keys.forEncryption(keyRef)
+                    .encrypt(
+                            plaintext.getBytes(StandardCharsets.UTF_8),
+                            context.associatedData(CiphertextFormat.VERSION, keyRef));
             return CiphertextFormat.format(keyRef, sealed);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM encryption failed for " + context.entity() + "." + context.field(), e);
+            throw new IllegalStateException(
+                    "AES-GCM encryption failed for " + context.entity() + "." + context.field(), e);
         }
     }
 
@@ -42,12 +44,13 @@ public final class FieldEncryptor {
     static String decrypt(SubjectKeys keys, Ciphertext ciphertext, FieldContext context) {
         CiphertextFormat.Parts parts = CiphertextFormat.parse(ciphertext);
         try {
-            byte[] plain = keys.forDecryption(parts.keyRef()).decrypt(parts.sealed(),
-                    context.associatedData(CiphertextFormat.VERSION, parts.keyRef()));
+            byte[] plain = keys.forDecryption(parts.keyRef())
+                    .decrypt(parts.sealed(), context.associatedData(CiphertextFormat.VERSION, parts.keyRef()));
             return new String(plain, StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {
-            throw new UnreadableCiphertextException("ciphertext does not authenticate for " + context.entity() + "."
-                    + context.field() + " of record " + context.recordId() + " (tampered, or copied from another record or field)");
+            throw new UnreadableCiphertextException(
+                    "ciphertext does not authenticate for " + context.entity() + "." + context.field() + " of record "
+                            + context.recordId() + " (tampered, or copied from another record or field)");
         }
     }
 }

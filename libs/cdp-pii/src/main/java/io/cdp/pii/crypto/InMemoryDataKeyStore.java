@@ -23,8 +23,11 @@ public final class InMemoryDataKeyStore implements DataKeyStore {
 
     @Override
     public void replaceWrapped(String keyRef, byte[] wrapped, String masterKeyId) {
-        keys.computeIfPresent(keyRef, (ref, old) -> old.erased() ? old
-                : new StoredKey(ref, wrapped, masterKeyId, old.createdAt(), Optional.empty()));
+        keys.computeIfPresent(
+                keyRef,
+                (ref, old) -> old.erased()
+                        ? old
+                        : new StoredKey(ref, wrapped, masterKeyId, old.createdAt(), Optional.empty()));
     }
 
     @Override

@@ -7,8 +7,7 @@ package io.cdp.pii.crypto;
  */
 public interface KeyWrapper {
 
-    record NewDataKey(byte[] plaintext, byte[] wrapped, String masterKeyId) {
-    }
+    record NewDataKey(byte[] plaintext, byte[] wrapped, String masterKeyId) {}
 
     NewDataKey generate(String keyRef);
 

@@ -1,11 +1,10 @@
 package io.cdp.pii.crypto;
 
+import java.util.Map;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.kms.model.DataKeySpec;
 import software.amazon.awssdk.services.kms.model.GenerateDataKeyResponse;
-
-import java.util.Map;
 
 /** {@link KeyWrapper} on AWS KMS: GenerateDataKey, Decrypt and ReEncrypt with the key reference as encryption context. */
 public final class KmsKeyWrapper implements KeyWrapper {
@@ -22,15 +21,18 @@ public final class KmsKeyWrapper implements KeyWrapper {
 
     @Override
     public NewDataKey generate(String keyRef) {
-        GenerateDataKeyResponse response = kms.generateDataKey(b -> b.keyId(masterKeyId).keySpec(DataKeySpec.AES_256)
-                .encryptionContext(context(keyRef)));
-        return new NewDataKey(response.plaintext().asByteArray(), response.ciphertextBlob().asByteArray(), response.keyId());
+        GenerateDataKeyResponse response = kms.generateDataKey(
+                b -> b.keyId(masterKeyId).keySpec(DataKeySpec.AES_256).encryptionContext(context(keyRef)));
+        return new NewDataKey(
+                response.plaintext().asByteArray(), response.ciphertextBlob().asByteArray(), response.keyId());
     }
 
     @Override
     public byte[] unwrap(String keyRef, byte[] wrapped) {
-        return kms.decrypt(b -> b.ciphertextBlob(SdkBytes.fromByteArray(wrapped)).encryptionContext(context(keyRef)))
-                .plaintext().asByteArray();
+        return kms.decrypt(
+                        b -> b.ciphertextBlob(SdkBytes.fromByteArray(wrapped)).encryptionContext(context(keyRef)))
+                .plaintext()
+                .asByteArray();
     }
 
     @Override
@@ -39,7 +41,8 @@ public final class KmsKeyWrapper implements KeyWrapper {
                         .sourceEncryptionContext(context(keyRef))
                         .destinationKeyId(newMasterKeyId)
                         .destinationEncryptionContext(context(keyRef)))
-                .ciphertextBlob().asByteArray();
+                .ciphertextBlob()
+                .asByteArray();
     }
 
     private static Map<String, String> context(String keyRef) {

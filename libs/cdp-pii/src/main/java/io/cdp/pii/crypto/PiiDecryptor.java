@@ -3,7 +3,6 @@ package io.cdp.pii.crypto;
 import io.cdp.events.pii.Ciphertext;
 import io.cdp.pii.audit.AuditLog;
 import io.cdp.pii.audit.AuditRecord;
-
 import java.time.Clock;
 
 /**
@@ -44,15 +43,33 @@ public final class PiiDecryptor {
             outcome = "unreadable";
             throw e;
         } finally {
-            audit.record(new AuditRecord(clock.instant(), credentials.principal(), onBehalfOf, "pii.decrypt", keyRef,
-                    context.entity(), context.recordId(), context.field(), purpose, outcome));
+            audit.record(new AuditRecord(
+                    clock.instant(),
+                    credentials.principal(),
+                    onBehalfOf,
+                    "pii.decrypt",
+                    keyRef,
+                    context.entity(),
+                    context.recordId(),
+                    context.field(),
+                    purpose,
+                    outcome));
         }
     }
 
     /** Crypto-shreds one customer (right to erasure) and audits it. */
     public void erase(String keyRef, String onBehalfOf, String purpose) {
         keys.erase(keyRef);
-        audit.record(new AuditRecord(clock.instant(), credentials.principal(), onBehalfOf, "pii.erase", keyRef,
-                "customer", keyRef, "*", purpose, "ok"));
+        audit.record(new AuditRecord(
+                clock.instant(),
+                credentials.principal(),
+                onBehalfOf,
+                "pii.erase",
+                keyRef,
+                "customer",
+                keyRef,
+                "*",
+                purpose,
+                "ok"));
     }
 }

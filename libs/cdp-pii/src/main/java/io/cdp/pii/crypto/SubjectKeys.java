@@ -6,14 +6,13 @@ import com.google.crypto.tink.aead.AesGcmKey;
 import com.google.crypto.tink.aead.AesGcmParameters;
 import com.google.crypto.tink.subtle.AesGcmJce;
 import com.google.crypto.tink.util.SecretBytes;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The life of per-subject (per-customer) data keys: created on first use with KMS GenerateDataKey, stored
@@ -27,8 +26,12 @@ public final class SubjectKeys {
 
     static {
         try {
-            AES_256_GCM = AesGcmParameters.builder().setKeySizeBytes(32).setIvSizeBytes(12).setTagSizeBytes(16)
-                    .setVariant(AesGcmParameters.Variant.NO_PREFIX).build();
+            AES_256_GCM = AesGcmParameters.builder()
+                    .setKeySizeBytes(32)
+                    .setIvSizeBytes(12)
+                    .setTagSizeBytes(16)
+                    .setVariant(AesGcmParameters.Variant.NO_PREFIX)
+                    .build();
         } catch (GeneralSecurityException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -56,8 +59,8 @@ public final class SubjectKeys {
         if (stored.isEmpty()) {
             KeyWrapper.NewDataKey created = wrapper.generate(keyRef);
             try {
-                if (store.putIfAbsent(new DataKeyStore.StoredKey(keyRef, created.wrapped(), created.masterKeyId(),
-                        clock.instant(), Optional.empty()))) {
+                if (store.putIfAbsent(new DataKeyStore.StoredKey(
+                        keyRef, created.wrapped(), created.masterKeyId(), clock.instant(), Optional.empty()))) {
                     return remember(keyRef, created.plaintext());
                 }
             } finally {
@@ -79,8 +82,8 @@ public final class SubjectKeys {
         if (cached != null) {
             return cached;
         }
-        DataKeyStore.StoredKey key = store.find(keyRef).filter(k -> !k.erased())
-                .orElseThrow(() -> new KeyShreddedException(keyRef));
+        DataKeyStore.StoredKey key =
+                store.find(keyRef).filter(k -> !k.erased()).orElseThrow(() -> new KeyShreddedException(keyRef));
         return unwrapAndRemember(key);
     }
 
@@ -104,7 +107,8 @@ public final class SubjectKeys {
         AtomicInteger count = new AtomicInteger();
         store.forEach(key -> {
             if (!key.erased()) {
-                store.replaceWrapped(key.keyRef(), wrapper.rewrap(key.keyRef(), key.wrapped(), newMasterKeyId), newMasterKeyId);
+                store.replaceWrapped(
+                        key.keyRef(), wrapper.rewrap(key.keyRef(), key.wrapped(), newMasterKeyId), newMasterKeyId);
                 count.incrementAndGet();
             }
         });
@@ -127,8 +131,10 @@ public final class SubjectKeys {
 
     private Aead remember(String keyRef, byte[] plaintext) {
         try {
-            Aead aead = AesGcmJce.create(AesGcmKey.builder().setParameters(AES_256_GCM)
-                    .setKeyBytes(SecretBytes.copyFrom(plaintext, InsecureSecretKeyAccess.get())).build());
+            Aead aead = AesGcmJce.create(AesGcmKey.builder()
+                    .setParameters(AES_256_GCM)
+                    .setKeyBytes(SecretBytes.copyFrom(plaintext, InsecureSecretKeyAccess.get()))
+                    .build());
             cache.put(keyRef, aead);
             return aead;
         } catch (GeneralSecurityException e) {

@@ -1,11 +1,10 @@
 package io.cdp.pii.mask;
 
 import io.cdp.events.pii.Masked;
-import org.jspecify.annotations.Nullable;
-
 import java.math.BigDecimal;
 import java.text.Normalizer;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reduces personal values to masked forms that analytics can use and nobody can re-identify from: card
@@ -18,8 +17,7 @@ public final class Masking {
     private static final long[] INCOME_EDGES = {20_000, 40_000, 60_000, 100_000, 150_000};
     private static final int[] FICO_EDGES = {580, 670, 740, 800};
 
-    private Masking() {
-    }
+    private Masking() {}
 
     /** {@code ****1234}; unknown when fewer than four digits are present. */
     public static Masked cardLast4(@Nullable String cardNumber) {
@@ -32,7 +30,9 @@ public final class Masking {
         if (name == null) {
             return Masked.UNKNOWN;
         }
-        String folded = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toUpperCase(Locale.ROOT);
+        String folded = Normalizer.normalize(name, Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "")
+                .toUpperCase(Locale.ROOT);
         StringBuilder out = new StringBuilder();
         int parts = 0;
         for (String part : folded.trim().split("[\\s-]+")) {

@@ -7,13 +7,12 @@ import com.google.crypto.tink.prf.Prf;
 import com.google.crypto.tink.subtle.PrfHmacJce;
 import com.google.crypto.tink.util.SecretBytes;
 import io.cdp.events.pii.Token;
-import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.services.kms.KmsClient;
-import software.amazon.awssdk.services.kms.model.MacAlgorithmSpec;
-
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.kms.model.MacAlgorithmSpec;
 
 /**
  * Deterministic, keyed tokens: {@code <kind>_<base64url(HMAC-SHA256(key, kind ":" value))>}. The same
@@ -29,6 +28,7 @@ public final class Tokenizer {
 
     /** The label whose MAC under the KMS HMAC key is the local tokenization key; a new label is a new key. */
     static final String KEY_LABEL = "cdp-token-key/v1";
+
     private static final int TOKEN_BYTES = 32;
 
     private final Prf prf;
@@ -39,8 +39,10 @@ public final class Tokenizer {
         }
         try {
             HmacPrfKey prfKey = HmacPrfKey.builder()
-                    .setParameters(HmacPrfParameters.builder().setKeySizeBytes(key.length)
-                            .setHashType(HmacPrfParameters.HashType.SHA256).build())
+                    .setParameters(HmacPrfParameters.builder()
+                            .setKeySizeBytes(key.length)
+                            .setHashType(HmacPrfParameters.HashType.SHA256)
+                            .build())
                     .setKeyBytes(SecretBytes.copyFrom(key, InsecureSecretKeyAccess.get()))
                     .build();
             this.prf = PrfHmacJce.create(prfKey);
@@ -51,19 +53,24 @@ public final class Tokenizer {
 
     /** Derives the tokenization key from the KMS HMAC key (one KMS call) and builds the tokenizer. */
     public static Tokenizer fromKms(KmsClient kms, String hmacKeyIdOrAlias) {
-        byte[] key = kms.generateMac(b -> b.keyId(hmacKeyIdOrAlias).macAlgorithm(MacAlgorithmSpec.HMAC_SHA_256)
-                .message(SdkBytes.fromString(KEY_LABEL, StandardCharsets.UTF_8))).mac().asByteArray();
+        byte[] key = kms.generateMac(b -> b.keyId(hmacKeyIdOrAlias)
+                        .macAlgorithm(MacAlgorithmSpec.HMAC_SHA_256)
+                        .message(SdkBytes.fromString(KEY_LABEL, StandardCharsets.UTF_8)))
+                .mac()
+                .asByteArray();
         return new Tokenizer(key);
     }
 
     public Token tokenize(TokenKind kind, String value) {
         if (value.isEmpty()) {
-            throw new IllegalArgumentException("cannot tokenize an empty " + kind.name().toLowerCase() + " identifier");
+            throw new IllegalArgumentException(
+                    "cannot tokenize an empty " + kind.name().toLowerCase() + " identifier");
         }
         byte[] input = (kind.prefix() + ":" + value).getBytes(StandardCharsets.UTF_8);
         try {
             byte[] mac = prf.compute(input, TOKEN_BYTES);
-            return new Token(kind.prefix() + "_" + Base64.getUrlEncoder().withoutPadding().encodeToString(mac));
+            return new Token(kind.prefix() + "_"
+                    + Base64.getUrlEncoder().withoutPadding().encodeToString(mac));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC failed for a " + kind + " token", e);
         }

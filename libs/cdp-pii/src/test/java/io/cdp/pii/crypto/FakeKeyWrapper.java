@@ -2,7 +2,6 @@ package io.cdp.pii.crypto;
 
 import com.google.crypto.tink.subtle.AesGcmJce;
 import com.google.crypto.tink.subtle.Random;
-
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.HashMap;
@@ -43,8 +42,10 @@ final class FakeKeyWrapper implements KeyWrapper {
         unwraps.incrementAndGet();
         String master = new String(wrapped, 0, 8, StandardCharsets.US_ASCII);
         try {
-            return masters.get(master).decrypt(java.util.Arrays.copyOfRange(wrapped, 8, wrapped.length),
-                    keyRef.getBytes(StandardCharsets.UTF_8));
+            return masters.get(master)
+                    .decrypt(
+                            java.util.Arrays.copyOfRange(wrapped, 8, wrapped.length),
+                            keyRef.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("unwrap failed", e);
         }
@@ -64,7 +65,8 @@ final class FakeKeyWrapper implements KeyWrapper {
         try {
             byte[] sealed = masters.get(master).encrypt(plain, keyRef.getBytes(StandardCharsets.UTF_8));
             byte[] out = new byte[8 + sealed.length];
-            System.arraycopy(String.format("%-8s", master).substring(0, 8).getBytes(StandardCharsets.US_ASCII), 0, out, 0, 8);
+            System.arraycopy(
+                    String.format("%-8s", master).substring(0, 8).getBytes(StandardCharsets.US_ASCII), 0, out, 0, 8);
             System.arraycopy(sealed, 0, out, 8, sealed.length);
             return out;
         } catch (GeneralSecurityException e) {

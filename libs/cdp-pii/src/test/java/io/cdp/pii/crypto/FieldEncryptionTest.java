@@ -1,18 +1,17 @@
 package io.cdp.pii.crypto;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.cdp.events.pii.Ciphertext;
 import io.cdp.pii.audit.AuditRecord;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 class FieldEncryptionTest {
 
@@ -33,8 +32,11 @@ class FieldEncryptionTest {
         keys = new SubjectKeys(wrapper, store, new DataKeyCache(DataKeyCache.Limits.DEFAULT), Clock.systemUTC());
         encryptor = new FieldEncryptor(keys);
         audit = new ArrayList<>();
-        decryptor = new PiiDecryptor(CoreZoneCredentials.fromConfiguration("core", "core-banking", Set.of("pii:decrypt")),
-                keys, audit::add, Clock.systemUTC());
+        decryptor = new PiiDecryptor(
+                CoreZoneCredentials.fromConfiguration("core", "core-banking", Set.of("pii:decrypt")),
+                keys,
+                audit::add,
+                Clock.systemUTC());
     }
 
     private static FieldContext name(String record) {
@@ -58,7 +60,8 @@ class FieldEncryptionTest {
     void ciphertextCopiedToAnotherFieldOrRecordDoesNotDecrypt() {
         Ciphertext ct = encryptor.encrypt(ALICE, name(ALICE), "Alice Example");
         assertThatThrownBy(() -> decryptor.decrypt(ct, new FieldContext("customer", ALICE, "address"), "op", "test"))
-                .isInstanceOf(UnreadableCiphertextException.class).hasMessageNotContaining("Alice");
+                .isInstanceOf(UnreadableCiphertextException.class)
+                .hasMessageNotContaining("Alice");
         assertThatThrownBy(() -> decryptor.decrypt(ct, name(BOB), "op", "test"))
                 .isInstanceOf(UnreadableCiphertextException.class);
     }
@@ -67,7 +70,8 @@ class FieldEncryptionTest {
     void tamperedCiphertextDoesNotDecrypt() {
         String value = encryptor.encrypt(ALICE, name(ALICE), "Alice Example").value();
         char last = value.charAt(value.length() - 2);
-        Ciphertext tampered = new Ciphertext(value.substring(0, value.length() - 2) + (last == 'A' ? 'B' : 'A') + value.charAt(value.length() - 1));
+        Ciphertext tampered = new Ciphertext(
+                value.substring(0, value.length() - 2) + (last == 'A' ? 'B' : 'A') + value.charAt(value.length() - 1));
         assertThatThrownBy(() -> decryptor.decrypt(tampered, name(ALICE), "op", "test"))
                 .isInstanceOf(UnreadableCiphertextException.class);
     }
@@ -77,9 +81,11 @@ class FieldEncryptionTest {
         Ciphertext alice = encryptor.encrypt(ALICE, name(ALICE), "Alice Example");
         Ciphertext bob = encryptor.encrypt(BOB, name(BOB), "Bob Example");
         decryptor.erase(ALICE, "dpo", "right-to-erasure");
-        assertThatThrownBy(() -> decryptor.decrypt(alice, name(ALICE), "op", "test")).isInstanceOf(KeyShreddedException.class);
+        assertThatThrownBy(() -> decryptor.decrypt(alice, name(ALICE), "op", "test"))
+                .isInstanceOf(KeyShreddedException.class);
         assertThat(decryptor.decrypt(bob, name(BOB), "op", "test")).isEqualTo("Bob Example");
-        assertThatThrownBy(() -> encryptor.encrypt(ALICE, name(ALICE), "again")).isInstanceOf(SubjectErasedException.class);
+        assertThatThrownBy(() -> encryptor.encrypt(ALICE, name(ALICE), "again"))
+                .isInstanceOf(SubjectErasedException.class);
     }
 
     @Test
@@ -88,8 +94,10 @@ class FieldEncryptionTest {
         decryptor.decrypt(alice, name(ALICE), "op-7", "fraud-alert");
         decryptor.erase(ALICE, "dpo", "right-to-erasure");
         assertThatThrownBy(() -> decryptor.decrypt(alice, name(ALICE), "op-7", "fraud-alert"));
-        assertThat(audit).extracting(AuditRecord::action, AuditRecord::outcome, AuditRecord::onBehalfOf)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("pii.decrypt", "ok", "op-7"),
+        assertThat(audit)
+                .extracting(AuditRecord::action, AuditRecord::outcome, AuditRecord::onBehalfOf)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("pii.decrypt", "ok", "op-7"),
                         org.assertj.core.groups.Tuple.tuple("pii.erase", "ok", "dpo"),
                         org.assertj.core.groups.Tuple.tuple("pii.decrypt", "shredded", "op-7"));
         assertThat(audit.get(0).principal()).isEqualTo("core-banking");
@@ -97,10 +105,16 @@ class FieldEncryptionTest {
 
     @Test
     void plaintextIsWithheldWhenTheAuditRecordCannotBeWritten() {
-        PiiDecryptor failing = new PiiDecryptor(CoreZoneCredentials.fromConfiguration("core", "svc", Set.of("pii:decrypt")),
-                keys, r -> { throw new IllegalStateException("audit table down"); }, Clock.systemUTC());
+        PiiDecryptor failing = new PiiDecryptor(
+                CoreZoneCredentials.fromConfiguration("core", "svc", Set.of("pii:decrypt")),
+                keys,
+                r -> {
+                    throw new IllegalStateException("audit table down");
+                },
+                Clock.systemUTC());
         Ciphertext alice = encryptor.encrypt(ALICE, name(ALICE), "Alice Example");
-        assertThatThrownBy(() -> failing.decrypt(alice, name(ALICE), "op", "test")).hasMessageContaining("audit table down");
+        assertThatThrownBy(() -> failing.decrypt(alice, name(ALICE), "op", "test"))
+                .hasMessageContaining("audit table down");
     }
 
     @Test
@@ -115,8 +129,11 @@ class FieldEncryptionTest {
     @Test
     void useAndAgeLimitsSendTheKeyBackToTheKeyService() {
         long[] now = {0};
-        SubjectKeys limited = new SubjectKeys(wrapper, store,
-                new DataKeyCache(new DataKeyCache.Limits(10, Duration.ofSeconds(60), 100), () -> now[0]), Clock.systemUTC());
+        SubjectKeys limited = new SubjectKeys(
+                wrapper,
+                store,
+                new DataKeyCache(new DataKeyCache.Limits(10, Duration.ofSeconds(60), 100), () -> now[0]),
+                Clock.systemUTC());
         FieldEncryptor enc = new FieldEncryptor(limited);
         for (int i = 0; i < 250; i++) {
             enc.encrypt(ALICE, name(ALICE), "v");

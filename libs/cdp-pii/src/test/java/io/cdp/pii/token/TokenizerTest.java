@@ -1,12 +1,11 @@
 package io.cdp.pii.token;
 
-import io.cdp.events.pii.Token;
-import org.junit.jupiter.api.Test;
-
-import java.util.Arrays;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.cdp.events.pii.Token;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
 
 class TokenizerTest {
 
@@ -18,7 +17,8 @@ class TokenizerTest {
 
     @Test
     void sameValueUnderSameKeyGivesSameToken() {
-        assertThat(new Tokenizer(key(1)).card("4344676511950444")).isEqualTo(new Tokenizer(key(1)).card("4344676511950444"));
+        assertThat(new Tokenizer(key(1)).card("4344676511950444"))
+                .isEqualTo(new Tokenizer(key(1)).card("4344676511950444"));
     }
 
     @Test
@@ -51,7 +51,9 @@ class TokenizerTest {
     @Test
     void opaqueIdsAreKeyedHexIdentifiers() {
         String id = new Tokenizer(key(1)).opaqueId(TokenKind.TRANSACTION, "tx-7-0-201901020943-0");
-        assertThat(id).matches("txn-[0-9a-f]{32}").isEqualTo(new Tokenizer(key(1)).opaqueId(TokenKind.TRANSACTION, "tx-7-0-201901020943-0"));
+        assertThat(id)
+                .matches("txn-[0-9a-f]{32}")
+                .isEqualTo(new Tokenizer(key(1)).opaqueId(TokenKind.TRANSACTION, "tx-7-0-201901020943-0"));
         assertThat(id).isNotEqualTo(new Tokenizer(key(2)).opaqueId(TokenKind.TRANSACTION, "tx-7-0-201901020943-0"));
     }
 }

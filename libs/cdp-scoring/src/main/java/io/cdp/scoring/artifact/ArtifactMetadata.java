@@ -21,10 +21,18 @@ import java.util.Map;
  * @param parameters       training parameters as given to XGBoost, plus the rounds actually kept
  * @param createdAt        when the artifact was made
  */
-public record ArtifactMetadata(String modelVersion, String modelName, List<String> featureNames,
-                               LocalDate trainingFrom, LocalDate trainingTo, Map<String, Double> metrics,
-                               Thresholds thresholds, String dataFingerprint, String xgboostVersion,
-                               Map<String, String> parameters, Instant createdAt) {
+public record ArtifactMetadata(
+        String modelVersion,
+        String modelName,
+        List<String> featureNames,
+        LocalDate trainingFrom,
+        LocalDate trainingTo,
+        Map<String, Double> metrics,
+        Thresholds thresholds,
+        String dataFingerprint,
+        String xgboostVersion,
+        Map<String, String> parameters,
+        Instant createdAt) {
 
     public ArtifactMetadata {
         featureNames = List.copyOf(featureNames);

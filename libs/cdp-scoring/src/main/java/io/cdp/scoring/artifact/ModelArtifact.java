@@ -26,9 +26,8 @@ public record ModelArtifact(ArtifactMetadata metadata, byte[] modelJson) {
     public static final String MODEL_FILE = "model.json";
     public static final String METADATA_FILE = "metadata.json";
 
-    private static final JsonMapper MAPPER = JsonMapper.builder()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .build();
+    private static final JsonMapper MAPPER =
+            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     public ModelArtifact {
         modelJson = modelJson.clone();
@@ -44,8 +43,8 @@ public record ModelArtifact(ArtifactMetadata metadata, byte[] modelJson) {
         XgboostModel model = XgboostJsonParser.parse(modelJson);
         int expected = metadata.featureNames().size();
         if (model.ensemble().featureCount() != expected) {
-            throw new IllegalStateException("model has " + model.ensemble().featureCount()
-                    + " features, metadata names " + expected);
+            throw new IllegalStateException(
+                    "model has " + model.ensemble().featureCount() + " features, metadata names " + expected);
         }
         return model;
     }
@@ -111,7 +110,8 @@ public record ModelArtifact(ArtifactMetadata metadata, byte[] modelJson) {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ModelArtifact other && metadata.equals(other.metadata)
+        return o instanceof ModelArtifact other
+                && metadata.equals(other.metadata)
                 && Arrays.equals(modelJson, other.modelJson);
     }
 

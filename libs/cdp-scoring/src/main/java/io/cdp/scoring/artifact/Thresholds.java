@@ -27,5 +27,10 @@ public record Thresholds(double review, double alert, double decline, String ope
         return Decision.APPROVE;
     }
 
-    public enum Decision { APPROVE, REVIEW, ALERT, DECLINE }
+    public enum Decision {
+        APPROVE,
+        REVIEW,
+        ALERT,
+        DECLINE
+    }
 }

@@ -8,8 +8,7 @@ import io.cdp.events.payload.Decision;
  */
 public final class WireDecisions {
 
-    private WireDecisions() {
-    }
+    private WireDecisions() {}
 
     public static Decision of(Thresholds.Decision action) {
         return switch (action) {

@@ -7,5 +7,4 @@ package io.cdp.scoring.explain;
  * @param value        the input value ({@code NaN} when missing)
  * @param contribution the feature's SHAP contribution in margin space; positive raises the fraud score
  */
-public record ReasonCode(String feature, double value, double contribution) {
-}
+public record ReasonCode(String feature, double value, double contribution) {}

@@ -18,8 +18,8 @@ public final class ReasonCodes {
 
     public ReasonCodes(TreeEnsemble model, List<String> featureNames) {
         if (featureNames.size() != model.featureCount()) {
-            throw new IllegalArgumentException(featureNames.size() + " feature names for a model with "
-                    + model.featureCount() + " features");
+            throw new IllegalArgumentException(
+                    featureNames.size() + " feature names for a model with " + model.featureCount() + " features");
         }
         this.model = model;
         this.shap = new TreeShap(model);
@@ -28,8 +28,8 @@ public final class ReasonCodes {
 
     public Explanation explain(double[] row, int k) {
         double[] contributions = shap.contributions(row);
-        return new Explanation(model.predict(row), contributions[contributions.length - 1],
-                topK(contributions, row, featureNames, k));
+        return new Explanation(
+                model.predict(row), contributions[contributions.length - 1], topK(contributions, row, featureNames, k));
     }
 
     /**

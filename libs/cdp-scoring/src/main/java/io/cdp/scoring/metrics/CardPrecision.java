@@ -22,12 +22,10 @@ import java.util.TreeMap;
  */
 public final class CardPrecision {
 
-    private CardPrecision() {
-    }
+    private CardPrecision() {}
 
     /** One scored transaction: its day, its card (the handbook uses CUSTOMER_ID), its score and its label. */
-    public record ScoredTransaction(int day, long card, double score, boolean fraud) {
-    }
+    public record ScoredTransaction(int day, long card, double score, boolean fraud) {}
 
     /**
      * @param perDay          daily precision, in day order
@@ -64,9 +62,11 @@ public final class CardPrecision {
                 agg[1] = Math.max(agg[1], t.fraud() ? 1 : 0);
             }
             List<Map.Entry<Long, double[]>> ranked = new ArrayList<>(cards.entrySet());
-            ranked.sort(Comparator.comparingDouble((Map.Entry<Long, double[]> e) -> e.getValue()[0]).reversed()
+            ranked.sort(Comparator.comparingDouble((Map.Entry<Long, double[]> e) -> e.getValue()[0])
+                    .reversed()
                     .thenComparing(Map.Entry::getKey));
-            compromised.add((int) ranked.stream().filter(e -> e.getValue()[1] > 0).count());
+            compromised.add(
+                    (int) ranked.stream().filter(e -> e.getValue()[1] > 0).count());
             int hits = 0;
             for (int i = 0; i < Math.min(k, ranked.size()); i++) {
                 if (ranked.get(i).getValue()[1] > 0) {

@@ -13,12 +13,10 @@ import java.util.stream.IntStream;
  */
 public final class RankingMetrics {
 
-    private RankingMetrics() {
-    }
+    private RankingMetrics() {}
 
     /** One operating point per distinct score, highest score first: cumulative true and false positives. */
-    public record Point(double threshold, long truePositives, long falsePositives) {
-    }
+    public record Point(double threshold, long truePositives, long falsePositives) {}
 
     /** The points sklearn's _binary_clf_curve yields: one per distinct score, in decreasing score order. */
     public static List<Point> operatingPoints(double[] scores, boolean[] labels) {
@@ -55,8 +53,8 @@ public final class RankingMetrics {
         long positives = last.truePositives();
         long negatives = last.falsePositives();
         if (positives == 0 || negatives == 0) {
-            throw new IllegalArgumentException("AUC needs both classes (positives=" + positives + ", negatives="
-                    + negatives + ")");
+            throw new IllegalArgumentException(
+                    "AUC needs both classes (positives=" + positives + ", negatives=" + negatives + ")");
         }
         double area = 0;
         long prevTp = 0;
@@ -95,8 +93,9 @@ public final class RankingMetrics {
         curve[0] = new double[] {0, 0};
         for (int i = 0; i < points.size(); i++) {
             Point p = points.get(i);
-            curve[i + 1] = new double[] {(double) p.falsePositives() / last.falsePositives(),
-                    (double) p.truePositives() / last.truePositives()};
+            curve[i + 1] = new double[] {
+                (double) p.falsePositives() / last.falsePositives(), (double) p.truePositives() / last.truePositives()
+            };
         }
         return curve;
     }
@@ -108,8 +107,10 @@ public final class RankingMetrics {
         double[][] curve = new double[points.size()][];
         for (int i = 0; i < points.size(); i++) {
             Point p = points.get(i);
-            curve[i] = new double[] {(double) p.truePositives() / positives,
-                    (double) p.truePositives() / (p.truePositives() + p.falsePositives())};
+            curve[i] = new double[] {
+                (double) p.truePositives() / positives,
+                (double) p.truePositives() / (p.truePositives() + p.falsePositives())
+            };
         }
         return curve;
     }

@@ -34,6 +34,7 @@ public final class TreeEnsemble {
     private final float[] leafValue;
     /** training hessian sum per node ("cover"), used by TreeSHAP */
     private final float[] cover;
+
     private final float[] gain;
     private final int[] maxDepth;
 
@@ -42,14 +43,25 @@ public final class TreeEnsemble {
     private final int completeDepth;
     /** per tree (2^D - 1) inner nodes, heap order: feature, threshold, 1 when a missing value goes right */
     private final int[] cFeature;
+
     private final float[] cThreshold;
     private final int[] cNanRight;
     /** per tree 2^D leaf values */
     private final float[] cLeaf;
 
-    TreeEnsemble(int featureCount, float baseMargin, Objective objective, int[] treeRoot, int[] splitFeature,
-                 float[] threshold, int[] left, int[] right, boolean[] defaultLeft, float[] leafValue, float[] cover,
-                 float[] gain) {
+    TreeEnsemble(
+            int featureCount,
+            float baseMargin,
+            Objective objective,
+            int[] treeRoot,
+            int[] splitFeature,
+            float[] threshold,
+            int[] left,
+            int[] right,
+            boolean[] defaultLeft,
+            float[] leafValue,
+            float[] cover,
+            float[] gain) {
         this.featureCount = featureCount;
         this.baseMargin = baseMargin;
         this.objective = objective;
@@ -116,8 +128,19 @@ public final class TreeEnsemble {
         if (count < 0 || count > treeRoot.length) {
             throw new IllegalArgumentException("count " + count + " outside 0.." + treeRoot.length);
         }
-        return new TreeEnsemble(featureCount, baseMargin, objective, Arrays.copyOf(treeRoot, count), splitFeature,
-                threshold, left, right, defaultLeft, leafValue, cover, gain);
+        return new TreeEnsemble(
+                featureCount,
+                baseMargin,
+                objective,
+                Arrays.copyOf(treeRoot, count),
+                splitFeature,
+                threshold,
+                left,
+                right,
+                defaultLeft,
+                leafValue,
+                cover,
+                gain);
     }
 
     private int depth(int node) {
@@ -148,7 +171,8 @@ public final class TreeEnsemble {
             int node = root;
             while (left[node] >= 0) {
                 float v = row[splitFeature[node]];
-                node = v != v ? (defaultLeft[node] ? left[node] : right[node])
+                node = v != v
+                        ? (defaultLeft[node] ? left[node] : right[node])
                         : (v < threshold[node] ? left[node] : right[node]);
             }
             sum += leafValue[node];

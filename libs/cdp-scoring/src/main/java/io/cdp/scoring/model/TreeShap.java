@@ -19,6 +19,7 @@ public final class TreeShap {
     private final TreeEnsemble model;
     /** per node: the cover-weighted mean of the leaf values below it (XGBoost's FillNodeMeanValue) */
     private final float[] meanValue;
+
     private final float bias;
     /** path scratch elements the deepest tree needs */
     private final int pathSize;
@@ -98,8 +99,17 @@ public final class TreeShap {
         }
     }
 
-    private void treeShap(double[] row, float[] phi, int node, int depth, Path p, int parentOffset,
-                          float parentZero, float parentOne, int parentFeature, float conditionFraction) {
+    private void treeShap(
+            double[] row,
+            float[] phi,
+            int node,
+            int depth,
+            Path p,
+            int parentOffset,
+            float parentZero,
+            float parentOne,
+            int parentFeature,
+            float conditionFraction) {
         if (conditionFraction == 0) {
             return;
         }
@@ -116,8 +126,8 @@ public final class TreeShap {
             float leaf = model.leafValue(node);
             for (int i = 1; i <= depth; i++) {
                 float w = unwoundSum(p, base, depth, i);
-                phi[p.feature[base + i]] += w * (p.oneFraction[base + i] - p.zeroFraction[base + i]) * leaf
-                        * conditionFraction;
+                phi[p.feature[base + i]] +=
+                        w * (p.oneFraction[base + i] - p.zeroFraction[base + i]) * leaf * conditionFraction;
             }
             return;
         }

@@ -19,8 +19,7 @@ public final class XgboostJsonParser {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
-    private XgboostJsonParser() {
-    }
+    private XgboostJsonParser() {}
 
     public static XgboostModel parse(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
@@ -41,10 +40,11 @@ public final class XgboostJsonParser {
         int numClass = Integer.parseInt(param.path("num_class").asString("0"));
         int numTarget = Integer.parseInt(param.path("num_target").asString("1"));
         if (numClass > 1 || numTarget > 1) {
-            throw new IllegalArgumentException("multi-output models are not supported (num_class=" + numClass
-                    + ", num_target=" + numTarget + ")");
+            throw new IllegalArgumentException(
+                    "multi-output models are not supported (num_class=" + numClass + ", num_target=" + numTarget + ")");
         }
-        Objective objective = Objective.fromXgboostName(required(required(learner, "objective"), "name").asString());
+        Objective objective = Objective.fromXgboostName(
+                required(required(learner, "objective"), "name").asString());
         float baseScore = parseBaseScore(required(param, "base_score").asString());
         float baseMargin = objective.probabilityToMargin(baseScore);
 
@@ -85,7 +85,9 @@ public final class XgboostJsonParser {
             for (int i = 0; i < n; i++) {
                 int g = offset + i;
                 int l = leftChildren.get(i).asInt();
-                if (!splitTypes.isMissingNode() && splitTypes.size() > i && splitTypes.get(i).asInt() != 0) {
+                if (!splitTypes.isMissingNode()
+                        && splitTypes.size() > i
+                        && splitTypes.get(i).asInt() != 0) {
                     throw new IllegalArgumentException("categorical splits are not supported (tree " + t + ")");
                 }
                 // thresholds and leaf values are float32 in XGBoost; the JSON prints them with enough digits to
@@ -102,8 +104,8 @@ public final class XgboostJsonParser {
                     right[g] = offset + rightChildren.get(i).asInt();
                     splitFeature[g] = indices.get(i).asInt();
                     if (splitFeature[g] < 0 || splitFeature[g] >= featureCount) {
-                        throw new IllegalArgumentException("split on feature " + splitFeature[g] + " outside 0.."
-                                + (featureCount - 1));
+                        throw new IllegalArgumentException(
+                                "split on feature " + splitFeature[g] + " outside 0.." + (featureCount - 1));
                     }
                     threshold[g] = condition;
                     JsonNode d = defaults.get(i);
@@ -112,8 +114,19 @@ public final class XgboostJsonParser {
             }
             offset += n;
         }
-        TreeEnsemble ensemble = new TreeEnsemble(featureCount, baseMargin, objective, treeRoot, splitFeature,
-                threshold, left, right, defaultLeft, leafValue, cover, gain);
+        TreeEnsemble ensemble = new TreeEnsemble(
+                featureCount,
+                baseMargin,
+                objective,
+                treeRoot,
+                splitFeature,
+                threshold,
+                left,
+                right,
+                defaultLeft,
+                leafValue,
+                cover,
+                gain);
         List<String> names = new ArrayList<>();
         for (JsonNode name : learner.path("feature_names")) {
             names.add(name.asString());

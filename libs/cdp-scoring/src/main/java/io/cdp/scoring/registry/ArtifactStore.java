@@ -17,10 +17,14 @@ public final class ArtifactStore {
 
     public ModelArtifact read(String s3Uri) {
         URI uri = URI.create(s3Uri);
-        if (!"s3".equals(uri.getScheme()) || uri.getHost() == null || uri.getPath().length() < 2) {
+        if (!"s3".equals(uri.getScheme())
+                || uri.getHost() == null
+                || uri.getPath().length() < 2) {
             throw new IllegalArgumentException("not an s3://bucket/key artifact URI: " + s3Uri);
         }
-        byte[] zip = s3.getObjectAsBytes(b -> b.bucket(uri.getHost()).key(uri.getPath().substring(1))).asByteArray();
+        byte[] zip = s3.getObjectAsBytes(
+                        b -> b.bucket(uri.getHost()).key(uri.getPath().substring(1)))
+                .asByteArray();
         try {
             return ModelArtifact.fromZip(zip);
         } catch (IOException e) {

@@ -44,22 +44,32 @@ public final class ModelRegistry {
         @Nullable Map<String, AttributeValue> startKey = null;
         List<ModelEntry> entries = new ArrayList<>();
         do {
-            var response = dynamoDb.query(QueryRequest.builder().tableName(table).consistentRead(true)
+            var response = dynamoDb.query(QueryRequest.builder()
+                    .tableName(table)
+                    .consistentRead(true)
                     .keyConditionExpression("modelName = :n")
                     .expressionAttributeValues(Map.of(":n", AttributeValue.fromS(modelName)))
-                    .exclusiveStartKey(startKey).build());
+                    .exclusiveStartKey(startKey)
+                    .build());
             response.items().forEach(item -> entries.add(entry(item)));
-            startKey = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                    ? response.lastEvaluatedKey() : null;
+            startKey = response.hasLastEvaluatedKey()
+                            && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey()
+                    : null;
         } while (startKey != null);
         entries.sort(Comparator.comparing(ModelEntry::createdAt).reversed());
         return entries;
     }
 
     public Optional<ModelEntry> get(String version) {
-        var response = dynamoDb.getItem(GetItemRequest.builder().tableName(table).consistentRead(true)
-                .key(key(version)).build());
-        return response.hasItem() && !response.item().isEmpty() ? Optional.of(entry(response.item())) : Optional.empty();
+        var response = dynamoDb.getItem(GetItemRequest.builder()
+                .tableName(table)
+                .consistentRead(true)
+                .key(key(version))
+                .build());
+        return response.hasItem() && !response.item().isEmpty()
+                ? Optional.of(entry(response.item()))
+                : Optional.empty();
     }
 
     /**
@@ -72,7 +82,8 @@ public final class ModelRegistry {
 
     /** {@link #serving()} over entries already read. */
     public static Optional<ModelEntry> serving(List<ModelEntry> entries) {
-        return entries.stream().filter(e -> e.status() == ModelStatus.LIVE && e.promotedAt() != null)
+        return entries.stream()
+                .filter(e -> e.status() == ModelStatus.LIVE && e.promotedAt() != null)
                 .max(Comparator.comparing(ModelEntry::promotedAt));
     }
 
@@ -85,12 +96,17 @@ public final class ModelRegistry {
             throw new IllegalArgumentException("model " + meta.modelName() + " cannot be registered as " + modelName);
         }
         try {
-            dynamoDb.putItem(PutItemRequest.builder().tableName(table).item(item(meta, artifactUri, sageMakerUri))
+            dynamoDb.putItem(PutItemRequest.builder()
+                    .tableName(table)
+                    .item(item(meta, artifactUri, sageMakerUri))
                     .conditionExpression("attribute_not_exists(#v)")
-                    .expressionAttributeNames(Map.of("#v", "version")).build());
+                    .expressionAttributeNames(Map.of("#v", "version"))
+                    .build());
         } catch (ConditionalCheckFailedException e) {
-            throw new IllegalStateException("model " + meta.modelName() + " version " + meta.modelVersion()
-                    + " is already registered; versions are immutable", e);
+            throw new IllegalStateException(
+                    "model " + meta.modelName() + " version " + meta.modelVersion()
+                            + " is already registered; versions are immutable",
+                    e);
         }
     }
 
@@ -105,8 +121,9 @@ public final class ModelRegistry {
      * that served before is retired.
      */
     public ModelEntry promote(String version, Instant at) {
-        ModelEntry entry = get(version).orElseThrow(() -> new IllegalArgumentException(
-                "the registry has no version " + version + " of model " + modelName));
+        ModelEntry entry = get(version)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "the registry has no version " + version + " of model " + modelName));
         markLive(version, serving().map(ModelEntry::version), at);
         return entry.live(at);
     }
@@ -119,9 +136,14 @@ public final class ModelRegistry {
             values.put(":p", AttributeValue.fromS(promotedAt.toString()));
             update += ", promotedAt = :p";
         }
-        dynamoDb.updateItem(UpdateItemRequest.builder().tableName(table).key(key(version))
-                .updateExpression(update).conditionExpression("attribute_exists(version)")
-                .expressionAttributeNames(Map.of("#s", "status")).expressionAttributeValues(values).build());
+        dynamoDb.updateItem(UpdateItemRequest.builder()
+                .tableName(table)
+                .key(key(version))
+                .updateExpression(update)
+                .conditionExpression("attribute_exists(version)")
+                .expressionAttributeNames(Map.of("#s", "status"))
+                .expressionAttributeValues(values)
+                .build());
     }
 
     private Map<String, AttributeValue> key(String version) {
@@ -136,7 +158,10 @@ public final class ModelRegistry {
         item.put("status", s(ModelStatus.REGISTERED.name()));
         item.put("artifactUri", s(artifactUri));
         item.put("sageMakerModelUri", s(sageMakerUri));
-        item.put("featureNames", AttributeValue.fromL(meta.featureNames().stream().map(ModelRegistry::s).toList()));
+        item.put(
+                "featureNames",
+                AttributeValue.fromL(
+                        meta.featureNames().stream().map(ModelRegistry::s).toList()));
         item.put("trainingFrom", s(meta.trainingFrom().toString()));
         item.put("trainingTo", s(meta.trainingTo().toString()));
         Map<String, AttributeValue> metrics = new HashMap<>();
@@ -146,11 +171,19 @@ public final class ModelRegistry {
             }
         });
         item.put("metrics", AttributeValue.fromM(metrics));
-        item.put("thresholds", AttributeValue.fromM(Map.of(
-                "review", AttributeValue.fromN(Double.toString(meta.thresholds().review())),
-                "alert", AttributeValue.fromN(Double.toString(meta.thresholds().alert())),
-                "decline", AttributeValue.fromN(Double.toString(meta.thresholds().decline())),
-                "operatingPoint", s(meta.thresholds().operatingPoint()))));
+        item.put(
+                "thresholds",
+                AttributeValue.fromM(Map.of(
+                        "review",
+                                AttributeValue.fromN(
+                                        Double.toString(meta.thresholds().review())),
+                        "alert",
+                                AttributeValue.fromN(
+                                        Double.toString(meta.thresholds().alert())),
+                        "decline",
+                                AttributeValue.fromN(
+                                        Double.toString(meta.thresholds().decline())),
+                        "operatingPoint", s(meta.thresholds().operatingPoint()))));
         item.put("dataFingerprint", s(meta.dataFingerprint()));
         item.put("xgboostVersion", s(meta.xgboostVersion()));
         item.put("createdAt", s(meta.createdAt().toString()));
@@ -163,14 +196,25 @@ public final class ModelRegistry {
             item.get("metrics").m().forEach((k, v) -> metrics.put(k, Double.parseDouble(v.n())));
         }
         Map<String, AttributeValue> t = item.get("thresholds").m();
-        Thresholds thresholds = new Thresholds(n(t.get("review")), n(t.get("alert")), n(t.get("decline")),
+        Thresholds thresholds = new Thresholds(
+                n(t.get("review")),
+                n(t.get("alert")),
+                n(t.get("decline")),
                 t.get("operatingPoint").s());
-        return new ModelEntry(item.get("modelName").s(), item.get("version").s(),
-                ModelStatus.valueOf(item.get("status").s()), item.get("artifactUri").s(),
+        return new ModelEntry(
+                item.get("modelName").s(),
+                item.get("version").s(),
+                ModelStatus.valueOf(item.get("status").s()),
+                item.get("artifactUri").s(),
                 item.get("featureNames").l().stream().map(AttributeValue::s).toList(),
-                LocalDate.parse(item.get("trainingFrom").s()), LocalDate.parse(item.get("trainingTo").s()), metrics,
-                thresholds, Instant.parse(item.get("createdAt").s()),
-                item.containsKey("promotedAt") ? Instant.parse(item.get("promotedAt").s()) : null);
+                LocalDate.parse(item.get("trainingFrom").s()),
+                LocalDate.parse(item.get("trainingTo").s()),
+                metrics,
+                thresholds,
+                Instant.parse(item.get("createdAt").s()),
+                item.containsKey("promotedAt")
+                        ? Instant.parse(item.get("promotedAt").s())
+                        : null);
     }
 
     private static AttributeValue s(String value) {

@@ -18,7 +18,10 @@ public final class InProcessScorer implements Scorer {
     private final ReasonCodes reasonCodes;
 
     public InProcessScorer(ModelArtifact artifact) {
-        this(artifact.metadata().modelVersion(), artifact.metadata().featureNames(), artifact.model().ensemble());
+        this(
+                artifact.metadata().modelVersion(),
+                artifact.metadata().featureNames(),
+                artifact.model().ensemble());
     }
 
     public InProcessScorer(String modelVersion, List<String> featureNames, TreeEnsemble ensemble) {

@@ -22,8 +22,8 @@ public final class SageMakerScorer implements Scorer {
     private final String modelVersion;
     private final List<String> featureNames;
 
-    public SageMakerScorer(SageMakerRuntimeClient client, String endpointName, String modelVersion,
-                           List<String> featureNames) {
+    public SageMakerScorer(
+            SageMakerRuntimeClient client, String endpointName, String modelVersion, List<String> featureNames) {
         this.client = client;
         this.endpointName = endpointName;
         this.modelVersion = modelVersion;
@@ -55,8 +55,8 @@ public final class SageMakerScorer implements Scorer {
                 .build());
         double[] scores = parseScores(response.body().asUtf8String());
         if (scores.length != rows.length) {
-            throw new IllegalStateException("endpoint " + endpointName + " returned " + scores.length
-                    + " scores for " + rows.length + " rows");
+            throw new IllegalStateException(
+                    "endpoint " + endpointName + " returned " + scores.length + " scores for " + rows.length + " rows");
         }
         return scores;
     }
@@ -65,8 +65,8 @@ public final class SageMakerScorer implements Scorer {
         StringBuilder csv = new StringBuilder(rows.length * featureNames.size() * 8);
         for (double[] row : rows) {
             if (row.length != featureNames.size()) {
-                throw new IllegalArgumentException("row has " + row.length + " values, the model expects "
-                        + featureNames.size());
+                throw new IllegalArgumentException(
+                        "row has " + row.length + " values, the model expects " + featureNames.size());
             }
             for (int i = 0; i < row.length; i++) {
                 if (i > 0) {

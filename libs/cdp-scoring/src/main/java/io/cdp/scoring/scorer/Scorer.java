@@ -26,6 +26,5 @@ public interface Scorer extends AutoCloseable {
     }
 
     @Override
-    default void close() {
-    }
+    default void close() {}
 }

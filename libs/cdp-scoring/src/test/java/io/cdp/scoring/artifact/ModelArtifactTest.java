@@ -31,10 +31,18 @@ class ModelArtifactTest {
             """;
 
     static ArtifactMetadata metadata() {
-        return new ArtifactMetadata("v1", "fraud-test", List.of("amount", "night"), LocalDate.of(2018, 7, 25),
-                LocalDate.of(2018, 7, 31), Map.of("validation.auc", 0.91),
-                new Thresholds(0.2, 0.5, 0.9, "review at recall 0.8 on validation"), "ab".repeat(32), "3.4.0",
-                Map.of("max_depth", "3"), Instant.parse("2026-11-23T10:00:00Z"));
+        return new ArtifactMetadata(
+                "v1",
+                "fraud-test",
+                List.of("amount", "night"),
+                LocalDate.of(2018, 7, 25),
+                LocalDate.of(2018, 7, 31),
+                Map.of("validation.auc", 0.91),
+                new Thresholds(0.2, 0.5, 0.9, "review at recall 0.8 on validation"),
+                "ab".repeat(32),
+                "3.4.0",
+                Map.of("max_depth", "3"),
+                Instant.parse("2026-11-23T10:00:00Z"));
     }
 
     static ModelArtifact artifact() {
@@ -45,7 +53,8 @@ class ModelArtifactTest {
     void roundTripsThroughADirectory(@TempDir Path dir) throws Exception {
         artifact().writeDirectory(dir.resolve("a"));
         assertThat(Files.exists(dir.resolve("a/model.json"))).isTrue();
-        assertThat(Files.readString(dir.resolve("a/metadata.json"))).contains("\"modelVersion\" : \"v1\"")
+        assertThat(Files.readString(dir.resolve("a/metadata.json")))
+                .contains("\"modelVersion\" : \"v1\"")
                 .contains("2018-07-25");
         assertThat(ModelArtifact.read(dir.resolve("a"))).isEqualTo(artifact());
     }
@@ -71,9 +80,18 @@ class ModelArtifactTest {
 
     @Test
     void refusesAModelWhoseWidthDisagreesWithTheMetadata() {
-        ArtifactMetadata three = new ArtifactMetadata("v1", "fraud-test", List.of("a", "b", "c"),
-                LocalDate.of(2018, 7, 25), LocalDate.of(2018, 7, 31), Map.of(), new Thresholds(0.1, 0.2, 0.3, "x"),
-                "0".repeat(64), "3.4.0", Map.of(), Instant.EPOCH);
+        ArtifactMetadata three = new ArtifactMetadata(
+                "v1",
+                "fraud-test",
+                List.of("a", "b", "c"),
+                LocalDate.of(2018, 7, 25),
+                LocalDate.of(2018, 7, 31),
+                Map.of(),
+                new Thresholds(0.1, 0.2, 0.3, "x"),
+                "0".repeat(64),
+                "3.4.0",
+                Map.of(),
+                Instant.EPOCH);
         ModelArtifact bad = new ModelArtifact(three, TINY_MODEL.getBytes(StandardCharsets.UTF_8));
         assertThatThrownBy(bad::model).isInstanceOf(IllegalStateException.class).hasMessageContaining("3");
     }

@@ -13,10 +13,10 @@ class CardPrecisionTest {
     void countsCardsNotTransactionsUsingEachCardsHighestScoreAndAnyFraud() {
         List<ScoredTransaction> day = List.of(
                 new ScoredTransaction(1, 10, 0.9, false),
-                new ScoredTransaction(1, 10, 0.2, true),   // card 10: max score 0.9, compromised
+                new ScoredTransaction(1, 10, 0.2, true), // card 10: max score 0.9, compromised
                 new ScoredTransaction(1, 11, 0.8, false),
-                new ScoredTransaction(1, 11, 0.7, false),  // card 11: 0.8, genuine
-                new ScoredTransaction(1, 12, 0.3, true));  // card 12: 0.3, compromised but ranked third
+                new ScoredTransaction(1, 11, 0.7, false), // card 11: 0.8, genuine
+                new ScoredTransaction(1, 12, 0.3, true)); // card 12: 0.3, compromised but ranked third
         CardPrecision.Result result = CardPrecision.compute(day, 2);
         assertThat(result.perDay()).containsExactly(0.5);
         assertThat(result.compromisedPerDay()).containsExactly(2);
@@ -47,7 +47,7 @@ class CardPrecisionTest {
     void undetectedCompromisedCardsStayInLaterDays() {
         List<ScoredTransaction> txs = List.of(
                 new ScoredTransaction(1, 1, 0.9, false),
-                new ScoredTransaction(1, 2, 0.1, true),   // missed on day 1 (k = 1)
+                new ScoredTransaction(1, 2, 0.1, true), // missed on day 1 (k = 1)
                 new ScoredTransaction(2, 2, 0.8, true),
                 new ScoredTransaction(2, 3, 0.2, false));
         CardPrecision.Result result = CardPrecision.compute(txs, 1);

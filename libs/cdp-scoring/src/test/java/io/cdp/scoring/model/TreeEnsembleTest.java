@@ -69,7 +69,8 @@ class TreeEnsembleTest {
         // the served model's shape (depth 4, a tree count not divisible by 4): the complete-tree fast path
         Booster small = XgboostReference.train(data, 71, 4, Map.of("min_child_weight", 5.0));
         try {
-            TreeEnsemble ours = XgboostJsonParser.parse(small.toByteArray("json")).ensemble();
+            TreeEnsemble ours =
+                    XgboostJsonParser.parse(small.toByteArray("json")).ensemble();
             DMatrix matrix = XgboostReference.matrix(data);
             float[][] expected = small.predict(matrix);
             matrix.dispose();
@@ -89,10 +90,11 @@ class TreeEnsembleTest {
 
     @Test
     void modelsDeeperThanTheCompleteLayoutStillPredictLikeXgboost4j() throws Exception {
-        Booster deep = XgboostReference.train(data, 12, TreeEnsemble.COMPLETE_MAX_DEPTH + 3,
-                Map.of("min_child_weight", 0.0, "gamma", 0.0));
+        Booster deep = XgboostReference.train(
+                data, 12, TreeEnsemble.COMPLETE_MAX_DEPTH + 3, Map.of("min_child_weight", 0.0, "gamma", 0.0));
         try {
-            TreeEnsemble ours = XgboostJsonParser.parse(deep.toByteArray("json")).ensemble();
+            TreeEnsemble ours =
+                    XgboostJsonParser.parse(deep.toByteArray("json")).ensemble();
             assertThat(ours.completeLayout()).isFalse();
             DMatrix matrix = XgboostReference.matrix(data);
             float[][] expected = deep.predict(matrix);

@@ -10,8 +10,7 @@ import ml.dmlc.xgboost4j.java.XGBoostError;
 /** Trains small reference models with XGBoost4J, the implementation the evaluator must agree with. */
 final class XgboostReference {
 
-    private XgboostReference() {
-    }
+    private XgboostReference() {}
 
     static DMatrix matrix(GeneratedData data) throws XGBoostError {
         DMatrix m = new DMatrix(data.rowMajor(), data.rows(), data.columns(), Float.NaN);

@@ -26,7 +26,8 @@ class SageMakerScorerIT {
         seed(emulator, "0.125\\n0.875\\n");
         // moto keeps one canned-result queue per emulator, shared by every test that seeds it; a result another
         // test seeded but never consumed comes out first, and moto repeats a result for a request body it has seen.
-        // Each attempt therefore sends a new body, taking the next queued result, so a few attempts reach ours; answers with the wrong row count are rejected by the scorer itself.
+        // Each attempt therefore sends a new body, taking the next queued result, so a few attempts reach ours; answers
+        // with the wrong row count are rejected by the scorer itself.
         double[] scores = null;
         try (var runtime = clients.sageMakerRuntime()) {
             for (int attempt = 0; attempt < 5 && scores == null; attempt++) {

@@ -25,7 +25,9 @@ class SageMakerScorerTest {
         @Override
         public InvokeEndpointResponse invokeEndpoint(InvokeEndpointRequest request) {
             requests.add(request);
-            return InvokeEndpointResponse.builder().contentType("text/csv").body(SdkBytes.fromUtf8String(answer))
+            return InvokeEndpointResponse.builder()
+                    .contentType("text/csv")
+                    .body(SdkBytes.fromUtf8String(answer))
                     .build();
         }
 
@@ -35,8 +37,7 @@ class SageMakerScorerTest {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 
     @Test

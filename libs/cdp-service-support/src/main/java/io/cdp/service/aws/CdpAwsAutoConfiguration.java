@@ -28,12 +28,14 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * the emulator the way it needs locally and to AWS unchanged in ECS. Runs before Spring Cloud AWS's own
  * client auto-configurations, whose beans back off when ours exist.
  */
-@AutoConfiguration(beforeName = {
-        "io.awspring.cloud.kinesis.stream.binder.config.KinesisBinderConfiguration",
-        "io.awspring.cloud.autoconfigure.dynamodb.DynamoDbAutoConfiguration",
-        "io.awspring.cloud.autoconfigure.sqs.SqsAutoConfiguration",
-        "io.awspring.cloud.autoconfigure.sns.SnsAutoConfiguration",
-        "io.awspring.cloud.autoconfigure.s3.S3AutoConfiguration"})
+@AutoConfiguration(
+        beforeName = {
+            "io.awspring.cloud.kinesis.stream.binder.config.KinesisBinderConfiguration",
+            "io.awspring.cloud.autoconfigure.dynamodb.DynamoDbAutoConfiguration",
+            "io.awspring.cloud.autoconfigure.sqs.SqsAutoConfiguration",
+            "io.awspring.cloud.autoconfigure.sns.SnsAutoConfiguration",
+            "io.awspring.cloud.autoconfigure.s3.S3AutoConfiguration"
+        })
 @EnableConfigurationProperties(CdpAwsProperties.class)
 public class CdpAwsAutoConfiguration {
 
@@ -43,7 +45,9 @@ public class CdpAwsAutoConfiguration {
     @ConditionalOnMissingBean
     AwsClients cdpAwsClients(CdpAwsProperties properties) {
         AwsSettings settings = properties.settings();
-        log.info("AWS: {} in {}", settings.isLocal() ? "emulator at " + settings.endpoint() : "default endpoints",
+        log.info(
+                "AWS: {} in {}",
+                settings.isLocal() ? "emulator at " + settings.endpoint() : "default endpoints",
                 settings.region());
         return new AwsClients(settings);
     }
@@ -58,8 +62,9 @@ public class CdpAwsAutoConfiguration {
         CdpResources names = properties.names();
         if (properties.bootstrap()) {
             if (!clients.settings().isLocal()) {
-                throw new IllegalStateException("cdp.aws.bootstrap=true needs an emulator endpoint (cdp.aws.endpoint or "
-                        + "AWS_ENDPOINT_URL); real accounts get their resources from deploy/cdk");
+                throw new IllegalStateException(
+                        "cdp.aws.bootstrap=true needs an emulator endpoint (cdp.aws.endpoint or "
+                                + "AWS_ENDPOINT_URL); real accounts get their resources from deploy/cdk");
             }
             var report = new ResourceBootstrap(clients, names).createAll();
             log.info("AWS resources ready in namespace '{}': {} created", names.namespace(), report.created());

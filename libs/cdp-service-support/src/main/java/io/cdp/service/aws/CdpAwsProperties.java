@@ -2,11 +2,10 @@ package io.cdp.service.aws;
 
 import io.cdp.aws.AwsSettings;
 import io.cdp.events.resources.CdpResources;
-import software.amazon.awssdk.regions.Region;
+import java.net.URI;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-
-import java.net.URI;
+import software.amazon.awssdk.regions.Region;
 
 /**
  * {@code cdp.aws.*}: where AWS is and which resource namespace this deployment uses.
@@ -18,8 +17,11 @@ import java.net.URI;
  * @param bootstrap create every registry resource at startup; for the local profile and tests only
  */
 @ConfigurationProperties("cdp.aws")
-public record CdpAwsProperties(@Nullable URI endpoint, @Nullable String region, @Nullable String namespace,
-                               boolean bootstrap) {
+public record CdpAwsProperties(
+        @Nullable URI endpoint,
+        @Nullable String region,
+        @Nullable String namespace,
+        boolean bootstrap) {
 
     /**
      * The SDK settings these properties mean: {@code AWS_ENDPOINT_URL} when the environment names one, else the
@@ -29,8 +31,8 @@ public record CdpAwsProperties(@Nullable URI endpoint, @Nullable String region, 
     public AwsSettings settings() {
         AwsSettings settings = AwsSettings.fromEnvironmentOr(endpoint);
         if (region != null && !region.isBlank()) {
-            settings = new AwsSettings(settings.endpoint(), settings.perService(), Region.of(region),
-                    settings.credentials());
+            settings = new AwsSettings(
+                    settings.endpoint(), settings.perService(), Region.of(region), settings.credentials());
         }
         return settings;
     }

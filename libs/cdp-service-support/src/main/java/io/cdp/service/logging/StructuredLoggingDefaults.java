@@ -23,8 +23,9 @@ public final class StructuredLoggingDefaults implements EnvironmentPostProcessor
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         if (!environment.getPropertySources().contains(SOURCE)) {
-            environment.getPropertySources().addLast(new MapPropertySource(SOURCE,
-                    Map.of(CONSOLE_FORMAT, "${LOG_FORMAT:ecs}")));
+            environment
+                    .getPropertySources()
+                    .addLast(new MapPropertySource(SOURCE, Map.of(CONSOLE_FORMAT, "${LOG_FORMAT:ecs}")));
         }
     }
 

@@ -41,11 +41,18 @@ public class CdpOpenApiAutoConfiguration {
     @ConditionalOnMissingBean(OpenAPI.class)
     OpenAPI cdpOpenApi(CdpOpenApiProperties properties) {
         return new OpenAPI()
-                .info(new Info().title(properties.title()).description(properties.description())
+                .info(new Info()
+                        .title(properties.title())
+                        .description(properties.description())
                         .version(properties.version()))
                 .components(new Components()
-                        .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP)
-                                .scheme("bearer").bearerFormat("JWT").description(properties.tokenHelp()))
+                        .addSecuritySchemes(
+                                BEARER,
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .bearerFormat("JWT")
+                                        .description(properties.tokenHelp()))
                         .addSchemas("FieldError", fieldError())
                         .addSchemas(PROBLEM, problem()))
                 .addSecurityItem(new SecurityRequirement().addList(BEARER));
@@ -57,7 +64,9 @@ public class CdpOpenApiAutoConfiguration {
             if (openApi.getPaths() == null) {
                 return;
             }
-            openApi.getPaths().values().forEach(item -> item.readOperations().forEach(CdpOpenApiAutoConfiguration::addErrors));
+            openApi.getPaths()
+                    .values()
+                    .forEach(item -> item.readOperations().forEach(CdpOpenApiAutoConfiguration::addErrors));
         };
     }
 
@@ -65,7 +74,8 @@ public class CdpOpenApiAutoConfiguration {
         ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
         responses.computeIfAbsent("401", k -> problemResponse("No bearer token, or an invalid or expired one."));
         responses.computeIfAbsent("403", k -> problemResponse("The token lacks the scope this operation requires."));
-        responses.computeIfAbsent("500", k -> problemResponse("Unexpected error; the body carries a reference for the logs."));
+        responses.computeIfAbsent(
+                "500", k -> problemResponse("Unexpected error; the body carries a reference for the logs."));
         if (operation.getRequestBody() != null) {
             responses.computeIfAbsent("415", k -> problemResponse("The body is not application/json."));
         }
@@ -74,28 +84,41 @@ public class CdpOpenApiAutoConfiguration {
 
     /** A response whose body is a problem document. */
     public static ApiResponse problemResponse(String description) {
-        return new ApiResponse().description(description).content(new Content().addMediaType(PROBLEM_MEDIA_TYPE,
-                new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))));
+        return new ApiResponse()
+                .description(description)
+                .content(new Content()
+                        .addMediaType(
+                                PROBLEM_MEDIA_TYPE,
+                                new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))));
     }
 
     @SuppressWarnings("rawtypes")
     private static Schema fieldError() {
-        return new ObjectSchema().description("One invalid field; the value itself is never repeated.")
-                .addProperty("field", new StringSchema().description("path of the field in the request").example("amount"))
+        return new ObjectSchema()
+                .description("One invalid field; the value itself is never repeated.")
+                .addProperty(
+                        "field",
+                        new StringSchema()
+                                .description("path of the field in the request")
+                                .example("amount"))
                 .addProperty("message", new StringSchema().example("must not be null"))
                 .required(List.of("field", "message"));
     }
 
     @SuppressWarnings("rawtypes")
     private static Schema problem() {
-        return new ObjectSchema().description("RFC 9457 problem details.")
+        return new ObjectSchema()
+                .description("RFC 9457 problem details.")
                 .addProperty("type", new StringSchema().format("uri").example("https://problems.cdp.io/validation"))
                 .addProperty("title", new StringSchema().example("Invalid request"))
                 .addProperty("status", new IntegerSchema().example(400))
                 .addProperty("detail", new StringSchema().example("1 field is invalid."))
                 .addProperty("instance", new StringSchema().format("uri-reference"))
-                .addProperty("errors", new ArraySchema().items(new Schema<>().$ref("#/components/schemas/FieldError"))
-                        .description("field-level validation errors (400 only)"))
+                .addProperty(
+                        "errors",
+                        new ArraySchema()
+                                .items(new Schema<>().$ref("#/components/schemas/FieldError"))
+                                .description("field-level validation errors (400 only)"))
                 .required(List.of("title", "status"));
     }
 }

@@ -12,8 +12,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tokenHelp   how a caller obtains a bearer token; shown on the security scheme in Swagger UI
  */
 @ConfigurationProperties("cdp.openapi")
-public record CdpOpenApiProperties(@DefaultValue("CDP service") String title, @DefaultValue("") String description,
-                                   @DefaultValue("v1") String version,
-                                   @DefaultValue("An OAuth2 access token (JWT) from the bank's identity provider. "
-                                           + "Locally: ./cdp token --scope <scope>.") String tokenHelp) {
-}
+public record CdpOpenApiProperties(
+        @DefaultValue("CDP service") String title,
+        @DefaultValue("") String description,
+        @DefaultValue("v1") String version,
+
+        @DefaultValue("An OAuth2 access token (JWT) from the bank's identity provider. "
+                + "Locally: ./cdp token --scope <scope>.")
+        String tokenHelp) {}

@@ -10,8 +10,11 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 /** Registers {@link ProblemDetailsAdvice} unless the service brings its own {@link ResponseEntityExceptionHandler}. */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@ConditionalOnClass(name = {"org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler",
-        "jakarta.validation.ConstraintViolationException"})
+@ConditionalOnClass(
+        name = {
+            "org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler",
+            "jakarta.validation.ConstraintViolationException"
+        })
 public class CdpProblemAutoConfiguration {
 
     @Bean

@@ -68,7 +68,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
     ResponseEntity<ProblemDetail> handleMalformedMultipart(org.springframework.web.multipart.MultipartException e) {
-        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
+        ProblemDetail problem = Problems.of(
+                HttpStatus.BAD_REQUEST,
+                "malformed-request",
+                "Malformed request",
                 "The request body could not be read as the Content-Type it declares.");
         return ResponseEntity.badRequest().body(problem);
     }
@@ -78,19 +81,24 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         String reference = UUID.randomUUID().toString();
         StackTraceElement at = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
         log.error("unexpected {} (reference {}) at {}", e.getClass().getName(), reference, at);
-        ProblemDetail problem = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
+        ProblemDetail problem = Problems.of(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "internal",
+                "Internal error",
                 "The request could not be completed. Reference: " + reference);
         return ResponseEntity.internalServerError().body(problem);
     }
 
     @Override
-    protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldProblem> errors = new ArrayList<>();
         for (FieldError f : ex.getBindingResult().getFieldErrors()) {
             errors.add(new FieldProblem(f.getField(), message(f)));
         }
-        ex.getBindingResult().getGlobalErrors().forEach(g -> errors.add(new FieldProblem(g.getObjectName(), message(g))));
+        ex.getBindingResult()
+                .getGlobalErrors()
+                .forEach(g -> errors.add(new FieldProblem(g.getObjectName(), message(g))));
         return ResponseEntity.badRequest().body(Problems.validation(errors));
     }
 
@@ -100,35 +108,42 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         List<FieldProblem> errors = new ArrayList<>();
         ex.getParameterValidationResults().forEach(result -> {
             String name = result.getMethodParameter().getParameterName();
-            result.getResolvableErrors().forEach(err -> errors.add(new FieldProblem(
-                    err instanceof FieldError f ? f.getField() : name == null ? "parameter" : name, message(err))));
+            result.getResolvableErrors()
+                    .forEach(err -> errors.add(new FieldProblem(
+                            err instanceof FieldError f ? f.getField() : name == null ? "parameter" : name,
+                            message(err))));
         });
         return ResponseEntity.badRequest().body(Problems.validation(errors));
     }
 
     @Override
-    protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Throwable cause = ex.getCause();
         if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
             String field = jackson.getPath().stream()
                     .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
-            return ResponseEntity.badRequest().body(Problems.validation(List.of(
-                    new FieldProblem(field, "has the wrong type or format"))));
+                    .collect(Collectors.joining("."))
+                    .replace(".[", "[");
+            return ResponseEntity.badRequest()
+                    .body(Problems.validation(List.of(new FieldProblem(field, "has the wrong type or format"))));
         }
-        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "unreadable", "Unreadable request",
+        ProblemDetail problem = Problems.of(
+                HttpStatus.BAD_REQUEST,
+                "unreadable",
+                "Unreadable request",
                 "The request body is missing or is not valid JSON.");
         return ResponseEntity.badRequest().body(problem);
     }
 
     @Override
-    protected @Nullable ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
-        String field = ex instanceof MethodArgumentTypeMismatchException m ? m.getName()
+    protected @Nullable ResponseEntity<Object> handleTypeMismatch(
+            TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String field = ex instanceof MethodArgumentTypeMismatchException m
+                ? m.getName()
                 : ex.getPropertyName() != null ? ex.getPropertyName() : "parameter";
-        return ResponseEntity.badRequest().body(Problems.validation(List.of(
-                new FieldProblem(field, "has the wrong type or format"))));
+        return ResponseEntity.badRequest()
+                .body(Problems.validation(List.of(new FieldProblem(field, "has the wrong type or format"))));
     }
 
     private static String message(MessageSourceResolvable error) {

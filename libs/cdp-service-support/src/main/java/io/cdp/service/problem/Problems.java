@@ -10,8 +10,7 @@ public final class Problems {
 
     public static final String TYPE_BASE = "https://problems.cdp.io/";
 
-    private Problems() {
-    }
+    private Problems() {}
 
     public static URI type(String slug) {
         return URI.create(TYPE_BASE + slug);
@@ -25,7 +24,10 @@ public final class Problems {
     }
 
     public static ProblemDetail validation(List<FieldProblem> errors) {
-        ProblemDetail problem = of(HttpStatusCode.valueOf(400), "validation", "Invalid request",
+        ProblemDetail problem = of(
+                HttpStatusCode.valueOf(400),
+                "validation",
+                "Invalid request",
                 errors.size() == 1 ? "1 field is invalid." : errors.size() + " fields are invalid.");
         problem.setProperty("errors", errors);
         return problem;

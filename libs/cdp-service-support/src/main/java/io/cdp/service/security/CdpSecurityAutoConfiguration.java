@@ -30,12 +30,14 @@ import org.springframework.security.web.SecurityFilterChain;
  * {@link ScopeRule} beans, health/info and API docs open, everything else denied. Runs before Boot's own security
  * auto-configuration so Boot's default chain (and its generated password) never appears.
  */
-@AutoConfiguration(beforeName = {
-        "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
-        "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
-        "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
-        "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
-        "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration"})
+@AutoConfiguration(
+        beforeName = {
+            "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration"
+        })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass({SecurityFilterChain.class, JwtDecoder.class})
 @EnableWebSecurity
@@ -45,14 +47,26 @@ public class CdpSecurityAutoConfiguration {
     private static final Logger log = LoggerFactory.getLogger(CdpSecurityAutoConfiguration.class);
 
     /** Open without a token: probes and the API documentation (which says how to get a token). */
-    static final String[] PUBLIC_PATHS = {"/actuator/health", "/actuator/health/**", "/actuator/info",
-            "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**", "/error"};
+    static final String[] PUBLIC_PATHS = {
+        "/actuator/health",
+        "/actuator/health/**",
+        "/actuator/info",
+        "/v3/api-docs",
+        "/v3/api-docs/**",
+        "/v3/api-docs.yaml",
+        "/swagger-ui.html",
+        "/swagger-ui/**",
+        "/error"
+    };
 
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
-    SecurityFilterChain cdpSecurityFilterChain(HttpSecurity http, ObjectProvider<ScopeRule> rules,
-                                               ObjectProvider<JwtDecoder> decoders,
-                                               CdpSecurityProperties properties) throws Exception {
+    SecurityFilterChain cdpSecurityFilterChain(
+            HttpSecurity http,
+            ObjectProvider<ScopeRule> rules,
+            ObjectProvider<JwtDecoder> decoders,
+            CdpSecurityProperties properties)
+            throws Exception {
         List<ScopeRule> ordered = rules.orderedStream().toList();
         boolean canVerifyTokens = decoders.getIfAvailable() != null;
         http.csrf(csrf -> csrf.disable())
@@ -62,7 +76,8 @@ public class CdpSecurityAutoConfiguration {
                 .authorizeHttpRequests(auth -> {
                     auth.requestMatchers(PUBLIC_PATHS).permitAll();
                     if (!properties.publicPaths().isEmpty()) {
-                        auth.requestMatchers(properties.publicPaths().toArray(String[]::new)).permitAll();
+                        auth.requestMatchers(properties.publicPaths().toArray(String[]::new))
+                                .permitAll();
                     }
                     for (ScopeRule rule : ordered) {
                         if (rule.method() == null) {
@@ -103,13 +118,16 @@ public class CdpSecurityAutoConfiguration {
     @ConditionalOnMissingBean(JwtDecoder.class)
     @Conditional(DevKeyCondition.class)
     JwtDecoder cdpDevJwtDecoder(CdpSecurityProperties properties) {
-        SecretKey key = properties.devSecret() != null && !properties.devSecret().isBlank()
-                ? DevTokens.key(properties.devSecret())
-                : DevTokens.keyFromFile(Path.of(properties.devKeyFile()));
+        SecretKey key =
+                properties.devSecret() != null && !properties.devSecret().isBlank()
+                        ? DevTokens.key(properties.devSecret())
+                        : DevTokens.keyFromFile(Path.of(properties.devKeyFile()));
         log.warn("JWTs are checked with a DEVELOPMENT key (cdp.security.dev-*): for the local profile and tests only");
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(DevTokens.ISSUER)));
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(key)
+                .macAlgorithm(MacAlgorithm.HS256)
+                .build();
+        decoder.setJwtValidator(
+                new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(DevTokens.ISSUER)));
         return new CachingJwtDecoder(decoder);
     }
 }

@@ -16,8 +16,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param publicPaths paths open without a token besides health/info and the API docs
  */
 @ConfigurationProperties("cdp.security")
-public record CdpSecurityProperties(@Nullable String devSecret, @Nullable String devKeyFile,
-                                    @DefaultValue({}) List<String> publicPaths) {
+public record CdpSecurityProperties(
+        @Nullable String devSecret,
+        @Nullable String devKeyFile,
+        @DefaultValue({}) List<String> publicPaths) {
 
     public boolean devKeyConfigured() {
         return (devSecret != null && !devSecret.isBlank()) || (devKeyFile != null && !devKeyFile.isBlank());

@@ -11,10 +11,8 @@ final class DevKeyCondition extends AnyNestedCondition {
     }
 
     @ConditionalOnProperty("cdp.security.dev-secret")
-    static final class Secret {
-    }
+    static final class Secret {}
 
     @ConditionalOnProperty("cdp.security.dev-key-file")
-    static final class KeyFile {
-    }
+    static final class KeyFile {}
 }

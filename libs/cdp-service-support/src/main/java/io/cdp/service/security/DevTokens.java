@@ -31,8 +31,7 @@ public final class DevTokens {
     public static final String ISSUER = "cdp-dev";
     private static final int KEY_BYTES = 32;
 
-    private DevTokens() {
-    }
+    private DevTokens() {}
 
     /** The key in {@code file}, created with owner-only permissions when missing. */
     public static SecretKey keyFromFile(Path file) {

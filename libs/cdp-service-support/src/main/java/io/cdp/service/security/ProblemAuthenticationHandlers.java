@@ -14,14 +14,17 @@ import org.springframework.security.web.access.AccessDeniedHandler;
  */
 final class ProblemAuthenticationHandlers {
 
-    private ProblemAuthenticationHandlers() {
-    }
+    private ProblemAuthenticationHandlers() {}
 
     static AuthenticationEntryPoint entryPoint() {
         BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
         return (request, response, exception) -> {
             bearer.commence(request, response, exception);
-            write(response, 401, "unauthorized", "Unauthorized",
+            write(
+                    response,
+                    401,
+                    "unauthorized",
+                    "Unauthorized",
                     "A valid bearer token is required (Authorization: Bearer <JWT>).");
         };
     }
@@ -30,7 +33,11 @@ final class ProblemAuthenticationHandlers {
         BearerTokenAccessDeniedHandler bearer = new BearerTokenAccessDeniedHandler();
         return (request, response, exception) -> {
             bearer.handle(request, response, exception);
-            write(response, 403, "insufficient-scope", "Forbidden",
+            write(
+                    response,
+                    403,
+                    "insufficient-scope",
+                    "Forbidden",
                     "The token is valid but lacks the scope this operation requires.");
         };
     }
@@ -43,7 +50,8 @@ final class ProblemAuthenticationHandlers {
         response.setStatus(status);
         response.setContentType("application/problem+json");
         byte[] body = ("{\"type\":\"https://problems.cdp.io/" + type + "\",\"title\":\"" + title + "\",\"status\":"
-                + status + ",\"detail\":\"" + detail + "\"}").getBytes(StandardCharsets.UTF_8);
+                        + status + ",\"detail\":\"" + detail + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
     }

@@ -6,12 +6,12 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
@@ -29,26 +29,31 @@ class StructuredLoggingDefaultsTest {
 
     @Test
     void aServicesOwnSettingWins() {
-        assertThat(format(Map.of(StructuredLoggingDefaults.CONSOLE_FORMAT, "gelf"))).isEqualTo("gelf");
+        assertThat(format(Map.of(StructuredLoggingDefaults.CONSOLE_FORMAT, "gelf")))
+                .isEqualTo("gelf");
     }
 
     /** Through Spring Boot, which finds the post-processor in spring.factories: nothing else here sets a format. */
     @Test
     @ExtendWith(OutputCaptureExtension.class)
     void aSpringApplicationLogsEcsJsonLines(CapturedOutput output) {
-        try (var context = new SpringApplicationBuilder(Empty.class).web(WebApplicationType.NONE)
-                .properties("spring.main.banner-mode=off").run()) {
+        try (var context = new SpringApplicationBuilder(Empty.class)
+                .web(WebApplicationType.NONE)
+                .properties("spring.main.banner-mode=off")
+                .run()) {
             LoggerFactory.getLogger("io.cdp.test").info("card tok_1234 scored");
         }
 
         assertThat(output.getOut().lines().filter(line -> line.contains("card tok_1234 scored")))
-                .singleElement().satisfies(line -> assertThat(line).startsWith("{").contains("\"ecs\":{\"version\"")
+                .singleElement()
+                .satisfies(line -> assertThat(line)
+                        .startsWith("{")
+                        .contains("\"ecs\":{\"version\"")
                         .contains("\"logger\":\"io.cdp.test\""));
     }
 
     @Configuration(proxyBeanMethods = false)
-    static class Empty {
-    }
+    static class Empty {}
 
     private String format(Map<String, Object> properties) {
         StandardEnvironment environment = new StandardEnvironment();

@@ -12,8 +12,7 @@ import java.util.HexFormat;
  */
 public final class Fingerprint {
 
-    private Fingerprint() {
-    }
+    private Fingerprint() {}
 
     public static String of(TrainingRows rows) {
         MessageDigest sha = sha256();
@@ -21,7 +20,8 @@ public final class Fingerprint {
             sha.update(name.getBytes(StandardCharsets.UTF_8));
             sha.update((byte) 0);
         }
-        ByteBuffer buffer = ByteBuffer.allocate(4 * Math.max(1, rows.featureNames().size()) + 1);
+        ByteBuffer buffer =
+                ByteBuffer.allocate(4 * Math.max(1, rows.featureNames().size()) + 1);
         for (int i = 0; i < rows.size(); i++) {
             buffer.clear();
             for (double v : rows.features()[i]) {

@@ -10,8 +10,8 @@ import java.util.function.IntPredicate;
  * the card (entity) it belongs to. Rows carry their day so splits are temporal, never random: a fraud model is
  * always trained on the past and judged on the future.
  */
-public record TrainingRows(List<String> featureNames, double[][] features, boolean[] labels, LocalDate[] days,
-                           long[] cards) {
+public record TrainingRows(
+        List<String> featureNames, double[][] features, boolean[] labels, LocalDate[] days, long[] cards) {
 
     public TrainingRows {
         featureNames = List.copyOf(featureNames);
@@ -22,8 +22,8 @@ public record TrainingRows(List<String> featureNames, double[][] features, boole
         }
         for (double[] row : features) {
             if (row.length != featureNames.size()) {
-                throw new IllegalArgumentException("a row has " + row.length + " values for "
-                        + featureNames.size() + " feature names");
+                throw new IllegalArgumentException(
+                        "a row has " + row.length + " values for " + featureNames.size() + " feature names");
             }
         }
     }

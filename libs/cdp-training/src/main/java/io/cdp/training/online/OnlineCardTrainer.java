@@ -38,19 +38,23 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 public final class OnlineCardTrainer {
 
-    private static final DateTimeFormatter VERSION = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter VERSION =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
-    private OnlineCardTrainer() {
-    }
+    private OnlineCardTrainer() {}
 
     /**
      * @param history        labelled transactions in time order, from {@code from} to {@code to} (inclusive days)
      * @param validationFrom first day of the validation part
      * @param selector       how thresholds are chosen on the validation scores
      */
-    public record Plan(List<OnlineTransaction> history, LocalDate from, LocalDate validationFrom, LocalDate to,
-                       ThresholdSelector selector, TrainingParameters parameters) {
+    public record Plan(
+            List<OnlineTransaction> history,
+            LocalDate from,
+            LocalDate validationFrom,
+            LocalDate to,
+            ThresholdSelector selector,
+            TrainingParameters parameters) {
 
         public Plan {
             history = List.copyOf(history);
@@ -58,13 +62,13 @@ public final class OnlineCardTrainer {
     }
 
     /** A trained model with the label tables its rows were computed with (publish them together). */
-    public record Trained(ModelArtifact artifact, byte[] xgboostBinary, MccRiskTables tables, int rows, int trees) {
-    }
+    public record Trained(ModelArtifact artifact, byte[] xgboostBinary, MccRiskTables tables, int rows, int trees) {}
 
     public static Trained train(Plan plan, Progress progress) {
         List<OnlineTransaction> history = plan.history();
         // a table for every day through the day after the data, so transactions scored "today" find theirs
-        MccRiskTables tables = MccRiskTables.fromTransactions(history, plan.from(), plan.to().plusDays(1));
+        MccRiskTables tables =
+                MccRiskTables.fromTransactions(history, plan.from(), plan.to().plusDays(1));
         double[][] features = OnlineFeatures.batch(history, tables.context());
         boolean[] labels = new boolean[history.size()];
         LocalDate[] days = new LocalDate[history.size()];
@@ -79,7 +83,8 @@ public final class OnlineCardTrainer {
         LocalDate trainTo = plan.validationFrom().minusDays(1);
         TrainingRows train = all.between(plan.from(), trainTo);
         TrainingRows validation = all.between(plan.validationFrom(), plan.to());
-        progress.report(String.format("training on %d transactions (%d fraud), validating on %d (%d fraud)",
+        progress.report(String.format(
+                "training on %d transactions (%d fraud), validating on %d (%d fraud)",
                 train.size(), train.positives(), validation.size(), validation.positives()));
         TrainedModel model = new XgboostTrainer(progress).train(train, validation, plan.parameters());
         XgboostModel parsed = XgboostJsonParser.parse(model.modelJson());
@@ -96,16 +101,31 @@ public final class OnlineCardTrainer {
         Instant now = Instant.now();
         String fingerprint = Fingerprint.of(train);
         String version = VERSION.format(now) + "-" + fingerprint.substring(0, 8);
-        ArtifactMetadata metadata = new ArtifactMetadata(version, OnlineFeatures.MODEL_NAME, OnlineFeatures.SCHEMA.names(),
-                plan.from(), trainTo, metrics, thresholds, fingerprint, parsed.version(), model.parameters(), now);
-        return new Trained(new ModelArtifact(metadata, model.modelJson()), model.modelBinary(), tables, train.size(),
+        ArtifactMetadata metadata = new ArtifactMetadata(
+                version,
+                OnlineFeatures.MODEL_NAME,
+                OnlineFeatures.SCHEMA.names(),
+                plan.from(),
+                trainTo,
+                metrics,
+                thresholds,
+                fingerprint,
+                parsed.version(),
+                model.parameters(),
+                now);
+        return new Trained(
+                new ModelArtifact(metadata, model.modelJson()),
+                model.modelBinary(),
+                tables,
+                train.size(),
                 model.rounds());
     }
 
     /** Publishes the label tables, then artifact and registry item (status REGISTERED) the trainer's way. */
-    public static PublishedModel publish(S3Client s3, DynamoDbClient dynamoDb, String modelsBucket, String modelsTable,
-                                         Trained trained) {
+    public static PublishedModel publish(
+            S3Client s3, DynamoDbClient dynamoDb, String modelsBucket, String modelsTable, Trained trained) {
         MccRiskTableStore.publish(s3, modelsBucket, trained.tables());
-        return new ModelPublisher(s3, dynamoDb, modelsBucket, modelsTable).publish(trained.artifact(), trained.xgboostBinary());
+        return new ModelPublisher(s3, dynamoDb, modelsBucket, modelsTable)
+                .publish(trained.artifact(), trained.xgboostBinary());
     }
 }

@@ -31,8 +31,10 @@ public final class ModelPublisher {
     }
 
     public PublishedModel publish(ModelArtifact artifact, byte[] xgboostBinaryModel) {
-        return publishPackaged(artifact, SageMakerPackage.modelTarGz(xgboostBinaryModel,
-                artifact.metadata().createdAt().getEpochSecond()));
+        return publishPackaged(
+                artifact,
+                SageMakerPackage.modelTarGz(
+                        xgboostBinaryModel, artifact.metadata().createdAt().getEpochSecond()));
     }
 
     /** Publishes an artifact whose SageMaker package ({@value #SAGEMAKER_TAR}) is already built. */
@@ -44,17 +46,24 @@ public final class ModelPublisher {
         put(prefix + ARTIFACT_ZIP, artifact.toZip(), "application/zip");
         put(prefix + SAGEMAKER_TAR, sageMakerTarGz, "application/gzip");
 
-        PublishedModel published = new PublishedModel(meta.modelName(), meta.modelVersion(),
-                "s3://" + bucket + "/" + prefix + ARTIFACT_ZIP, "s3://" + bucket + "/" + prefix + SAGEMAKER_TAR);
+        PublishedModel published = new PublishedModel(
+                meta.modelName(),
+                meta.modelVersion(),
+                "s3://" + bucket + "/" + prefix + ARTIFACT_ZIP,
+                "s3://" + bucket + "/" + prefix + SAGEMAKER_TAR);
         // the registry item last, so an entry always points at complete objects
-        new ModelRegistry(dynamoDb, table, meta.modelName()).register(meta, published.artifactUri(),
-                published.sageMakerUri());
+        new ModelRegistry(dynamoDb, table, meta.modelName())
+                .register(meta, published.artifactUri(), published.sageMakerUri());
         return published;
     }
 
     private void put(String key, byte[] body, String contentType) {
-        s3.putObject(PutObjectRequest.builder().bucket(bucket).key(key).contentType(contentType).build(),
+        s3.putObject(
+                PutObjectRequest.builder()
+                        .bucket(bucket)
+                        .key(key)
+                        .contentType(contentType)
+                        .build(),
                 RequestBody.fromBytes(body));
     }
-
 }

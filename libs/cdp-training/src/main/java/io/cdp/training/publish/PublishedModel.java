@@ -8,5 +8,4 @@ package io.cdp.training.publish;
  * @param artifactUri  s3:// URI of the artifact zip (model.json + metadata.json)
  * @param sageMakerUri s3:// URI of model.tar.gz for SageMaker's XGBoost container
  */
-public record PublishedModel(String modelName, String version, String artifactUri, String sageMakerUri) {
-}
+public record PublishedModel(String modelName, String version, String artifactUri, String sageMakerUri) {}

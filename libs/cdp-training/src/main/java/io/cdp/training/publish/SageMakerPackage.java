@@ -21,8 +21,7 @@ public final class SageMakerPackage {
     public static final String ENTRY_NAME = "xgboost-model";
     private static final int BLOCK = 512;
 
-    private SageMakerPackage() {
-    }
+    private SageMakerPackage() {}
 
     public static byte[] modelTarGz(byte[] xgboostBinaryModel, long modifiedEpochSeconds) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(xgboostBinaryModel.length / 2 + 1024);

@@ -20,8 +20,7 @@ public final class MarginAverage {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
-    private MarginAverage() {
-    }
+    private MarginAverage() {}
 
     public static byte[] merge(List<byte[]> members) {
         if (members.isEmpty()) {
@@ -33,23 +32,28 @@ public final class MarginAverage {
         double scale = 1.0 / members.size();
         ObjectNode merged = (ObjectNode) MAPPER.readTree(members.getFirst());
         ObjectNode learner = (ObjectNode) merged.required("learner");
-        String baseScore = learner.required("learner_model_param").required("base_score").asString();
+        String baseScore =
+                learner.required("learner_model_param").required("base_score").asString();
         String objective = learner.required("objective").required("name").asString();
         ObjectNode model = (ObjectNode) learner.required("gradient_booster").required("model");
-        String parallel = model.path("gbtree_model_param").path("num_parallel_tree").asString("1");
+        String parallel =
+                model.path("gbtree_model_param").path("num_parallel_tree").asString("1");
         if (!"1".equals(parallel)) {
             throw new IllegalArgumentException("members with num_parallel_tree " + parallel + " are not supported");
         }
         ArrayNode trees = MAPPER.createArrayNode();
         for (int m = 0; m < members.size(); m++) {
             JsonNode learnerM = MAPPER.readTree(members.get(m)).required("learner");
-            String baseM = learnerM.required("learner_model_param").required("base_score").asString();
+            String baseM = learnerM.required("learner_model_param")
+                    .required("base_score")
+                    .asString();
             String objectiveM = learnerM.required("objective").required("name").asString();
             if (!baseScore.equals(baseM) || !objective.equals(objectiveM)) {
-                throw new IllegalArgumentException("member " + m + " differs in base score or objective (" + baseM
-                        + " " + objectiveM + " vs " + baseScore + " " + objective + "): not trained on the same rows");
+                throw new IllegalArgumentException("member " + m + " differs in base score or objective (" + baseM + " "
+                        + objectiveM + " vs " + baseScore + " " + objective + "): not trained on the same rows");
             }
-            for (JsonNode tree : learnerM.required("gradient_booster").required("model").required("trees")) {
+            for (JsonNode tree :
+                    learnerM.required("gradient_booster").required("model").required("trees")) {
                 ObjectNode t = (ObjectNode) tree.deepCopy();
                 scaleTree(t, scale);
                 t.put("id", trees.size());
@@ -82,7 +86,8 @@ public final class MarginAverage {
         ArrayNode conditions = (ArrayNode) tree.required("split_conditions");
         for (int i = 0; i < left.size(); i++) {
             if (left.get(i).asInt() == -1) {
-                conditions.set(i, conditions.numberNode((float) (conditions.get(i).asDouble() * scale)));
+                conditions.set(
+                        i, conditions.numberNode((float) (conditions.get(i).asDouble() * scale)));
             }
         }
         if (tree.get("base_weights") instanceof ArrayNode weights) {

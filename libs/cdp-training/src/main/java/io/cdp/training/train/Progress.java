@@ -12,7 +12,6 @@ public interface Progress {
     }
 
     static Progress silent() {
-        return message -> {
-        };
+        return message -> {};
     }
 }

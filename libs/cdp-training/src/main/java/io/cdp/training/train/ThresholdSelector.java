@@ -50,10 +50,14 @@ public final class ThresholdSelector {
         }
         alert = Math.min(alert, decline);
         review = Math.min(review, alert);
-        return new Thresholds(review, alert, decline, String.format(
-                "chosen on validation: review at recall >= %.2f, alert at precision >= %.2f, decline at precision "
-                        + ">= %.2f (the lowest score reaching each target)", reviewRecall, alertPrecision,
-                declinePrecision));
+        return new Thresholds(
+                review,
+                alert,
+                decline,
+                String.format(
+                        "chosen on validation: review at recall >= %.2f, alert at precision >= %.2f, decline at precision "
+                                + ">= %.2f (the lowest score reaching each target)",
+                        reviewRecall, alertPrecision, declinePrecision));
     }
 
     private static double lowestWithPrecision(List<Point> points, double target, double fallback) {

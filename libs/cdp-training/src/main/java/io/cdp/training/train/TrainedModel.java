@@ -14,7 +14,11 @@ import java.util.Map;
  * @param parameters       the parameters XGBoost was given, as strings, plus "rounds"
  * @param gainImportance   average split gain per feature name (XGBoost's importance_type "gain")
  */
-public record TrainedModel(byte[] modelJson, byte[] modelBinary, int rounds, double bestScore,
-                           List<Double> validationCurve, Map<String, String> parameters,
-                           Map<String, Double> gainImportance) {
-}
+public record TrainedModel(
+        byte[] modelJson,
+        byte[] modelBinary,
+        int rounds,
+        double bestScore,
+        List<Double> validationCurve,
+        Map<String, String> parameters,
+        Map<String, Double> gainImportance) {}

@@ -16,17 +16,49 @@ import java.util.Map;
  *                            for logistic regression on very imbalanced classes
  * @param progressEvery       report progress every this many rounds
  */
-public record TrainingParameters(int maxRounds, int maxDepth, double eta, double minChildWeight, double subsample,
-                                 double colsampleByTree, double scalePosWeight, double maxDeltaStep,
-                                 int earlyStoppingRounds, String evalMetric, int threads, long seed,
-                                 int progressEvery) {
+public record TrainingParameters(
+        int maxRounds,
+        int maxDepth,
+        double eta,
+        double minChildWeight,
+        double subsample,
+        double colsampleByTree,
+        double scalePosWeight,
+        double maxDeltaStep,
+        int earlyStoppingRounds,
+        String evalMetric,
+        int threads,
+        long seed,
+        int progressEvery) {
 
     /** Without a leaf step cap (max_delta_step 0). */
-    public TrainingParameters(int maxRounds, int maxDepth, double eta, double minChildWeight, double subsample,
-                              double colsampleByTree, double scalePosWeight, int earlyStoppingRounds,
-                              String evalMetric, int threads, long seed, int progressEvery) {
-        this(maxRounds, maxDepth, eta, minChildWeight, subsample, colsampleByTree, scalePosWeight, 0,
-                earlyStoppingRounds, evalMetric, threads, seed, progressEvery);
+    public TrainingParameters(
+            int maxRounds,
+            int maxDepth,
+            double eta,
+            double minChildWeight,
+            double subsample,
+            double colsampleByTree,
+            double scalePosWeight,
+            int earlyStoppingRounds,
+            String evalMetric,
+            int threads,
+            long seed,
+            int progressEvery) {
+        this(
+                maxRounds,
+                maxDepth,
+                eta,
+                minChildWeight,
+                subsample,
+                colsampleByTree,
+                scalePosWeight,
+                0,
+                earlyStoppingRounds,
+                evalMetric,
+                threads,
+                seed,
+                progressEvery);
     }
 
     public static TrainingParameters defaults() {
@@ -34,23 +66,71 @@ public record TrainingParameters(int maxRounds, int maxDepth, double eta, double
     }
 
     public TrainingParameters withMaxRounds(int rounds) {
-        return new TrainingParameters(rounds, maxDepth, eta, minChildWeight, subsample, colsampleByTree,
-                scalePosWeight, maxDeltaStep, earlyStoppingRounds, evalMetric, threads, seed, progressEvery);
+        return new TrainingParameters(
+                rounds,
+                maxDepth,
+                eta,
+                minChildWeight,
+                subsample,
+                colsampleByTree,
+                scalePosWeight,
+                maxDeltaStep,
+                earlyStoppingRounds,
+                evalMetric,
+                threads,
+                seed,
+                progressEvery);
     }
 
     public TrainingParameters withScalePosWeight(double weight) {
-        return new TrainingParameters(maxRounds, maxDepth, eta, minChildWeight, subsample, colsampleByTree, weight,
-                maxDeltaStep, earlyStoppingRounds, evalMetric, threads, seed, progressEvery);
+        return new TrainingParameters(
+                maxRounds,
+                maxDepth,
+                eta,
+                minChildWeight,
+                subsample,
+                colsampleByTree,
+                weight,
+                maxDeltaStep,
+                earlyStoppingRounds,
+                evalMetric,
+                threads,
+                seed,
+                progressEvery);
     }
 
     public TrainingParameters withSeed(long newSeed) {
-        return new TrainingParameters(maxRounds, maxDepth, eta, minChildWeight, subsample, colsampleByTree,
-                scalePosWeight, maxDeltaStep, earlyStoppingRounds, evalMetric, threads, newSeed, progressEvery);
+        return new TrainingParameters(
+                maxRounds,
+                maxDepth,
+                eta,
+                minChildWeight,
+                subsample,
+                colsampleByTree,
+                scalePosWeight,
+                maxDeltaStep,
+                earlyStoppingRounds,
+                evalMetric,
+                threads,
+                newSeed,
+                progressEvery);
     }
 
     public TrainingParameters withTree(int depth, double learningRate) {
-        return new TrainingParameters(maxRounds, depth, learningRate, minChildWeight, subsample, colsampleByTree,
-                scalePosWeight, maxDeltaStep, earlyStoppingRounds, evalMetric, threads, seed, progressEvery);
+        return new TrainingParameters(
+                maxRounds,
+                depth,
+                learningRate,
+                minChildWeight,
+                subsample,
+                colsampleByTree,
+                scalePosWeight,
+                maxDeltaStep,
+                earlyStoppingRounds,
+                evalMetric,
+                threads,
+                seed,
+                progressEvery);
     }
 
     /** The parameter map XGBoost4J takes; the positive weight must already be resolved. */

@@ -32,8 +32,8 @@ public final class XgboostTrainer {
      */
     public TrainedModel train(TrainingRows train, @Nullable TrainingRows validation, TrainingParameters params) {
         if (train.positives() == 0 || train.positives() == train.size()) {
-            throw new IllegalArgumentException("training rows need both classes (" + train.positives() + " of "
-                    + train.size() + " positive)");
+            throw new IllegalArgumentException(
+                    "training rows need both classes (" + train.positives() + " of " + train.size() + " positive)");
         }
         double scalePosWeight = Double.isNaN(params.scalePosWeight())
                 ? (double) (train.size() - train.positives()) / train.positives()
@@ -63,16 +63,27 @@ public final class XgboostTrainer {
                         bestRound = round;
                         best = booster.toByteArray("ubj");
                     } else if (params.earlyStoppingRounds() > 0 && round - bestRound >= params.earlyStoppingRounds()) {
-                        progress.report(String.format("round %d: no %s improvement for %d rounds, keeping round %d "
-                                + "(%s %.5f)", round + 1, params.evalMetric(), params.earlyStoppingRounds(),
-                                bestRound + 1, params.evalMetric(), bestScore));
+                        progress.report(String.format(
+                                "round %d: no %s improvement for %d rounds, keeping round %d " + "(%s %.5f)",
+                                round + 1,
+                                params.evalMetric(),
+                                params.earlyStoppingRounds(),
+                                bestRound + 1,
+                                params.evalMetric(),
+                                bestScore));
                         break;
                     }
                 }
                 if ((round + 1) % params.progressEvery() == 0) {
-                    progress.report(String.format("round %d/%d%s, %.1f s", round + 1, params.maxRounds(),
-                            dvalid == null ? "" : String.format(", valid %s %.5f (best %.5f at round %d)",
-                                    params.evalMetric(), curve.getLast(), bestScore, bestRound + 1),
+                    progress.report(String.format(
+                            "round %d/%d%s, %.1f s",
+                            round + 1,
+                            params.maxRounds(),
+                            dvalid == null
+                                    ? ""
+                                    : String.format(
+                                            ", valid %s %.5f (best %.5f at round %d)",
+                                            params.evalMetric(), curve.getLast(), bestScore, bestRound + 1),
                             (System.nanoTime() - started) / 1e9));
                 }
             }
@@ -89,8 +100,8 @@ public final class XgboostTrainer {
             Map<String, String> recorded = new LinkedHashMap<>();
             xgbParams.forEach((k, v) -> recorded.put(k, String.valueOf(v)));
             recorded.put("rounds", String.valueOf(rounds));
-            return new TrainedModel(json, binary, rounds, bestScore, curve, recorded,
-                    gainImportance(json, train.featureNames()));
+            return new TrainedModel(
+                    json, binary, rounds, bestScore, curve, recorded, gainImportance(json, train.featureNames()));
         } catch (XGBoostError | java.io.IOException e) {
             throw new IllegalStateException("XGBoost training failed: " + e.getMessage(), e);
         } finally {
@@ -123,8 +134,8 @@ public final class XgboostTrainer {
             first = first == null ? member : first;
             jsons.add(member.modelJson());
             if (members > 1) {
-                progress.report(String.format("member %d/%d trained (%.1f s)", m + 1, members,
-                        (System.nanoTime() - started) / 1e9));
+                progress.report(String.format(
+                        "member %d/%d trained (%.1f s)", m + 1, members, (System.nanoTime() - started) / 1e9));
             }
         }
         if (members == 1) {
@@ -138,7 +149,13 @@ public final class XgboostTrainer {
             Map<String, String> recorded = new LinkedHashMap<>(first.parameters());
             recorded.put("seed", params.seed() + ".." + (params.seed() + members - 1));
             recorded.put("members", String.valueOf(members));
-            return new TrainedModel(json, binary, first.rounds(), Double.NaN, List.of(), recorded,
+            return new TrainedModel(
+                    json,
+                    binary,
+                    first.rounds(),
+                    Double.NaN,
+                    List.of(),
+                    recorded,
                     gainImportance(json, train.featureNames()));
         } catch (XGBoostError | java.io.IOException e) {
             throw new IllegalStateException("XGBoost could not load the merged model: " + e.getMessage(), e);
@@ -150,14 +167,16 @@ public final class XgboostTrainer {
     }
 
     static DMatrix matrix(TrainingRows rows) throws XGBoostError {
-        DMatrix m = new DMatrix(rows.rowMajorFloats(), rows.size(), rows.featureNames().size(), Float.NaN);
+        DMatrix m = new DMatrix(
+                rows.rowMajorFloats(), rows.size(), rows.featureNames().size(), Float.NaN);
         m.setLabel(rows.labelFloats());
         return m;
     }
 
     /** evalSet answers "[round]\tvalid-aucpr:0.81234"; the value follows the last colon. */
     static double metric(String evalLine) {
-        return Double.parseDouble(evalLine.substring(evalLine.lastIndexOf(':') + 1).strip());
+        return Double.parseDouble(
+                evalLine.substring(evalLine.lastIndexOf(':') + 1).strip());
     }
 
     private static Map<String, Double> gainImportance(byte[] json, List<String> names) {

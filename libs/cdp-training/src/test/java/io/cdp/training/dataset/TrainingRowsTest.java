@@ -12,8 +12,12 @@ class TrainingRowsTest {
     private static TrainingRows rows() {
         double[][] f = {{1, 2, Double.NaN}, {4, 5, 6}};
         LocalDate day = LocalDate.of(2018, 7, 25);
-        return new TrainingRows(List.of("a", "b", "c"), f, new boolean[] {true, false},
-                new LocalDate[] {day, day.plusDays(1)}, new long[] {7, 8});
+        return new TrainingRows(
+                List.of("a", "b", "c"),
+                f,
+                new boolean[] {true, false},
+                new LocalDate[] {day, day.plusDays(1)},
+                new long[] {7, 8});
     }
 
     @Test
@@ -28,7 +32,8 @@ class TrainingRowsTest {
 
     @Test
     void selectRejectsAnUnknownColumn() {
-        assertThatThrownBy(() -> rows().select(List.of("z"))).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> rows().select(List.of("z")))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("no feature z");
     }
 

@@ -12,8 +12,7 @@ import org.junit.jupiter.api.Test;
 class SageMakerPackageTest {
 
     /** The parts of a ustar archive SageMaker's extraction relies on, read back independently of the writer. */
-    record Entry(String name, byte[] content, boolean checksumValid, int totalBlocks) {
-    }
+    record Entry(String name, byte[] content, boolean checksumValid, int totalBlocks) {}
 
     static Entry readSingleEntry(byte[] tarGz) throws IOException {
         byte[] tar;

@@ -19,7 +19,8 @@ class MarginAverageTest {
 
     private static final LocalDate DAY0 = LocalDate.of(2024, 1, 1);
     private static final TrainingRows ROWS = Generated.rows(4_000, 7, DAY0, 4);
-    private static final TrainingParameters PARAMS = TrainingParameters.defaults().withMaxRounds(20);
+    private static final TrainingParameters PARAMS =
+            TrainingParameters.defaults().withMaxRounds(20);
 
     @Test
     void mergedModelsMarginIsTheMeanOfTheMembersMargins() {
@@ -28,14 +29,19 @@ class MarginAverageTest {
         for (int seed = 0; seed < 3; seed++) {
             members.add(trainer.train(ROWS, null, PARAMS.withSeed(seed)).modelJson());
         }
-        TreeEnsemble merged = XgboostJsonParser.parse(MarginAverage.merge(members)).ensemble();
-        List<TreeEnsemble> parsed = members.stream().map(m -> XgboostJsonParser.parse(m).ensemble()).toList();
+        TreeEnsemble merged =
+                XgboostJsonParser.parse(MarginAverage.merge(members)).ensemble();
+        List<TreeEnsemble> parsed =
+                members.stream().map(m -> XgboostJsonParser.parse(m).ensemble()).toList();
 
         assertThat(merged.treeCount()).isEqualTo(60);
         boolean membersDiffer = false;
         for (int i = 0; i < 500; i++) {
             double[] row = ROWS.features()[i];
-            double mean = parsed.stream().mapToDouble(e -> e.predictMargin(row)).average().orElseThrow();
+            double mean = parsed.stream()
+                    .mapToDouble(e -> e.predictMargin(row))
+                    .average()
+                    .orElseThrow();
             membersDiffer |= parsed.get(0).predictMargin(row) != parsed.get(1).predictMargin(row);
             assertThat((double) merged.predictMargin(row)).isCloseTo(mean, within(1e-4));
         }
@@ -64,7 +70,8 @@ class MarginAverageTest {
 
     @Test
     void oneMemberIsReturnedUnchanged() {
-        byte[] json = new XgboostTrainer(Progress.silent()).train(ROWS, null, PARAMS).modelJson();
+        byte[] json =
+                new XgboostTrainer(Progress.silent()).train(ROWS, null, PARAMS).modelJson();
         assertThat(MarginAverage.merge(List.of(json))).isSameAs(json);
     }
 

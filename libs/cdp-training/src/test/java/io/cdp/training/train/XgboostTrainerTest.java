@@ -23,12 +23,16 @@ class XgboostTrainerTest {
         TrainingRows valid = all.between(DAY0.plusDays(8), DAY0.plusDays(9));
         List<String> messages = new ArrayList<>();
         // a high learning rate overfits quickly, so validation AUC-PR peaks early and stopping must trigger
-        TrainingParameters params = TrainingParameters.defaults().withTree(6, 0.5).withMaxRounds(300);
+        TrainingParameters params =
+                TrainingParameters.defaults().withTree(6, 0.5).withMaxRounds(300);
         TrainedModel model = new XgboostTrainer(messages::add).train(train, valid, params);
 
         assertThat(model.rounds()).isLessThan(300);
         assertThat(model.validationCurve()).hasSizeGreaterThan(model.rounds());
-        double best = model.validationCurve().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+        double best = model.validationCurve().stream()
+                .mapToDouble(Double::doubleValue)
+                .max()
+                .orElseThrow();
         assertThat(model.bestScore()).isEqualTo(best);
         assertThat(model.validationCurve().get(model.rounds() - 1)).isEqualTo(best);
         assertThat(messages).anyMatch(m -> m.contains("no aucpr improvement"));
@@ -48,18 +52,20 @@ class XgboostTrainerTest {
         TrainedModel model = new XgboostTrainer(Progress.silent())
                 .train(train, null, TrainingParameters.defaults().withMaxRounds(5));
         double expected = (double) (train.size() - train.positives()) / train.positives();
-        assertThat(Double.parseDouble(model.parameters().get("scale_pos_weight"))).isEqualTo(expected);
+        assertThat(Double.parseDouble(model.parameters().get("scale_pos_weight")))
+                .isEqualTo(expected);
         assertThat(model.rounds()).isEqualTo(5);
         assertThat(model.gainImportance()).containsOnlyKeys("amount", "night", "noise_missing", "noise");
-        assertThat(model.gainImportance().get("amount")).isGreaterThan(model.gainImportance().get("noise"));
+        assertThat(model.gainImportance().get("amount"))
+                .isGreaterThan(model.gainImportance().get("noise"));
     }
 
     @Test
     void refusesTrainingRowsWithOneClass() {
         TrainingRows all = Generated.rows(500, 3, DAY0, 1);
         TrainingRows negatives = all.where(i -> !all.labels()[i]);
-        assertThatThrownBy(() -> new XgboostTrainer(Progress.silent())
-                .train(negatives, null, TrainingParameters.defaults()))
+        assertThatThrownBy(() ->
+                        new XgboostTrainer(Progress.silent()).train(negatives, null, TrainingParameters.defaults()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("both classes");
     }

@@ -1,11 +1,10 @@
 package io.cdp.core.api;
 
 import io.cdp.service.security.ScopeRule;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-
-import java.util.List;
 
 /**
  * Which scope each endpoint needs (the shared security of cdp-service-support denies everything else): {@code

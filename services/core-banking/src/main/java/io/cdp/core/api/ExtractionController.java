@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import java.util.Collection;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -20,17 +21,19 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.Collection;
-
 @RestController
 @RequestMapping("/api/extractions")
-@Tag(name = "extraction", description = "Start, stop and watch extractions to Kinesis (live share) and the lake (history)")
+@Tag(
+        name = "extraction",
+        description = "Start, stop and watch extractions to Kinesis (live share) and the lake (history)")
 class ExtractionController {
 
     /** Options of a new extraction; absent values take the service's configured defaults. */
-    record StartRequest(@Nullable @DecimalMin("0") @DecimalMax("1") Double liveShare, @Nullable @DecimalMin("0") Double speed,
-                        @Nullable Boolean toStream, @Nullable Boolean toLake) {
-    }
+    record StartRequest(
+            @Nullable @DecimalMin("0") @DecimalMax("1") Double liveShare,
+            @Nullable @DecimalMin("0") Double speed,
+            @Nullable Boolean toStream,
+            @Nullable Boolean toLake) {}
 
     private final ExtractionRunner runner;
     private final CoreBankingProperties properties;
@@ -46,12 +49,14 @@ class ExtractionController {
         StartRequest r = request == null ? new StartRequest(null, null, null, null) : request;
         ExtractionOptions options;
         try {
-            options = new ExtractionOptions(r.liveShare() == null ? properties.liveShare() : r.liveShare(),
-                    r.speed() == null ? properties.replaySpeed() : r.speed(), r.toStream() == null || r.toStream(),
+            options = new ExtractionOptions(
+                    r.liveShare() == null ? properties.liveShare() : r.liveShare(),
+                    r.speed() == null ? properties.replaySpeed() : r.speed(),
+                    r.toStream() == null || r.toStream(),
                     r.toLake() == null || r.toLake());
         } catch (IllegalArgumentException e) {
-            throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-extraction-options", "Invalid extraction options",
-                    e.getMessage());
+            throw new ProblemException(
+                    HttpStatus.BAD_REQUEST, "invalid-extraction-options", "Invalid extraction options", e.getMessage());
         }
         try {
             return ResponseEntity.status(HttpStatus.ACCEPTED).body(runner.start(options));

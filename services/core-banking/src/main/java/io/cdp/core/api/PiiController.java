@@ -13,6 +13,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -24,8 +25,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.List;
-
 /**
  * The core zone's PII endpoints; every call is audited with the caller's subject and stated purpose. Errors are
  * problem documents (cdp-service-support): 410 {@code pii-erased}, 422 {@code unreadable-ciphertext}, 400 for a
@@ -35,12 +34,14 @@ import java.util.List;
 @Tag(name = "pii", description = "Core-zone decryption (scope pii:decrypt) and erasure (scope pii:erase)")
 class PiiController {
 
-    record DecryptRequest(@NotBlank String ciphertext, @NotBlank String entity, @NotBlank String recordId,
-                          @NotBlank String field, @NotBlank String purpose) {
-    }
+    record DecryptRequest(
+            @NotBlank String ciphertext,
+            @NotBlank String entity,
+            @NotBlank String recordId,
+            @NotBlank String field,
+            @NotBlank String purpose) {}
 
-    record DecryptResponse(String value) {
-    }
+    record DecryptResponse(String value) {}
 
     private final PiiDecryptor decryptor;
     private final PiiProtection pii;
@@ -51,8 +52,10 @@ class PiiController {
     }
 
     @PostMapping("/api/pii/decrypt")
-    @Operation(summary = "Decrypt one field", description = "410 when the customer was erased, 422 when the ciphertext "
-            + "does not belong to the given record and field")
+    @Operation(
+            summary = "Decrypt one field",
+            description = "410 when the customer was erased, 422 when the ciphertext "
+                    + "does not belong to the given record and field")
     DecryptResponse decrypt(@Valid @RequestBody DecryptRequest request, @AuthenticationPrincipal Jwt caller) {
         Ciphertext ciphertext;
         try {
@@ -61,19 +64,23 @@ class PiiController {
             throw new InvalidRequestException(List.of(new FieldProblem("ciphertext", "is not a CDP ciphertext")));
         }
         try {
-            return new DecryptResponse(decryptor.decrypt(ciphertext,
-                    new FieldContext(request.entity(), request.recordId(), request.field()), caller.getSubject(), request.purpose()));
+            return new DecryptResponse(decryptor.decrypt(
+                    ciphertext,
+                    new FieldContext(request.entity(), request.recordId(), request.field()),
+                    caller.getSubject(),
+                    request.purpose()));
         } catch (KeyShreddedException e) {
             throw new ProblemException(HttpStatus.GONE, "pii-erased", "Personal data erased", e.getMessage());
         } catch (UnreadableCiphertextException e) {
-            throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "unreadable-ciphertext", "Unreadable ciphertext",
-                    e.getMessage());
+            throw new ProblemException(
+                    HttpStatus.UNPROCESSABLE_ENTITY, "unreadable-ciphertext", "Unreadable ciphertext", e.getMessage());
         }
     }
 
     @DeleteMapping("/api/customers/{customerId}/pii")
     @Operation(summary = "Erase a customer's personal data everywhere (crypto-shredding)")
-    ResponseEntity<Void> erase(@PathVariable String customerId, @RequestParam String purpose, @AuthenticationPrincipal Jwt caller) {
+    ResponseEntity<Void> erase(
+            @PathVariable String customerId, @RequestParam String purpose, @AuthenticationPrincipal Jwt caller) {
         decryptor.erase(pii.tokenizer().customer(customerId).value(), caller.getSubject(), purpose);
         return ResponseEntity.noContent().build();
     }

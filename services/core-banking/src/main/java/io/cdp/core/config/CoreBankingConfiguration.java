@@ -7,13 +7,12 @@ import io.cdp.pii.PiiProtection;
 import io.cdp.pii.crypto.CoreZoneCredentials;
 import io.cdp.pii.crypto.DataKeyCache;
 import io.cdp.pii.crypto.PiiDecryptor;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Lazy;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 
 /**
  * Wires the core-zone pieces (cdp-pii, extraction) into the service. The {@link AwsClients} and {@link CdpResources}
@@ -31,7 +30,8 @@ class CoreBankingConfiguration {
     @Bean
     @Lazy
     PiiDecryptor piiDecryptor(PiiProtection pii, CoreBankingProperties properties) {
-        return pii.decryptor(CoreZoneCredentials.fromConfiguration(properties.zone(), properties.principal(), properties.scopes()));
+        return pii.decryptor(
+                CoreZoneCredentials.fromConfiguration(properties.zone(), properties.principal(), properties.scopes()));
     }
 
     @Bean(destroyMethod = "close")

@@ -1,8 +1,7 @@
 package io.cdp.core.config;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * {@code cdp.core.*}: the core zone's own settings; AWS, resource names and JWTs are {@code cdp.aws.*},
@@ -15,6 +14,5 @@ import java.util.List;
  * @param replaySpeed       default replay speed (0 = as fast as possible)
  */
 @ConfigurationProperties("cdp.core")
-public record CoreBankingProperties(String zone, String principal, List<String> scopes, double liveShare,
-                                    double replaySpeed) {
-}
+public record CoreBankingProperties(
+        String zone, String principal, List<String> scopes, double liveShare, double replaySpeed) {}

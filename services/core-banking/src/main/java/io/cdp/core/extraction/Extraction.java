@@ -1,6 +1,5 @@
 package io.cdp.core.extraction;
 
-import io.cdp.lake.LakeLayout;
 import io.cdp.core.store.CoreStore;
 import io.cdp.core.tabformer.Card;
 import io.cdp.core.tabformer.Customer;
@@ -10,9 +9,7 @@ import io.cdp.events.codec.EventCodec;
 import io.cdp.events.payload.EventPayload;
 import io.cdp.events.payload.TransactionRecordedV1;
 import io.cdp.events.pii.Token;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
+import io.cdp.lake.LakeLayout;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -26,6 +23,8 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One extraction run from the system of record: the history (all but the latest {@code liveShare} of
@@ -63,8 +62,16 @@ public final class Extraction implements Runnable {
     private volatile String error;
     private volatile Instant finishedAt;
 
-    public Extraction(String id, ExtractionOptions options, CoreStore store, Protector protector, EventCodec codec,
-                      KinesisPublisher customersStream, KinesisPublisher transactionsStream, LakeWriter lake, Clock clock) {
+    public Extraction(
+            String id,
+            ExtractionOptions options,
+            CoreStore store,
+            Protector protector,
+            EventCodec codec,
+            KinesisPublisher customersStream,
+            KinesisPublisher transactionsStream,
+            LakeWriter lake,
+            Clock clock) {
         this.id = id;
         this.options = options;
         this.store = store;
@@ -86,8 +93,21 @@ public final class Extraction implements Runnable {
     }
 
     public ExtractionStatus status() {
-        return new ExtractionStatus(id, state.get(), options, startedAt, finishedAt, customers.get(), cards.get(), history.get(),
-                live.get(), publishedCustomerEvents.get(), publishedTransactions.get(), List.copyOf(lakeObjects), manifestKey, error);
+        return new ExtractionStatus(
+                id,
+                state.get(),
+                options,
+                startedAt,
+                finishedAt,
+                customers.get(),
+                cards.get(),
+                history.get(),
+                live.get(),
+                publishedCustomerEvents.get(),
+                publishedTransactions.get(),
+                List.copyOf(lakeObjects),
+                manifestKey,
+                error);
     }
 
     @Override
@@ -101,17 +121,30 @@ public final class Extraction implements Runnable {
             log.error("extraction {} failed", id, e);
         } finally {
             finishedAt = clock.instant();
-            log.info("extraction {} {}: customers={} cards={} history={} live={} published={}", id, state.get(), customers.get(),
-                    cards.get(), history.get(), live.get(), publishedTransactions.get());
+            log.info(
+                    "extraction {} {}: customers={} cards={} history={} live={} published={}",
+                    id,
+                    state.get(),
+                    customers.get(),
+                    cards.get(),
+                    history.get(),
+                    live.get(),
+                    publishedTransactions.get());
         }
     }
 
     private void execute() {
         Instant now = clock.instant();
-        List<Customer> allCustomers = store.allCustomers().stream().sorted(Comparator.comparing(c -> Long.parseLong(c.customerId()))).toList();
-        List<Card> allCards = store.allCards().stream().sorted(Comparator.comparing(Card::customerId).thenComparing(Card::cardIndex)).toList();
+        List<Customer> allCustomers = store.allCustomers().stream()
+                .sorted(Comparator.comparing(c -> Long.parseLong(c.customerId())))
+                .toList();
+        List<Card> allCards = store.allCards().stream()
+                .sorted(Comparator.comparing(Card::customerId).thenComparing(Card::cardIndex))
+                .toList();
         List<Transaction> all = new ArrayList<>(store.allTransactions());
-        all.sort(Comparator.comparing(Transaction::time).thenComparing(Transaction::cardId).thenComparing(Transaction::sequence));
+        all.sort(Comparator.comparing(Transaction::time)
+                .thenComparing(Transaction::cardId)
+                .thenComparing(Transaction::sequence));
 
         Map<String, Token> customerTokens = new HashMap<>();
         List<Protector.ProtectedCustomer> protectedCustomers = new ArrayList<>();
@@ -152,7 +185,11 @@ public final class Extraction implements Runnable {
         live.set(liveEvents.size());
 
         if (options.toLake() && !stopRequested.get()) {
-            writeLake(protectedCustomers, protectedCards, historyEvents, liveEvents.isEmpty() ? null : liveEvents.getFirst().transactionTime());
+            writeLake(
+                    protectedCustomers,
+                    protectedCards,
+                    historyEvents,
+                    liveEvents.isEmpty() ? null : liveEvents.getFirst().transactionTime());
         }
         if (options.toStream() && !stopRequested.get()) {
             publishCustomers(protectedCustomers, protectedCards);
@@ -160,8 +197,11 @@ public final class Extraction implements Runnable {
         }
     }
 
-    private void writeLake(List<Protector.ProtectedCustomer> pcs, List<Protector.ProtectedCard> pcards,
-                           List<TransactionRecordedV1> historyEvents, Instant liveFrom) {
+    private void writeLake(
+            List<Protector.ProtectedCustomer> pcs,
+            List<Protector.ProtectedCard> pcards,
+            List<TransactionRecordedV1> historyEvents,
+            Instant liveFrom) {
         List<LakeWriter.LakeObject> objects = new ArrayList<>();
         objects.add(lake.customers(id, pcs));
         objects.add(lake.cards(id, pcards));
@@ -189,10 +229,15 @@ public final class Extraction implements Runnable {
         }
         for (Protector.ProtectedCard pc : pcards) {
             // keyed by the customer token, so a customer's card events stay in order behind the customer's own
-            records.add(record(pc.event().customerToken().value(), pc.event().updatedAt(), pc.event(), "card:" + pc.event().cardToken().value()));
+            records.add(record(
+                    pc.event().customerToken().value(),
+                    pc.event().updatedAt(),
+                    pc.event(),
+                    "card:" + pc.event().cardToken().value()));
         }
         for (int i = 0; i < records.size() && !stopRequested.get(); i += KinesisPublisher.MAX_RECORDS) {
-            List<KinesisPublisher.Record> batch = records.subList(i, Math.min(records.size(), i + KinesisPublisher.MAX_RECORDS));
+            List<KinesisPublisher.Record> batch =
+                    records.subList(i, Math.min(records.size(), i + KinesisPublisher.MAX_RECORDS));
             customersStream.putAll(batch);
             publishedCustomerEvents.addAndGet(batch.size());
         }
@@ -212,7 +257,10 @@ public final class Extraction implements Runnable {
                 break;
             }
             if (options.speed() > 0) {
-                long dueNanos = startNanos + (long) ((e.transactionTime().toEpochMilli() - first.toEpochMilli()) * 1_000_000L / options.speed());
+                long dueNanos = startNanos
+                        + (long) ((e.transactionTime().toEpochMilli() - first.toEpochMilli())
+                                * 1_000_000L
+                                / options.speed());
                 if (dueNanos - System.nanoTime() > 0) {
                     flush(batch);
                     // short naps, so a stop request is honoured within a fraction of a second even at slow speeds
@@ -229,7 +277,8 @@ public final class Extraction implements Runnable {
                 batchOpened = System.nanoTime();
             }
             batch.add(record(e.cardToken().value(), e.transactionTime(), e, "tx:" + e.transactionId()));
-            if (batch.size() == KinesisPublisher.MAX_RECORDS || (options.speed() > 0 && System.nanoTime() - batchOpened > LINGER_NANOS)) {
+            if (batch.size() == KinesisPublisher.MAX_RECORDS
+                    || (options.speed() > 0 && System.nanoTime() - batchOpened > LINGER_NANOS)) {
                 flush(batch);
             }
         }
@@ -245,10 +294,11 @@ public final class Extraction implements Runnable {
         batch.clear();
     }
 
-    private KinesisPublisher.Record record(String partitionKey, Instant occurredAt, EventPayload payload, String identity) {
+    private KinesisPublisher.Record record(
+            String partitionKey, Instant occurredAt, EventPayload payload, String identity) {
         UUID eventId = UUID.nameUUIDFromBytes(identity.getBytes(StandardCharsets.UTF_8));
-        Envelope<EventPayload> envelope = new Envelope<>(eventId, io.cdp.events.EventType.of(payload), occurredAt, PRODUCER,
-                partitionKey, null, payload);
+        Envelope<EventPayload> envelope = new Envelope<>(
+                eventId, io.cdp.events.EventType.of(payload), occurredAt, PRODUCER, partitionKey, null, payload);
         return new KinesisPublisher.Record(partitionKey, codec.encode(envelope));
     }
 

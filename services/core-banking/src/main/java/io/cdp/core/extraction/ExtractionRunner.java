@@ -5,11 +5,10 @@ import io.cdp.core.store.CoreStore;
 import io.cdp.events.codec.EventCodec;
 import io.cdp.events.resources.CdpResources;
 import io.cdp.pii.PiiProtection;
-
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +20,8 @@ import java.util.concurrent.Future;
 /** Starts extractions in the background, one at a time, and keeps their status for watching and stopping. */
 public final class ExtractionRunner implements AutoCloseable {
 
-    private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter ID_TIME =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
 
     private final CoreStore store;
     private final Protector protector;
@@ -38,8 +38,14 @@ public final class ExtractionRunner implements AutoCloseable {
     private final Map<String, Extraction> runs = new ConcurrentHashMap<>();
     private final Map<String, Future<?>> futures = new ConcurrentHashMap<>();
 
-    public ExtractionRunner(CoreStore store, Protector protector, EventCodec codec, KinesisPublisher customers,
-                            KinesisPublisher transactions, LakeWriter lake, Clock clock) {
+    public ExtractionRunner(
+            CoreStore store,
+            Protector protector,
+            EventCodec codec,
+            KinesisPublisher customers,
+            KinesisPublisher transactions,
+            LakeWriter lake,
+            Clock clock) {
         this.store = store;
         this.protector = protector;
         this.codec = codec;
@@ -50,18 +56,25 @@ public final class ExtractionRunner implements AutoCloseable {
     }
 
     public static ExtractionRunner fromAws(AwsClients clients, CdpResources names, PiiProtection pii, Path workDir) {
-        return new ExtractionRunner(new CoreStore(clients.dynamoDb(), names),
-                new Protector(pii.tokenizer(), pii.encryptor()), new EventCodec(),
+        return new ExtractionRunner(
+                new CoreStore(clients.dynamoDb(), names),
+                new Protector(pii.tokenizer(), pii.encryptor()),
+                new EventCodec(),
                 new KinesisPublisher(clients.kinesis(), names.stream(CdpResources.Stream.CORE_CUSTOMERS)),
                 new KinesisPublisher(clients.kinesis(), names.stream(CdpResources.Stream.CORE_TRANSACTIONS)),
-                new LakeWriter(clients.s3(), names.bucket(CdpResources.Bucket.LAKE), workDir), Clock.systemUTC());
+                new LakeWriter(clients.s3(), names.bucket(CdpResources.Bucket.LAKE), workDir),
+                Clock.systemUTC());
     }
 
     public synchronized ExtractionStatus start(ExtractionOptions options) {
-        runs.values().stream().filter(r -> r.status().state() == ExtractionStatus.State.RUNNING).findFirst().ifPresent(r -> {
-            throw new IllegalStateException("extraction " + r.id() + " is still running");
-        });
-        String id = "ext-" + ID_TIME.format(clock.instant()) + "-" + Integer.toHexString((int) (System.nanoTime() & 0xffff));
+        runs.values().stream()
+                .filter(r -> r.status().state() == ExtractionStatus.State.RUNNING)
+                .findFirst()
+                .ifPresent(r -> {
+                    throw new IllegalStateException("extraction " + r.id() + " is still running");
+                });
+        String id = "ext-" + ID_TIME.format(clock.instant()) + "-"
+                + Integer.toHexString((int) (System.nanoTime() & 0xffff));
         Extraction run = new Extraction(id, options, store, protector, codec, customers, transactions, lake, clock);
         runs.put(id, run);
         futures.put(id, executor.submit(run));

@@ -1,15 +1,30 @@
 package io.cdp.core.extraction;
 
-import org.jspecify.annotations.Nullable;
-
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** A snapshot of one extraction run, safe to show (counts, keys and times; no personal data). */
-public record ExtractionStatus(String extractionId, State state, ExtractionOptions options, Instant startedAt,
-                               @Nullable Instant finishedAt, long customers, long cards, long historyTransactions,
-                               long liveTransactions, long publishedCustomerEvents, long publishedTransactions,
-                               List<String> lakeObjects, @Nullable String manifestKey, @Nullable String error) {
+public record ExtractionStatus(
+        String extractionId,
+        State state,
+        ExtractionOptions options,
+        Instant startedAt,
+        @Nullable Instant finishedAt,
+        long customers,
+        long cards,
+        long historyTransactions,
+        long liveTransactions,
+        long publishedCustomerEvents,
+        long publishedTransactions,
+        List<String> lakeObjects,
+        @Nullable String manifestKey,
+        @Nullable String error) {
 
-    public enum State { RUNNING, COMPLETED, STOPPED, FAILED }
+    public enum State {
+        RUNNING,
+        COMPLETED,
+        STOPPED,
+        FAILED
+    }
 }

@@ -1,5 +1,10 @@
 package io.cdp.core.extraction;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.SdkBytes;
@@ -8,12 +13,6 @@ import software.amazon.awssdk.services.kinesis.model.KinesisException;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsResponse;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsResultEntry;
-
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Puts records on one Kinesis stream with PutRecords: at most 500 records and 5 MiB per request. Records a
@@ -28,8 +27,7 @@ public final class KinesisPublisher {
     private static final int DEFAULT_MAX_ATTEMPTS = 20;
     private static final Logger log = LoggerFactory.getLogger(KinesisPublisher.class);
 
-    public record Record(String partitionKey, byte[] data) {
-    }
+    public record Record(String partitionKey, byte[] data) {}
 
     private final KinesisClient kinesis;
     private final String stream;
@@ -71,15 +69,20 @@ public final class KinesisPublisher {
     public void putOneByOne(List<Record> records) {
         for (Record r : records) {
             requests.increment();
-            kinesis.putRecord(b -> b.streamName(stream).partitionKey(r.partitionKey()).data(SdkBytes.fromByteArray(r.data())));
+            kinesis.putRecord(
+                    b -> b.streamName(stream).partitionKey(r.partitionKey()).data(SdkBytes.fromByteArray(r.data())));
         }
     }
 
     void sendBatch(List<Record> batch) {
         List<Record> pending = batch;
         for (int attempt = 1; ; attempt++) {
-            List<PutRecordsRequestEntry> entries = pending.stream().map(r -> PutRecordsRequestEntry.builder()
-                    .partitionKey(r.partitionKey()).data(SdkBytes.fromByteArray(r.data())).build()).toList();
+            List<PutRecordsRequestEntry> entries = pending.stream()
+                    .map(r -> PutRecordsRequestEntry.builder()
+                            .partitionKey(r.partitionKey())
+                            .data(SdkBytes.fromByteArray(r.data()))
+                            .build())
+                    .toList();
             PutRecordsResponse response;
             try {
                 requests.increment();
@@ -88,8 +91,13 @@ public final class KinesisPublisher {
                 if (attempt >= maxAttempts || !retryable(e)) {
                     throw e;
                 }
-                log.warn("PutRecords to {} failed ({}), retry {}", stream, e.awsErrorDetails() == null ? e.getMessage()
-                        : e.awsErrorDetails().errorCode(), attempt);
+                log.warn(
+                        "PutRecords to {} failed ({}), retry {}",
+                        stream,
+                        e.awsErrorDetails() == null
+                                ? e.getMessage()
+                                : e.awsErrorDetails().errorCode(),
+                        attempt);
                 sleep(backoff(attempt));
                 continue;
             }
@@ -106,7 +114,8 @@ public final class KinesisPublisher {
             }
             retried.add(again.size());
             if (attempt >= maxAttempts) {
-                throw new IllegalStateException(again.size() + " records to " + stream + " still failing after " + attempt + " attempts");
+                throw new IllegalStateException(
+                        again.size() + " records to " + stream + " still failing after " + attempt + " attempts");
             }
             log.debug("{} of {} records to {} failed, retry {}", again.size(), pending.size(), stream, attempt);
             pending = again;
@@ -115,7 +124,9 @@ public final class KinesisPublisher {
     }
 
     private static boolean retryable(KinesisException e) {
-        return e.statusCode() >= 500 || e.statusCode() == 429 || e.isThrottlingException()
+        return e.statusCode() >= 500
+                || e.statusCode() == 429
+                || e.isThrottlingException()
                 || e instanceof software.amazon.awssdk.services.kinesis.model.ProvisionedThroughputExceededException;
     }
 

@@ -1,16 +1,15 @@
 package io.cdp.core.extraction;
 
+import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.BINARY;
+import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.BOOLEAN;
+import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.DOUBLE;
+import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.INT32;
+
 import blue.strategic.parquet.Dehydrator;
 import io.cdp.events.payload.TransactionRecordedV1;
 import io.cdp.lake.LakeLayout;
 import io.cdp.lake.ParquetFiles;
 import io.cdp.lake.RawTransactions;
-import org.apache.parquet.schema.LogicalTypeAnnotation;
-import org.apache.parquet.schema.MessageType;
-import org.apache.parquet.schema.Types;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3Client;
-
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -19,11 +18,11 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
-import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.BINARY;
-import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.BOOLEAN;
-import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.DOUBLE;
-import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.INT32;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.Types;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Writes the history to the lake's {@code raw/} prefix as Parquet (parquet-floor: Parquet without Hadoop's
@@ -33,38 +32,79 @@ import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.INT32;
  */
 public final class LakeWriter {
 
-    public record LakeObject(String key, long rows, long bytes, String sha256) {
-    }
+    public record LakeObject(String key, long rows, long bytes, String sha256) {}
 
     private static final LogicalTypeAnnotation STRING = LogicalTypeAnnotation.stringType();
 
     static final MessageType CUSTOMERS = Types.buildMessage()
-            .required(BINARY).as(STRING).named("customer_token")
-            .required(BINARY).as(STRING).named("name_initials")
-            .required(BINARY).as(STRING).named("age_band")
-            .required(BINARY).as(STRING).named("income_band")
-            .required(BINARY).as(STRING).named("fico_band")
-            .required(BINARY).as(STRING).named("zip3")
-            .required(BINARY).as(STRING).named("home_city")
-            .required(BINARY).as(STRING).named("home_state")
-            .required(INT32).named("num_cards")
-            .required(BINARY).as(STRING).named("encrypted_name")
-            .required(BINARY).as(STRING).named("encrypted_email")
-            .required(BINARY).as(STRING).named("encrypted_address")
-            .required(BINARY).as(STRING).named("encrypted_birth_date")
+            .required(BINARY)
+            .as(STRING)
+            .named("customer_token")
+            .required(BINARY)
+            .as(STRING)
+            .named("name_initials")
+            .required(BINARY)
+            .as(STRING)
+            .named("age_band")
+            .required(BINARY)
+            .as(STRING)
+            .named("income_band")
+            .required(BINARY)
+            .as(STRING)
+            .named("fico_band")
+            .required(BINARY)
+            .as(STRING)
+            .named("zip3")
+            .required(BINARY)
+            .as(STRING)
+            .named("home_city")
+            .required(BINARY)
+            .as(STRING)
+            .named("home_state")
+            .required(INT32)
+            .named("num_cards")
+            .required(BINARY)
+            .as(STRING)
+            .named("encrypted_name")
+            .required(BINARY)
+            .as(STRING)
+            .named("encrypted_email")
+            .required(BINARY)
+            .as(STRING)
+            .named("encrypted_address")
+            .required(BINARY)
+            .as(STRING)
+            .named("encrypted_birth_date")
             .named("customer");
 
     static final MessageType CARDS = Types.buildMessage()
-            .required(BINARY).as(STRING).named("card_token")
-            .required(BINARY).as(STRING).named("customer_token")
-            .required(BINARY).as(STRING).named("card_last4")
-            .required(BINARY).as(STRING).named("brand")
-            .required(BINARY).as(STRING).named("card_type")
-            .required(BOOLEAN).named("has_chip")
-            .required(DOUBLE).named("credit_limit")
-            .required(BOOLEAN).named("on_dark_web")
-            .required(BINARY).as(STRING).named("encrypted_card_number")
-            .required(BINARY).as(STRING).named("encrypted_expiry")
+            .required(BINARY)
+            .as(STRING)
+            .named("card_token")
+            .required(BINARY)
+            .as(STRING)
+            .named("customer_token")
+            .required(BINARY)
+            .as(STRING)
+            .named("card_last4")
+            .required(BINARY)
+            .as(STRING)
+            .named("brand")
+            .required(BINARY)
+            .as(STRING)
+            .named("card_type")
+            .required(BOOLEAN)
+            .named("has_chip")
+            .required(DOUBLE)
+            .named("credit_limit")
+            .required(BOOLEAN)
+            .named("on_dark_web")
+            .required(BINARY)
+            .as(STRING)
+            .named("encrypted_card_number")
+            .required(BINARY)
+            .as(STRING)
+            .named("encrypted_expiry")
             .named("card");
 
     private final S3Client s3;
@@ -80,11 +120,12 @@ public final class LakeWriter {
     public List<LakeObject> transactions(String extractionId, List<TransactionRecordedV1> history) {
         Map<String, List<TransactionRecordedV1>> byMonth = new TreeMap<>();
         for (TransactionRecordedV1 t : history) {
-            byMonth.computeIfAbsent(LakeLayout.rawTransactionsPartition(t.transactionTime()), k -> new ArrayList<>()).add(t);
+            byMonth.computeIfAbsent(LakeLayout.rawTransactionsPartition(t.transactionTime()), k -> new ArrayList<>())
+                    .add(t);
         }
         List<LakeObject> objects = new ArrayList<>();
-        byMonth.forEach((partition, rows) -> objects.add(upload(partition + extractionId + ".parquet",
-                RawTransactions.SCHEMA, rows, RawTransactions.DEHYDRATOR)));
+        byMonth.forEach((partition, rows) -> objects.add(upload(
+                partition + extractionId + ".parquet", RawTransactions.SCHEMA, rows, RawTransactions.DEHYDRATOR)));
         return objects;
     }
 
@@ -129,7 +170,9 @@ public final class LakeWriter {
 
     private <T> LakeObject upload(String key, MessageType schema, List<T> rows, Dehydrator<T> dehydrator) {
         byte[] bytes = ParquetFiles.write(schema, rows, dehydrator);
-        s3.putObject(b -> b.bucket(bucket).key(key).contentType(LakeLayout.PARQUET_CONTENT_TYPE), RequestBody.fromBytes(bytes));
+        s3.putObject(
+                b -> b.bucket(bucket).key(key).contentType(LakeLayout.PARQUET_CONTENT_TYPE),
+                RequestBody.fromBytes(bytes));
         return new LakeObject(key, rows.size(), bytes.length, sha256(bytes));
     }
 

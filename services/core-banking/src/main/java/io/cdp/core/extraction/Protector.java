@@ -13,7 +13,6 @@ import io.cdp.pii.crypto.FieldEncryptor;
 import io.cdp.pii.mask.Masking;
 import io.cdp.pii.token.TokenKind;
 import io.cdp.pii.token.Tokenizer;
-
 import java.time.Instant;
 import java.time.ZoneOffset;
 
@@ -53,32 +52,63 @@ public final class Protector {
         Token token = customerToken(c.customerId());
         String address = c.address() + (c.apartment() == null ? "" : " Apt " + c.apartment()) + ", " + c.city() + ", "
                 + c.state() + " " + c.zipcode();
-        CustomerUpsertedV1 event = new CustomerUpsertedV1(token, Masking.initials(c.name()), Masking.ageBand(c.currentAge()),
-                Masking.incomeBand(c.yearlyIncome()), Masking.ficoBand(c.ficoScore()), Masking.zip3(c.zipcode()), c.city(),
-                c.state(), c.numCards(), encrypt(token, "customer", token, "name", c.name()),
-                encrypt(token, "customer", token, "email", c.email()), encrypt(token, "customer", token, "address", address),
+        CustomerUpsertedV1 event = new CustomerUpsertedV1(
+                token,
+                Masking.initials(c.name()),
+                Masking.ageBand(c.currentAge()),
+                Masking.incomeBand(c.yearlyIncome()),
+                Masking.ficoBand(c.ficoScore()),
+                Masking.zip3(c.zipcode()),
+                c.city(),
+                c.state(),
+                c.numCards(),
+                encrypt(token, "customer", token, "name", c.name()),
+                encrypt(token, "customer", token, "email", c.email()),
+                encrypt(token, "customer", token, "address", address),
                 updatedAt);
-        Ciphertext birth = encrypt(token, "customer", token, "birthDate", c.birthYear() + "-" + String.format("%02d", c.birthMonth()));
+        Ciphertext birth = encrypt(
+                token, "customer", token, "birthDate", c.birthYear() + "-" + String.format("%02d", c.birthMonth()));
         return new ProtectedCustomer(event, birth);
     }
 
     public ProtectedCard card(Card card, Token customer, Instant updatedAt) {
         Token token = cardToken(card);
-        CardUpsertedV1 event = new CardUpsertedV1(token, customer, Masking.cardLast4(card.cardNumber()), card.brand(),
-                card.cardType(), card.hasChip(), card.creditLimit(), card.onDarkWeb(),
-                encrypt(customer, "card", token, "cardNumber", card.cardNumber()), updatedAt);
-        return new ProtectedCard(event, encrypt(customer, "card", token, "expires", card.expires().toString()));
+        CardUpsertedV1 event = new CardUpsertedV1(
+                token,
+                customer,
+                Masking.cardLast4(card.cardNumber()),
+                card.brand(),
+                card.cardType(),
+                card.hasChip(),
+                card.creditLimit(),
+                card.onDarkWeb(),
+                encrypt(customer, "card", token, "cardNumber", card.cardNumber()),
+                updatedAt);
+        return new ProtectedCard(
+                event,
+                encrypt(customer, "card", token, "expires", card.expires().toString()));
     }
 
     public TransactionRecordedV1 transaction(Transaction t, Token card, Token customer) {
-        return new TransactionRecordedV1(transactionId(t), card, customer, t.time().toInstant(ZoneOffset.UTC), t.amount(), "USD",
-                t.merchantId(), t.merchantCity(), t.merchantState(), t.merchantZip(), t.mcc(), t.channel(), t.errors(), t.fraud());
+        return new TransactionRecordedV1(
+                transactionId(t),
+                card,
+                customer,
+                t.time().toInstant(ZoneOffset.UTC),
+                t.amount(),
+                "USD",
+                t.merchantId(),
+                t.merchantCity(),
+                t.merchantState(),
+                t.merchantZip(),
+                t.mcc(),
+                t.channel(),
+                t.errors(),
+                t.fraud());
     }
 
     /** The customer event plus fields that go to the lake only. */
-    public record ProtectedCustomer(CustomerUpsertedV1 event, Ciphertext encryptedBirthDate) {
-    }
+    public record ProtectedCustomer(CustomerUpsertedV1 event, Ciphertext encryptedBirthDate) {}
 
-    public record ProtectedCard(CardUpsertedV1 event, Ciphertext encryptedExpiry) {
-    }
+    public record ProtectedCard(CardUpsertedV1 event, Ciphertext encryptedExpiry) {}
 }

@@ -1,7 +1,6 @@
 package io.cdp.core.handbook;
 
 import io.cdp.core.tabformer.RowException;
-
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -14,13 +13,21 @@ import java.util.List;
  */
 public final class HandbookParser {
 
-    public static final List<String> COLUMNS = List.of("", "TRANSACTION_ID", "TX_DATETIME", "CUSTOMER_ID", "TERMINAL_ID",
-            "TX_AMOUNT", "TX_TIME_SECONDS", "TX_TIME_DAYS", "TX_FRAUD", "TX_FRAUD_SCENARIO");
+    public static final List<String> COLUMNS = List.of(
+            "",
+            "TRANSACTION_ID",
+            "TX_DATETIME",
+            "CUSTOMER_ID",
+            "TERMINAL_ID",
+            "TX_AMOUNT",
+            "TX_TIME_SECONDS",
+            "TX_TIME_DAYS",
+            "TX_FRAUD",
+            "TX_FRAUD_SCENARIO");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss")
-            .withResolverStyle(java.time.format.ResolverStyle.STRICT);   // SMART would turn June 31 into June 30
+            .withResolverStyle(java.time.format.ResolverStyle.STRICT); // SMART would turn June 31 into June 30
 
-    private HandbookParser() {
-    }
+    private HandbookParser() {}
 
     public static void checkHeader(List<String> header) throws RowException {
         if (!header.equals(COLUMNS)) {
@@ -39,8 +46,14 @@ public final class HandbookParser {
             if (fraud != 0 && fraud != 1) {
                 throw new RowException("TX_FRAUD is not 0/1");
             }
-            return new HandbookTransaction(Long.parseLong(f.get(1)), time, Long.parseLong(f.get(3)), Long.parseLong(f.get(4)),
-                    amount, fraud == 1, Integer.parseInt(f.get(9)));
+            return new HandbookTransaction(
+                    Long.parseLong(f.get(1)),
+                    time,
+                    Long.parseLong(f.get(3)),
+                    Long.parseLong(f.get(4)),
+                    amount,
+                    fraud == 1,
+                    Integer.parseInt(f.get(9)));
         } catch (DateTimeParseException e) {
             throw new RowException("TX_DATETIME is not yyyy-MM-dd HH:mm:ss");
         } catch (NumberFormatException e) {

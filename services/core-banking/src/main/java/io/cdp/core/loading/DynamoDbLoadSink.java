@@ -7,13 +7,12 @@ import io.cdp.core.tabformer.Customer;
 import io.cdp.core.tabformer.Transaction;
 import io.cdp.events.resources.CdpResources;
 import io.cdp.events.resources.CdpResources.Table;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Loads into the core tables in BatchWriteItem batches of 25 per table. */
 public final class DynamoDbLoadSink implements LoadSink {
@@ -43,7 +42,8 @@ public final class DynamoDbLoadSink implements LoadSink {
     }
 
     private void add(Table table, Map<String, AttributeValue> item) {
-        List<Map<String, AttributeValue>> batch = pending.computeIfAbsent(table, t -> new ArrayList<>(BatchWriter.MAX_BATCH));
+        List<Map<String, AttributeValue>> batch =
+                pending.computeIfAbsent(table, t -> new ArrayList<>(BatchWriter.MAX_BATCH));
         batch.add(item);
         if (batch.size() == BatchWriter.MAX_BATCH) {
             writer.submit(names.table(table), List.copyOf(batch));

@@ -15,8 +15,7 @@ import java.util.List;
  */
 public final class RejectReport implements AutoCloseable {
 
-    public record Reject(String file, long line, String reason) {
-    }
+    public record Reject(String file, long line, String reason) {}
 
     private final List<Reject> rejects = new ArrayList<>();
     private final BufferedWriter out;

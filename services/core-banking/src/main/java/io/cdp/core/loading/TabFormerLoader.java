@@ -3,7 +3,6 @@ package io.cdp.core.loading;
 import io.cdp.core.tabformer.RowException;
 import io.cdp.core.tabformer.TabFormerParser;
 import io.cdp.features.csv.Csv;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -25,7 +24,8 @@ public final class TabFormerLoader {
 
     public record Summary(long users, long cards, long transactions, long rejected) {
         public String line() {
-            return "loaded users=" + users + " cards=" + cards + " transactions=" + transactions + " rejected=" + rejected;
+            return "loaded users=" + users + " cards=" + cards + " transactions=" + transactions + " rejected="
+                    + rejected;
         }
     }
 
@@ -34,12 +34,23 @@ public final class TabFormerLoader {
         /** Users: a name with "user"; cards: with "card"; transactions: every other .csv. */
         public static Files3 find(Path dir) {
             try (Stream<Path> list = Files.list(dir)) {
-                List<Path> csv = list.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")).sorted().toList();
-                Path users = csv.stream().filter(p -> name(p).contains("user") && !name(p).contains("transaction")).findFirst()
+                List<Path> csv = list.filter(p -> p.getFileName()
+                                .toString()
+                                .toLowerCase(Locale.ROOT)
+                                .endsWith(".csv"))
+                        .sorted()
+                        .toList();
+                Path users = csv.stream()
+                        .filter(p -> name(p).contains("user") && !name(p).contains("transaction"))
+                        .findFirst()
                         .orElseThrow(() -> new IllegalArgumentException("no users file (*user*.csv) in " + dir));
-                Path cards = csv.stream().filter(p -> name(p).contains("card") && !name(p).contains("transaction")).findFirst()
+                Path cards = csv.stream()
+                        .filter(p -> name(p).contains("card") && !name(p).contains("transaction"))
+                        .findFirst()
                         .orElseThrow(() -> new IllegalArgumentException("no cards file (*card*.csv) in " + dir));
-                List<Path> transactions = csv.stream().filter(p -> !p.equals(users) && !p.equals(cards)).toList();
+                List<Path> transactions = csv.stream()
+                        .filter(p -> !p.equals(users) && !p.equals(cards))
+                        .toList();
                 if (transactions.isEmpty()) {
                     throw new IllegalArgumentException("no transactions file in " + dir);
                 }
@@ -54,7 +65,11 @@ public final class TabFormerLoader {
         }
     }
 
-    private enum Kind { USERS, CARDS, TRANSACTIONS }
+    private enum Kind {
+        USERS,
+        CARDS,
+        TRANSACTIONS
+    }
 
     private final LoadSink sink;
     private final RejectReport rejects;
@@ -131,8 +146,9 @@ public final class TabFormerLoader {
                 long now = System.nanoTime();
                 if (now - lastReport > progressEveryNanos) {
                     lastReport = now;
-                    progress.printf("load: %s %,d rows (%,.0f rows/s), %d rejected%n", name, loaded,
-                            loaded / ((now - started) / 1e9), rejects.count());
+                    progress.printf(
+                            "load: %s %,d rows (%,.0f rows/s), %d rejected%n",
+                            name, loaded, loaded / ((now - started) / 1e9), rejects.count());
                 }
             }
         } catch (IOException e) {

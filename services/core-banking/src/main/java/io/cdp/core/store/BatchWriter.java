@@ -1,13 +1,5 @@
 package io.cdp.core.store;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.PutRequest;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +8,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * Bulk puts with BatchWriteItem: 25 items per request (the service limit), a few requests in flight,
@@ -49,7 +48,10 @@ public final class BatchWriter implements AutoCloseable {
             throw new IllegalArgumentException("at most " + MAX_BATCH + " items per batch, got " + items.size());
         }
         List<WriteRequest> requests = items.stream()
-                .map(item -> WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build()).toList();
+                .map(item -> WriteRequest.builder()
+                        .putRequest(PutRequest.builder().item(item).build())
+                        .build())
+                .toList();
         if (inFlight.size() >= parallelism * 4) {
             await(inFlight.removeFirst());
         }
@@ -72,10 +74,12 @@ public final class BatchWriter implements AutoCloseable {
             }
             pending = response.unprocessedItems();
             if (attempt >= MAX_ATTEMPTS) {
-                throw new IllegalStateException(pending.values().stream().mapToInt(List::size).sum()
-                        + " items still unprocessed by " + table + " after " + attempt + " attempts");
+                throw new IllegalStateException(
+                        pending.values().stream().mapToInt(List::size).sum() + " items still unprocessed by " + table
+                                + " after " + attempt + " attempts");
             }
-            log.debug("{} unprocessed items for {}, retry {}", pending.get(table).size(), table, attempt);
+            log.debug(
+                    "{} unprocessed items for {}, retry {}", pending.get(table).size(), table, attempt);
             sleep(backoff(attempt));
         }
     }
@@ -96,7 +100,8 @@ public final class BatchWriter implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while writing to DynamoDB", e);
         } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException("a DynamoDB batch failed: " + e.getCause().getMessage(), e.getCause());
+            throw new IllegalStateException(
+                    "a DynamoDB batch failed: " + e.getCause().getMessage(), e.getCause());
         }
     }
 

@@ -4,14 +4,13 @@ import io.cdp.core.tabformer.Card;
 import io.cdp.core.tabformer.Customer;
 import io.cdp.core.tabformer.Transaction;
 import io.cdp.events.payload.Channel;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The item shapes of the core tables (key design in the service README). Items are a pure function of the
@@ -19,8 +18,7 @@ import java.util.Map;
  */
 public final class CoreItems {
 
-    private CoreItems() {
-    }
+    private CoreItems() {}
 
     public static Map<String, AttributeValue> customer(Customer c) {
         Map<String, AttributeValue> m = new HashMap<>();
@@ -48,11 +46,27 @@ public final class CoreItems {
     }
 
     public static Customer customer(Map<String, AttributeValue> m) {
-        return new Customer(m.get("customerId").s(), m.get("name").s(), i(m, "currentAge"), i(m, "retirementAge"),
-                i(m, "birthYear"), i(m, "birthMonth"), m.get("gender").s(), m.get("address").s(),
-                m.containsKey("apartment") ? m.get("apartment").s() : null, m.get("city").s(), m.get("state").s(),
-                m.get("zipcode").s(), d(m, "latitude"), d(m, "longitude"), d(m, "perCapitaIncome"), d(m, "yearlyIncome"),
-                d(m, "totalDebt"), i(m, "ficoScore"), i(m, "numCards"), m.get("email").s());
+        return new Customer(
+                m.get("customerId").s(),
+                m.get("name").s(),
+                i(m, "currentAge"),
+                i(m, "retirementAge"),
+                i(m, "birthYear"),
+                i(m, "birthMonth"),
+                m.get("gender").s(),
+                m.get("address").s(),
+                m.containsKey("apartment") ? m.get("apartment").s() : null,
+                m.get("city").s(),
+                m.get("state").s(),
+                m.get("zipcode").s(),
+                d(m, "latitude"),
+                d(m, "longitude"),
+                d(m, "perCapitaIncome"),
+                d(m, "yearlyIncome"),
+                d(m, "totalDebt"),
+                i(m, "ficoScore"),
+                i(m, "numCards"),
+                m.get("email").s());
     }
 
     public static Map<String, AttributeValue> card(Card c) {
@@ -74,10 +88,20 @@ public final class CoreItems {
     }
 
     public static Card card(Map<String, AttributeValue> m) {
-        return new Card(m.get("customerId").s(), Integer.parseInt(m.get("cardIndex").s()), m.get("brand").s(),
-                m.get("cardType").s(), m.get("cardNumber").s(), YearMonth.parse(m.get("expires").s()), m.get("cvv").s(),
-                m.get("hasChip").bool(), i(m, "cardsIssued"), d(m, "creditLimit"), YearMonth.parse(m.get("accountOpened").s()),
-                i(m, "pinLastChanged"), m.get("onDarkWeb").bool());
+        return new Card(
+                m.get("customerId").s(),
+                Integer.parseInt(m.get("cardIndex").s()),
+                m.get("brand").s(),
+                m.get("cardType").s(),
+                m.get("cardNumber").s(),
+                YearMonth.parse(m.get("expires").s()),
+                m.get("cvv").s(),
+                m.get("hasChip").bool(),
+                i(m, "cardsIssued"),
+                d(m, "creditLimit"),
+                YearMonth.parse(m.get("accountOpened").s()),
+                i(m, "pinLastChanged"),
+                m.get("onDarkWeb").bool());
     }
 
     public static Map<String, AttributeValue> transaction(Transaction t) {
@@ -96,16 +120,29 @@ public final class CoreItems {
         if (t.merchantState() != null) m.put("merchantState", s(t.merchantState()));
         if (t.merchantZip() != null) m.put("merchantZip", s(t.merchantZip()));
         m.put("mcc", n(t.mcc()));
-        m.put("errors", AttributeValue.fromL(t.errors().stream().map(AttributeValue::fromS).toList()));
+        m.put(
+                "errors",
+                AttributeValue.fromL(
+                        t.errors().stream().map(AttributeValue::fromS).toList()));
         m.put("fraud", AttributeValue.fromBool(t.fraud()));
         return m;
     }
 
     public static Transaction transaction(Map<String, AttributeValue> m) {
-        return new Transaction(m.get("customerId").s(), i(m, "cardIndex"), LocalDateTime.parse(m.get("time").s()),
-                i(m, "sequence"), d(m, "amount"), Channel.valueOf(m.get("channel").s()), m.get("merchantId").s(),
-                opt(m, "merchantCity"), opt(m, "merchantState"), opt(m, "merchantZip"), i(m, "mcc"),
-                m.get("errors").l().stream().map(AttributeValue::s).toList(), m.get("fraud").bool());
+        return new Transaction(
+                m.get("customerId").s(),
+                i(m, "cardIndex"),
+                LocalDateTime.parse(m.get("time").s()),
+                i(m, "sequence"),
+                d(m, "amount"),
+                Channel.valueOf(m.get("channel").s()),
+                m.get("merchantId").s(),
+                opt(m, "merchantCity"),
+                opt(m, "merchantState"),
+                opt(m, "merchantZip"),
+                i(m, "mcc"),
+                m.get("errors").l().stream().map(AttributeValue::s).toList(),
+                m.get("fraud").bool());
     }
 
     private static String opt(Map<String, AttributeValue> m, String k) {

@@ -4,9 +4,20 @@ import java.math.BigDecimal;
 import java.time.YearMonth;
 
 /** A card as core banking holds it; {@link #cardId()} is {@code <customerId>:<cardIndex>}. */
-public record Card(String customerId, int cardIndex, String brand, String cardType, String cardNumber, YearMonth expires,
-                   String cvv, boolean hasChip, int cardsIssued, BigDecimal creditLimit, YearMonth accountOpened,
-                   int pinLastChanged, boolean onDarkWeb) {
+public record Card(
+        String customerId,
+        int cardIndex,
+        String brand,
+        String cardType,
+        String cardNumber,
+        YearMonth expires,
+        String cvv,
+        boolean hasChip,
+        int cardsIssued,
+        BigDecimal creditLimit,
+        YearMonth accountOpened,
+        int pinLastChanged,
+        boolean onDarkWeb) {
 
     public String cardId() {
         return cardId(customerId, cardIndex);

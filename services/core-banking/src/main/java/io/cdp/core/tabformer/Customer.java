@@ -1,12 +1,27 @@
 package io.cdp.core.tabformer;
 
+import java.math.BigDecimal;
 import org.jspecify.annotations.Nullable;
 
-import java.math.BigDecimal;
-
 /** A bank customer as core banking holds it (plaintext PII: this record never leaves the core zone). */
-public record Customer(String customerId, String name, int currentAge, int retirementAge, int birthYear, int birthMonth,
-                       String gender, String address, @Nullable String apartment, String city, String state, String zipcode,
-                       BigDecimal latitude, BigDecimal longitude, BigDecimal perCapitaIncome, BigDecimal yearlyIncome,
-                       BigDecimal totalDebt, int ficoScore, int numCards, String email) {
-}
+public record Customer(
+        String customerId,
+        String name,
+        int currentAge,
+        int retirementAge,
+        int birthYear,
+        int birthMonth,
+        String gender,
+        String address,
+        @Nullable String apartment,
+        String city,
+        String state,
+        String zipcode,
+        BigDecimal latitude,
+        BigDecimal longitude,
+        BigDecimal perCapitaIncome,
+        BigDecimal yearlyIncome,
+        BigDecimal totalDebt,
+        int ficoScore,
+        int numCards,
+        String email) {}

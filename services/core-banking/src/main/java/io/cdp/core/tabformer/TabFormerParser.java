@@ -1,8 +1,7 @@
 package io.cdp.core.tabformer;
 
-import io.cdp.features.tabformer.TabFormerCsv;
 import io.cdp.events.payload.Channel;
-
+import io.cdp.features.tabformer.TabFormerCsv;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDateTime;
@@ -64,12 +63,27 @@ public final class TabFormerParser {
         List<String> f = fields(row, USER_COLUMNS);
         String name = required(f, 0, "Person");
         String id = Long.toString(rowNumber);
-        return new Customer(id, name, integer(f, 1, "Current Age"), integer(f, 2, "Retirement Age"),
-                integer(f, 3, "Birth Year"), month(integer(f, 4, "Birth Month"), "Birth Month"),
-                required(f, 5, "Gender"), required(f, 6, "Address"), optional(f.get(7)), required(f, 8, "City"),
-                required(f, 9, "State"), zip(f.get(10), "Zipcode", true), decimal(f, 11, "Latitude"), decimal(f, 12, "Longitude"),
-                money(f, 13, "Per Capita Income - Zipcode"), money(f, 14, "Yearly Income - Person"), money(f, 15, "Total Debt"),
-                integer(f, 16, "FICO Score"), integer(f, 17, "Num Credit Cards"), email(name, id));
+        return new Customer(
+                id,
+                name,
+                integer(f, 1, "Current Age"),
+                integer(f, 2, "Retirement Age"),
+                integer(f, 3, "Birth Year"),
+                month(integer(f, 4, "Birth Month"), "Birth Month"),
+                required(f, 5, "Gender"),
+                required(f, 6, "Address"),
+                optional(f.get(7)),
+                required(f, 8, "City"),
+                required(f, 9, "State"),
+                zip(f.get(10), "Zipcode", true),
+                decimal(f, 11, "Latitude"),
+                decimal(f, 12, "Longitude"),
+                money(f, 13, "Per Capita Income - Zipcode"),
+                money(f, 14, "Yearly Income - Person"),
+                money(f, 15, "Total Debt"),
+                integer(f, 16, "FICO Score"),
+                integer(f, 17, "Num Credit Cards"),
+                email(name, id));
     }
 
     public Card card(List<String> row) throws RowException {
@@ -82,10 +96,20 @@ public final class TabFormerParser {
         if (!cvv.matches("[0-9]{1,4}")) {
             throw new RowException("CVV is not 1-4 digits");
         }
-        return new Card(Integer.toString(integer(f, 0, "User")), integer(f, 1, "CARD INDEX"), required(f, 2, "Card Brand"),
-                required(f, 3, "Card Type"), number, monthYear(f, 5, "Expires"), cvv, yes(f, 7, "Has Chip"),
-                integer(f, 8, "Cards Issued"), money(f, 9, "Credit Limit"), monthYear(f, 10, "Acct Open Date"),
-                integer(f, 11, "Year PIN last Changed"), yes(f, 12, "Card on Dark Web"));
+        return new Card(
+                Integer.toString(integer(f, 0, "User")),
+                integer(f, 1, "CARD INDEX"),
+                required(f, 2, "Card Brand"),
+                required(f, 3, "Card Type"),
+                number,
+                monthYear(f, 5, "Expires"),
+                cvv,
+                yes(f, 7, "Has Chip"),
+                integer(f, 8, "Cards Issued"),
+                money(f, 9, "Credit Limit"),
+                monthYear(f, 10, "Acct Open Date"),
+                integer(f, 11, "Year PIN last Changed"),
+                yes(f, 12, "Card on Dark Web"));
     }
 
     public Transaction transaction(List<String> row) throws RowException {
@@ -98,8 +122,12 @@ public final class TabFormerParser {
         }
         LocalDateTime at;
         try {
-            at = LocalDateTime.of(integer(f, 2, "Year"), integer(f, 3, "Month"), integer(f, 4, "Day"),
-                    Integer.parseInt(time.group(1)), Integer.parseInt(time.group(2)));
+            at = LocalDateTime.of(
+                    integer(f, 2, "Year"),
+                    integer(f, 3, "Month"),
+                    integer(f, 4, "Day"),
+                    Integer.parseInt(time.group(1)),
+                    Integer.parseInt(time.group(2)));
         } catch (DateTimeException e) {
             throw new RowException("impossible date or time in Year/Month/Day/Time");
         }
@@ -134,8 +162,20 @@ public final class TabFormerParser {
             lastCard = cardId;
         }
         int sequence = sequenceInMinute.merge(at.toString(), 1, Integer::sum) - 1;
-        return new Transaction(customerId, cardIndex, at, sequence, money(f, 6, "Amount"), channel, merchant,
-                optional(f.get(9)), optional(f.get(10)), zip(f.get(11), "Zip", false), mcc, errors, fraud);
+        return new Transaction(
+                customerId,
+                cardIndex,
+                at,
+                sequence,
+                money(f, 6, "Amount"),
+                channel,
+                merchant,
+                optional(f.get(9)),
+                optional(f.get(10)),
+                zip(f.get(11), "Zip", false),
+                mcc,
+                errors,
+                fraud);
     }
 
     private List<String> fields(List<String> row, List<String> expected) throws RowException {

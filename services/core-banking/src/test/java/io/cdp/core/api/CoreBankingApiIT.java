@@ -1,25 +1,18 @@
 package io.cdp.core.api;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.cdp.aws.AwsClients;
 import io.cdp.aws.test.AwsEmulator;
-import io.cdp.datagen.TabFormerGenerator;
 import io.cdp.core.loading.DynamoDbLoadSink;
 import io.cdp.core.loading.RejectReport;
 import io.cdp.core.loading.TabFormerLoader;
+import io.cdp.datagen.TabFormerGenerator;
 import io.cdp.events.pii.Ciphertext;
 import io.cdp.events.resources.CdpResources;
 import io.cdp.pii.PiiProtection;
-import io.cdp.pii.crypto.DataKeyCache;
 import io.cdp.pii.crypto.FieldContext;
 import io.cdp.service.security.DevTokens;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -30,8 +23,13 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import javax.crypto.SecretKey;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class CoreBankingApiIT {
@@ -63,7 +61,10 @@ class CoreBankingApiIT {
     void apiDocsArePublicAndEveryApiEndpointNeedsAToken() throws Exception {
         HttpResponse<String> docs = get("/v3/api-docs", null);
         assertThat(docs.statusCode()).isEqualTo(200);
-        assertThat(docs.body()).contains("/api/extractions").contains("/api/pii/decrypt").contains("\"openapi\":\"3.1");
+        assertThat(docs.body())
+                .contains("/api/extractions")
+                .contains("/api/pii/decrypt")
+                .contains("\"openapi\":\"3.1");
         assertThat(get("/api/extractions", null).statusCode()).isEqualTo(401);
         assertThat(post("/api/pii/decrypt", "{}", null).statusCode()).isEqualTo(401);
         assertThat(get("/actuator/health", null).statusCode()).isEqualTo(200);
@@ -75,15 +76,21 @@ class CoreBankingApiIT {
         Ciphertext ct = pii.encryptor().encrypt(customer, new FieldContext("customer", customer, "name"), "Api Tester");
         String body = "{\"ciphertext\":\"" + ct.value() + "\",\"entity\":\"customer\",\"recordId\":\"" + customer
                 + "\",\"field\":\"name\",\"purpose\":\"api-test\"}";
-        assertThat(post("/api/pii/decrypt", body, token("extraction")).statusCode()).isEqualTo(403);
+        assertThat(post("/api/pii/decrypt", body, token("extraction")).statusCode())
+                .isEqualTo(403);
         HttpResponse<String> ok = post("/api/pii/decrypt", body, token("pii:decrypt"));
         assertThat(ok.statusCode()).isEqualTo(200);
         assertThat(ok.body()).contains("Api Tester");
         String moved = body.replace("\"field\":\"name\"", "\"field\":\"email\"");
-        assertThat(post("/api/pii/decrypt", moved, token("pii:decrypt")).statusCode()).isEqualTo(422);
+        assertThat(post("/api/pii/decrypt", moved, token("pii:decrypt")).statusCode())
+                .isEqualTo(422);
 
-        HttpResponse<String> erase = http.send(HttpRequest.newBuilder(uri("/api/customers/api-42/pii?purpose=right-to-erasure"))
-                .header("Authorization", "Bearer " + token("pii:erase")).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> erase = http.send(
+                HttpRequest.newBuilder(uri("/api/customers/api-42/pii?purpose=right-to-erasure"))
+                        .header("Authorization", "Bearer " + token("pii:erase"))
+                        .DELETE()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(erase.statusCode()).isEqualTo(204);
         HttpResponse<String> gone = post("/api/pii/decrypt", body, token("pii:decrypt"));
         assertThat(gone.statusCode()).isEqualTo(410);
@@ -94,8 +101,9 @@ class CoreBankingApiIT {
     void extractionIsStartedAndWatchedOverRest(@TempDir Path dir) throws Exception {
         new TabFormerGenerator(new TabFormerGenerator.Options(4, 8, LocalDate.of(2019, 1, 1), 5)).write(dir);
         try (RejectReport rejects = new RejectReport(dir.resolve("rejects.jsonl"));
-             DynamoDbLoadSink sink = new DynamoDbLoadSink(clients.dynamoDb(), NAMES, 2)) {
-            new TabFormerLoader(sink, rejects, new PrintStream(PrintStream.nullOutputStream())).load(TabFormerLoader.Files3.find(dir));
+                DynamoDbLoadSink sink = new DynamoDbLoadSink(clients.dynamoDb(), NAMES, 2)) {
+            new TabFormerLoader(sink, rejects, new PrintStream(PrintStream.nullOutputStream()))
+                    .load(TabFormerLoader.Files3.find(dir));
         }
         HttpResponse<String> started = post("/api/extractions", "{\"liveShare\":0.1}", token("extraction"));
         assertThat(started.statusCode()).isEqualTo(202);
@@ -106,22 +114,29 @@ class CoreBankingApiIT {
             state = get("/api/extractions/" + id, token("extraction")).body();
         }
         assertThat(state).contains("\"state\":\"COMPLETED\"").contains("raw/_manifests/" + id + ".json");
-        assertThat(post("/api/extractions", "{\"liveShare\":2}", token("extraction")).statusCode()).isEqualTo(400);
+        assertThat(post("/api/extractions", "{\"liveShare\":2}", token("extraction"))
+                        .statusCode())
+                .isEqualTo(400);
 
         // at real-time speed the replay would take days: stop it and watch it end as STOPPED
-        HttpResponse<String> slow = post("/api/extractions", "{\"liveShare\":0.5,\"speed\":1,\"toLake\":false}", token("extraction"));
+        HttpResponse<String> slow =
+                post("/api/extractions", "{\"liveShare\":0.5,\"speed\":1,\"toLake\":false}", token("extraction"));
         assertThat(slow.statusCode()).isEqualTo(202);
         String slowId = slow.body().replaceAll(".*\"extractionId\":\"([^\"]+)\".*", "$1");
-        assertThat(post("/api/extractions", "{}", token("extraction")).statusCode()).isEqualTo(409);
+        assertThat(post("/api/extractions", "{}", token("extraction")).statusCode())
+                .isEqualTo(409);
         Thread.sleep(1500);
-        assertThat(post("/api/extractions/" + slowId + "/stop", "", token("extraction")).statusCode()).isEqualTo(200);
+        assertThat(post("/api/extractions/" + slowId + "/stop", "", token("extraction"))
+                        .statusCode())
+                .isEqualTo(200);
         String slowState = "";
         for (int i = 0; i < 60 && !slowState.contains("STOPPED"); i++) {
             Thread.sleep(250);
             slowState = get("/api/extractions/" + slowId, token("extraction")).body();
         }
         assertThat(slowState).contains("\"state\":\"STOPPED\"");
-        assertThat(get("/api/extractions/nope", token("extraction")).statusCode()).isEqualTo(404);
+        assertThat(get("/api/extractions/nope", token("extraction")).statusCode())
+                .isEqualTo(404);
     }
 
     private String token(String scope) {
@@ -139,7 +154,8 @@ class CoreBankingApiIT {
     }
 
     private HttpResponse<String> post(String path, String body, String token) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (token != null) b.header("Authorization", "Bearer " + token);
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());

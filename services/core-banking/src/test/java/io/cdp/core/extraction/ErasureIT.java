@@ -1,13 +1,16 @@
 package io.cdp.core.extraction;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.cdp.aws.AwsClients;
 import io.cdp.aws.test.AwsEmulatorTest;
-import io.cdp.datagen.TabFormerGenerator;
 import io.cdp.core.loading.DynamoDbLoadSink;
 import io.cdp.core.loading.RejectReport;
 import io.cdp.core.loading.TabFormerLoader;
 import io.cdp.core.store.CoreStore;
 import io.cdp.core.tabformer.Customer;
+import io.cdp.datagen.TabFormerGenerator;
 import io.cdp.events.codec.EventCodec;
 import io.cdp.events.payload.CardUpsertedV1;
 import io.cdp.events.payload.CustomerUpsertedV1;
@@ -19,18 +22,14 @@ import io.cdp.pii.crypto.DataKeyCache;
 import io.cdp.pii.crypto.FieldContext;
 import io.cdp.pii.crypto.KeyShreddedException;
 import io.cdp.pii.crypto.PiiDecryptor;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Crypto-shredding end to end: after an extraction, erasing one customer makes their ciphertexts in the
@@ -39,15 +38,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @AwsEmulatorTest
 class ErasureIT {
 
-    private static final CoreZoneCredentials CORE = CoreZoneCredentials.fromConfiguration("core", "erasure-it", Set.of("pii:decrypt"));
+    private static final CoreZoneCredentials CORE =
+            CoreZoneCredentials.fromConfiguration("core", "erasure-it", Set.of("pii:decrypt"));
 
     @Test
-    void erasingACustomerShredsTheirCopiesOnStreamAndLakeButNotOthers(AwsClients clients, CdpResources names, @TempDir Path dir) throws Exception {
+    void erasingACustomerShredsTheirCopiesOnStreamAndLakeButNotOthers(
+            AwsClients clients, CdpResources names, @TempDir Path dir) throws Exception {
         Path data = dir.resolve("data");
         new TabFormerGenerator(new TabFormerGenerator.Options(6, 5, LocalDate.of(2019, 5, 1), 10)).write(data);
         try (RejectReport rejects = new RejectReport(dir.resolve("rejects.jsonl"));
-             DynamoDbLoadSink sink = new DynamoDbLoadSink(clients.dynamoDb(), names, 2)) {
-            new TabFormerLoader(sink, rejects, new PrintStream(PrintStream.nullOutputStream())).load(TabFormerLoader.Files3.find(data));
+                DynamoDbLoadSink sink = new DynamoDbLoadSink(clients.dynamoDb(), names, 2)) {
+            new TabFormerLoader(sink, rejects, new PrintStream(PrintStream.nullOutputStream()))
+                    .load(TabFormerLoader.Files3.find(data));
         }
         PiiProtection pii = PiiProtection.fromAws(clients, names, DataKeyCache.Limits.DEFAULT, null);
         try (ExtractionRunner runner = ExtractionRunner.fromAws(clients, names, pii, dir.resolve("work"))) {
@@ -62,22 +64,27 @@ class ErasureIT {
         pii.decryptor(CORE).erase(erasedToken, "dpo-1", "right-to-erasure");
 
         // a fresh process: nothing cached, only what the core zone still holds
-        PiiDecryptor decryptor = PiiProtection.fromAws(clients, names, DataKeyCache.Limits.DEFAULT, null).decryptor(CORE);
+        PiiDecryptor decryptor = PiiProtection.fromAws(clients, names, DataKeyCache.Limits.DEFAULT, null)
+                .decryptor(CORE);
         EventCodec codec = new EventCodec();
         int erasedSeen = 0;
         int keptSeen = 0;
         for (String record : ExtractedData.streamRecords(clients, names.stream(CdpResources.Stream.CORE_CUSTOMERS))) {
             var envelope = codec.decode(record.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             if (envelope.payload() instanceof CustomerUpsertedV1 c) {
-                FieldContext ctx = new FieldContext("customer", c.customerToken().value(), "name");
+                FieldContext ctx =
+                        new FieldContext("customer", c.customerToken().value(), "name");
                 if (c.customerToken().value().equals(erasedToken)) {
-                    assertThatThrownBy(() -> decryptor.decrypt(c.encryptedName(), ctx, "op", "erasure-check")).isInstanceOf(KeyShreddedException.class);
+                    assertThatThrownBy(() -> decryptor.decrypt(c.encryptedName(), ctx, "op", "erasure-check"))
+                            .isInstanceOf(KeyShreddedException.class);
                     erasedSeen++;
                 } else if (c.customerToken().value().equals(keptToken)) {
-                    assertThat(decryptor.decrypt(c.encryptedName(), ctx, "op", "erasure-check")).isEqualTo(kept.name());
+                    assertThat(decryptor.decrypt(c.encryptedName(), ctx, "op", "erasure-check"))
+                            .isEqualTo(kept.name());
                     keptSeen++;
                 }
-            } else if (envelope.payload() instanceof CardUpsertedV1 card && card.customerToken().value().equals(erasedToken)) {
+            } else if (envelope.payload() instanceof CardUpsertedV1 card
+                    && card.customerToken().value().equals(erasedToken)) {
                 FieldContext ctx = new FieldContext("card", card.cardToken().value(), "cardNumber");
                 assertThatThrownBy(() -> decryptor.decrypt(card.encryptedCardNumber(), ctx, "op", "erasure-check"))
                         .isInstanceOf(KeyShreddedException.class);
@@ -98,10 +105,12 @@ class ErasureIT {
                 FieldContext ctx = new FieldContext("customer", token, "address");
                 Ciphertext address = new Ciphertext(row.get("encrypted_address"));
                 if (token.equals(erasedToken)) {
-                    assertThatThrownBy(() -> decryptor.decrypt(address, ctx, "op", "erasure-check")).isInstanceOf(KeyShreddedException.class);
+                    assertThatThrownBy(() -> decryptor.decrypt(address, ctx, "op", "erasure-check"))
+                            .isInstanceOf(KeyShreddedException.class);
                     lakeErased++;
                 } else if (token.equals(keptToken)) {
-                    assertThat(decryptor.decrypt(address, ctx, "op", "erasure-check")).startsWith(kept.address());
+                    assertThat(decryptor.decrypt(address, ctx, "op", "erasure-check"))
+                            .startsWith(kept.address());
                     lakeKept++;
                 }
             }

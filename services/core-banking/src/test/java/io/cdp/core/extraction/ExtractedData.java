@@ -5,13 +5,6 @@ import blue.strategic.parquet.HydratorSupplier;
 import blue.strategic.parquet.ParquetReader;
 import io.cdp.aws.AwsClients;
 import io.cdp.events.resources.CdpResources;
-import software.amazon.awssdk.services.kinesis.KinesisClient;
-import software.amazon.awssdk.services.kinesis.model.GetRecordsResponse;
-import software.amazon.awssdk.services.kinesis.model.Shard;
-import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.S3Object;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +12,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.kinesis.model.GetRecordsResponse;
+import software.amazon.awssdk.services.kinesis.model.Shard;
+import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
 /** Reads back everything an extraction put outside the core zone: every Kinesis record and every lake object. */
 final class ExtractedData {
@@ -41,19 +40,21 @@ final class ExtractedData {
         }
     };
 
-    private ExtractedData() {
-    }
+    private ExtractedData() {}
 
     /** Every record on the stream, as UTF-8 text. */
     static List<String> streamRecords(AwsClients clients, String stream) {
         KinesisClient kinesis = clients.kinesis();
         List<String> out = new ArrayList<>();
         for (Shard shard : kinesis.listShards(b -> b.streamName(stream)).shards()) {
-            String iterator = kinesis.getShardIterator(b -> b.streamName(stream).shardId(shard.shardId())
-                    .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+            String iterator = kinesis.getShardIterator(b -> b.streamName(stream)
+                            .shardId(shard.shardId())
+                            .shardIteratorType(ShardIteratorType.TRIM_HORIZON))
+                    .shardIterator();
             while (iterator != null) {
                 String it = iterator;
-                GetRecordsResponse response = kinesis.getRecords(b -> b.shardIterator(it).limit(10_000));
+                GetRecordsResponse response =
+                        kinesis.getRecords(b -> b.shardIterator(it).limit(10_000));
                 response.records().forEach(r -> out.add(r.data().asUtf8String()));
                 if (response.records().isEmpty()) {
                     break;
@@ -65,12 +66,15 @@ final class ExtractedData {
     }
 
     /** Every lake object under {@code raw/}: Parquet as rows of column values, anything else as one text value. */
-    static Map<String, List<Map<String, String>>> lakeObjects(AwsClients clients, CdpResources names, Path tmp) throws Exception {
+    static Map<String, List<Map<String, String>>> lakeObjects(AwsClients clients, CdpResources names, Path tmp)
+            throws Exception {
         S3Client s3 = clients.s3();
         String bucket = names.bucket(CdpResources.Bucket.LAKE);
         Map<String, List<Map<String, String>>> out = new LinkedHashMap<>();
-        for (S3Object o : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix("raw/")).contents()) {
-            byte[] bytes = s3.getObjectAsBytes(b -> b.bucket(bucket).key(o.key())).asByteArray();
+        for (S3Object o :
+                s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix("raw/")).contents()) {
+            byte[] bytes =
+                    s3.getObjectAsBytes(b -> b.bucket(bucket).key(o.key())).asByteArray();
             if (o.key().endsWith(".parquet")) {
                 Path file = Files.createTempFile(tmp, "lake", ".parquet");
                 Files.write(file, bytes);

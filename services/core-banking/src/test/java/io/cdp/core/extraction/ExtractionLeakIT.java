@@ -1,8 +1,9 @@
 package io.cdp.core.extraction;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.cdp.aws.AwsClients;
 import io.cdp.aws.test.AwsEmulatorTest;
-import io.cdp.datagen.TabFormerGenerator;
 import io.cdp.core.loading.DynamoDbLoadSink;
 import io.cdp.core.loading.LoadSink;
 import io.cdp.core.loading.RejectReport;
@@ -11,16 +12,11 @@ import io.cdp.core.store.CoreStore;
 import io.cdp.core.tabformer.Card;
 import io.cdp.core.tabformer.Customer;
 import io.cdp.core.tabformer.Transaction;
+import io.cdp.datagen.TabFormerGenerator;
 import io.cdp.events.codec.EventCodec;
 import io.cdp.events.resources.CdpResources;
 import io.cdp.pii.PiiProtection;
 import io.cdp.pii.crypto.DataKeyCache;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.JsonNode;
-
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -29,8 +25,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The proof that nothing leaks: generated data is loaded, extracted on both paths, and every Kinesis record
@@ -47,7 +46,8 @@ class ExtractionLeakIT {
     private final List<Transaction> transactions = new ArrayList<>();
     private ExtractionStatus status;
 
-    private final ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logs = new ch.qos.logback.core.read.ListAppender<>();
+    private final ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logs =
+            new ch.qos.logback.core.read.ListAppender<>();
 
     @BeforeAll
     void generateLoadAndExtract(AwsClients clients, CdpResources names, @TempDir Path dir) throws Exception {
@@ -57,14 +57,29 @@ class ExtractionLeakIT {
         Path data = dir.resolve("data");
         new TabFormerGenerator(new TabFormerGenerator.Options(25, 21, LocalDate.of(2019, 3, 1), 20)).write(data);
         try (RejectReport rejects = new RejectReport(dir.resolve("rejects.jsonl"));
-             DynamoDbLoadSink dynamo = new DynamoDbLoadSink(clients.dynamoDb(), names, 4)) {
+                DynamoDbLoadSink dynamo = new DynamoDbLoadSink(clients.dynamoDb(), names, 4)) {
             LoadSink both = new LoadSink() {
-                public void customer(Customer c) { customers.add(c); dynamo.customer(c); }
-                public void card(Card c) { cards.add(c); dynamo.card(c); }
-                public void transaction(Transaction t) { transactions.add(t); dynamo.transaction(t); }
-                public void flush() { dynamo.flush(); }
+                public void customer(Customer c) {
+                    customers.add(c);
+                    dynamo.customer(c);
+                }
+
+                public void card(Card c) {
+                    cards.add(c);
+                    dynamo.card(c);
+                }
+
+                public void transaction(Transaction t) {
+                    transactions.add(t);
+                    dynamo.transaction(t);
+                }
+
+                public void flush() {
+                    dynamo.flush();
+                }
             };
-            var summary = new TabFormerLoader(both, rejects, new PrintStream(PrintStream.nullOutputStream())).load(TabFormerLoader.Files3.find(data));
+            var summary = new TabFormerLoader(both, rejects, new PrintStream(PrintStream.nullOutputStream()))
+                    .load(TabFormerLoader.Files3.find(data));
             assertThat(summary.rejected()).isZero();
         }
         PiiProtection pii = PiiProtection.fromAws(clients, names, DataKeyCache.Limits.DEFAULT, null);
@@ -77,15 +92,20 @@ class ExtractionLeakIT {
 
     @Test
     void everyRecordReachedStreamAndLake(AwsClients clients, CdpResources names, @TempDir Path tmp) throws Exception {
-        List<String> txRecords = ExtractedData.streamRecords(clients, names.stream(CdpResources.Stream.CORE_TRANSACTIONS));
-        List<String> customerRecords = ExtractedData.streamRecords(clients, names.stream(CdpResources.Stream.CORE_CUSTOMERS));
+        List<String> txRecords =
+                ExtractedData.streamRecords(clients, names.stream(CdpResources.Stream.CORE_TRANSACTIONS));
+        List<String> customerRecords =
+                ExtractedData.streamRecords(clients, names.stream(CdpResources.Stream.CORE_CUSTOMERS));
         assertThat(status.historyTransactions() + status.liveTransactions()).isEqualTo(transactions.size());
-        assertThat(status.liveTransactions()).isEqualTo(transactions.size() - (long) Math.floor(transactions.size() * 0.95));
+        assertThat(status.liveTransactions())
+                .isEqualTo(transactions.size() - (long) Math.floor(transactions.size() * 0.95));
         assertThat(txRecords).hasSize((int) status.liveTransactions());
         assertThat(customerRecords).hasSize(customers.size() + cards.size());
         Map<String, List<Map<String, String>>> lake = ExtractedData.lakeObjects(clients, names, tmp);
-        long lakeTx = lake.entrySet().stream().filter(e -> e.getKey().startsWith("raw/transactions/year="))
-                .mapToLong(e -> e.getValue().size()).sum();
+        long lakeTx = lake.entrySet().stream()
+                .filter(e -> e.getKey().startsWith("raw/transactions/year="))
+                .mapToLong(e -> e.getValue().size())
+                .sum();
         assertThat(lakeTx).isEqualTo(status.historyTransactions());
         assertThat(lake.keySet()).anyMatch(k -> k.startsWith("raw/_manifests/"));
         // every record is a valid envelope of the contract, and each card's records arrive in event-time order
@@ -93,7 +113,10 @@ class ExtractionLeakIT {
         Map<String, java.time.Instant> lastPerCard = new java.util.HashMap<>();
         for (String r : txRecords) {
             assertThat(codec.validate(r)).isEmpty();
-            var tx = codec.decode(r.getBytes(java.nio.charset.StandardCharsets.UTF_8), io.cdp.events.payload.TransactionRecordedV1.class).payload();
+            var tx = codec.decode(
+                            r.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                            io.cdp.events.payload.TransactionRecordedV1.class)
+                    .payload();
             java.time.Instant previous = lastPerCard.put(tx.cardToken().value(), tx.transactionTime());
             if (previous != null) {
                 assertThat(tx.transactionTime()).isAfterOrEqualTo(previous);
@@ -103,7 +126,8 @@ class ExtractionLeakIT {
     }
 
     @Test
-    void noSourcePersonalValueAppearsInAnyStreamRecordOrLakeObject(AwsClients clients, CdpResources names, @TempDir Path tmp) throws Exception {
+    void noSourcePersonalValueAppearsInAnyStreamRecordOrLakeObject(
+            AwsClients clients, CdpResources names, @TempDir Path tmp) throws Exception {
         Set<String> longValues = new HashSet<>();
         Set<String> shortValues = new HashSet<>();
         for (Customer c : customers) {
@@ -122,7 +146,8 @@ class ExtractionLeakIT {
         List<String> fieldValues = new ArrayList<>();
         Set<String> fieldNames = new HashSet<>();
         EventCodec codec = new EventCodec();
-        for (CdpResources.Stream stream : List.of(CdpResources.Stream.CORE_TRANSACTIONS, CdpResources.Stream.CORE_CUSTOMERS)) {
+        for (CdpResources.Stream stream :
+                List.of(CdpResources.Stream.CORE_TRANSACTIONS, CdpResources.Stream.CORE_CUSTOMERS)) {
             for (String record : ExtractedData.streamRecords(clients, names.stream(stream))) {
                 texts.add(record);
                 collectLeaves(codec.mapper().readTree(record), fieldValues, fieldNames);
@@ -140,7 +165,8 @@ class ExtractionLeakIT {
         assertThat(texts).hasSizeGreaterThan(customers.size() + cards.size());
         // the log lines written while loading and extracting are searched too
         assertThat(logs.list).isNotEmpty();
-        logs.list.forEach(e -> texts.add(e.getFormattedMessage() + (e.getThrowableProxy() == null ? "" : e.getThrowableProxy().getMessage())));
+        logs.list.forEach(e -> texts.add(e.getFormattedMessage()
+                + (e.getThrowableProxy() == null ? "" : e.getThrowableProxy().getMessage())));
         List<String> found = new ArrayList<>();
         for (String text : texts) {
             for (String pii : longValues) {
@@ -156,7 +182,8 @@ class ExtractionLeakIT {
         }
         assertThat(found).as("personal values found outside the core zone").isEmpty();
         // a birth date may travel only encrypted, a CVV not at all
-        assertThat(fieldNames).noneMatch(n -> n.toLowerCase().contains("cvv"))
+        assertThat(fieldNames)
+                .noneMatch(n -> n.toLowerCase().contains("cvv"))
                 .noneMatch(n -> n.toLowerCase().contains("birth") && !n.startsWith("encrypted"));
     }
 
@@ -167,7 +194,9 @@ class ExtractionLeakIT {
         assertThat(store.cardsOf(card.customerId())).extracting(Card::cardIndex).contains(card.cardIndex());
         List<Transaction> ofCard = store.transactionsOf(card.cardId(), "0000");
         assertThat(ofCard).isNotEmpty().isSortedAccordingTo(java.util.Comparator.comparing(Transaction::txKey));
-        assertThat(ofCard).hasSize((int) transactions.stream().filter(t -> t.cardId().equals(card.cardId())).count());
+        assertThat(ofCard).hasSize((int) transactions.stream()
+                .filter(t -> t.cardId().equals(card.cardId()))
+                .count());
     }
 
     private static void collectLeaves(JsonNode node, List<String> out, Set<String> names) {

@@ -1,21 +1,20 @@
 package io.cdp.core.extraction;
 
-import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.kinesis.KinesisClient;
-import software.amazon.awssdk.services.kinesis.model.PutRecordsRequest;
-import software.amazon.awssdk.services.kinesis.model.PutRecordsResponse;
-import software.amazon.awssdk.services.kinesis.model.PutRecordsResultEntry;
-
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.Consumer;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.kinesis.model.PutRecordsRequest;
+import software.amazon.awssdk.services.kinesis.model.PutRecordsResponse;
+import software.amazon.awssdk.services.kinesis.model.PutRecordsResultEntry;
 
 class KinesisPublisherTest {
 
@@ -33,13 +32,21 @@ class KinesisPublisherTest {
             for (int i = 0; i < request.records().size(); i++) {
                 if (i % 3 == 2) {
                     failed++;
-                    results.add(PutRecordsResultEntry.builder().errorCode("ProvisionedThroughputExceededException").build());
+                    results.add(PutRecordsResultEntry.builder()
+                            .errorCode("ProvisionedThroughputExceededException")
+                            .build());
                 } else {
                     accepted.add(request.records().get(i).data().asString(StandardCharsets.UTF_8));
-                    results.add(PutRecordsResultEntry.builder().sequenceNumber("s" + accepted.size()).shardId("shardId-0").build());
+                    results.add(PutRecordsResultEntry.builder()
+                            .sequenceNumber("s" + accepted.size())
+                            .shardId("shardId-0")
+                            .build());
                 }
             }
-            return PutRecordsResponse.builder().failedRecordCount(failed).records(results).build();
+            return PutRecordsResponse.builder()
+                    .failedRecordCount(failed)
+                    .records(results)
+                    .build();
         }
     }
 
@@ -83,8 +90,13 @@ class KinesisPublisherTest {
     @SuppressWarnings("unchecked")
     void recordsThatNeverGetThroughFailLoudlyInsteadOfBeingDropped() {
         KinesisClient kinesis = mock(KinesisClient.class);
-        when(kinesis.putRecords(any(Consumer.class))).thenReturn(PutRecordsResponse.builder().failedRecordCount(1)
-                .records(PutRecordsResultEntry.builder().errorCode("InternalFailure").build()).build());
+        when(kinesis.putRecords(any(Consumer.class)))
+                .thenReturn(PutRecordsResponse.builder()
+                        .failedRecordCount(1)
+                        .records(PutRecordsResultEntry.builder()
+                                .errorCode("InternalFailure")
+                                .build())
+                        .build());
         KinesisPublisher publisher = new KinesisPublisher(kinesis, "s", 3);
         assertThatThrownBy(() -> publisher.sendBatch(records(1))).hasMessageContaining("still failing");
     }

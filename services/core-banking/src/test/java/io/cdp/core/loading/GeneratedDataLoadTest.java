@@ -1,35 +1,33 @@
 package io.cdp.core.loading;
 
-import io.cdp.core.loading.LoadSink;
-import io.cdp.datagen.TabFormerGenerator;
-import io.cdp.core.loading.RejectReport;
-import io.cdp.core.loading.TabFormerLoader;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.cdp.core.tabformer.Card;
 import io.cdp.core.tabformer.Customer;
 import io.cdp.core.tabformer.Transaction;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
+import io.cdp.datagen.TabFormerGenerator;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Generated TabFormer data loads with zero rejects and carries every fraud scenario the generator knows. */
 class GeneratedDataLoadTest {
 
     @Test
     void outputLoadsCleanlyWithEveryFraudScenarioAndSeveralCardsPerUser(@TempDir Path dir) throws Exception {
-        var stats = new TabFormerGenerator(new TabFormerGenerator.Options(400, 3, LocalDate.of(2019, 1, 1), 90)).write(dir);
+        var stats =
+                new TabFormerGenerator(new TabFormerGenerator.Options(400, 3, LocalDate.of(2019, 1, 1), 90)).write(dir);
         List<Transaction> txs = new ArrayList<>();
         List<Card> cards = new ArrayList<>();
         try (RejectReport rejects = new RejectReport(dir.resolve("rejects.jsonl"))) {
-            var summary = new TabFormerLoader(collecting(new ArrayList<>(), cards, txs), rejects, new PrintStream(PrintStream.nullOutputStream()))
+            var summary = new TabFormerLoader(
+                            collecting(new ArrayList<>(), cards, txs),
+                            rejects,
+                            new PrintStream(PrintStream.nullOutputStream()))
                     .load(TabFormerLoader.Files3.find(dir));
             assertThat(summary.rejected()).isZero();
             assertThat(summary.transactions()).isEqualTo(stats.transactions());
@@ -43,15 +41,29 @@ class GeneratedDataLoadTest {
         assertThat(txs.stream().filter(t -> t.amount().signum() < 0).count()).isPositive();
         assertThat(txs.stream().map(Transaction::channel).distinct().count()).isEqualTo(3);
         // richer customers spend more per transaction on average
-        assertThat(txs.stream().filter(t -> !t.fraud()).mapToDouble(t -> t.amount().doubleValue()).average().orElseThrow()).isBetween(10.0, 200.0);
+        assertThat(txs.stream()
+                        .filter(t -> !t.fraud())
+                        .mapToDouble(t -> t.amount().doubleValue())
+                        .average()
+                        .orElseThrow())
+                .isBetween(10.0, 200.0);
     }
 
     static LoadSink collecting(List<Customer> customers, List<Card> cards, List<Transaction> txs) {
         return new LoadSink() {
-            public void customer(Customer c) { customers.add(c); }
-            public void card(Card c) { cards.add(c); }
-            public void transaction(Transaction t) { txs.add(t); }
-            public void flush() { }
+            public void customer(Customer c) {
+                customers.add(c);
+            }
+
+            public void card(Card c) {
+                cards.add(c);
+            }
+
+            public void transaction(Transaction t) {
+                txs.add(t);
+            }
+
+            public void flush() {}
         };
     }
 }

@@ -1,12 +1,11 @@
 package io.cdp.core.loading;
 
-import io.cdp.datagen.TabFormerGenerator;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.cdp.core.tabformer.Card;
 import io.cdp.core.tabformer.Customer;
 import io.cdp.core.tabformer.Transaction;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
+import io.cdp.datagen.TabFormerGenerator;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -15,8 +14,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class TabFormerLoaderTest {
 
@@ -26,13 +25,18 @@ class TabFormerLoaderTest {
         Path txFile = dir.resolve("transactions.csv");
         List<String> lines = new ArrayList<>(Files.readAllLines(txFile));
         int total = lines.size() - 1;
-        lines.set(4, damage(lines.get(4), f -> f.set(6, "$12.x4")));                 // bad amount, line 5
-        lines.set(9, damage(lines.get(9), f -> f.remove(11)));                       // a column missing, line 10
-        lines.set(14, damage(lines.get(14), f -> { f.set(3, "2"); f.set(4, "30"); })); // Feb 30, line 15
+        lines.set(4, damage(lines.get(4), f -> f.set(6, "$12.x4"))); // bad amount, line 5
+        lines.set(9, damage(lines.get(9), f -> f.remove(11))); // a column missing, line 10
+        lines.set(14, damage(lines.get(14), f -> {
+            f.set(3, "2");
+            f.set(4, "30");
+        })); // Feb 30, line 15
         Files.write(txFile, lines);
         // the users file as a spreadsheet saves it: CRLF and "$29,278 " money
         Path users = dir.resolve("users.csv");
-        String crlf = Files.readString(users).replaceAll("\\$([0-9]+)([0-9]{3}),", "\"\\$$1,$2 \",").replace("\n", "\r\n");
+        String crlf = Files.readString(users)
+                .replaceAll("\\$([0-9]+)([0-9]{3}),", "\"\\$$1,$2 \",")
+                .replace("\n", "\r\n");
         Files.writeString(users, crlf);
 
         List<Customer> customers = new ArrayList<>();
@@ -43,8 +47,11 @@ class TabFormerLoaderTest {
             summary = new TabFormerLoader(sink(customers, new ArrayList<>(), txs), rejects, new PrintStream(progress))
                     .load(TabFormerLoader.Files3.find(dir));
             assertThat(rejects.rejects()).extracting(RejectReport.Reject::line).containsExactly(5L, 10L, 15L);
-            assertThat(rejects.rejects()).extracting(RejectReport.Reject::reason)
-                    .containsExactly("Amount is not a money amount", "expected 15 columns, found 14",
+            assertThat(rejects.rejects())
+                    .extracting(RejectReport.Reject::reason)
+                    .containsExactly(
+                            "Amount is not a money amount",
+                            "expected 15 columns, found 14",
                             "impossible date or time in Year/Month/Day/Time");
         }
         assertThat(summary.users()).isEqualTo(20);
@@ -52,7 +59,8 @@ class TabFormerLoaderTest {
         assertThat(customers).allMatch(c -> c.yearlyIncome().signum() > 0);
         assertThat(summary.transactions()).isEqualTo(total - 3);
         assertThat(summary.rejected()).isEqualTo(3);
-        assertThat(summary.line()).isEqualTo("loaded users=20 cards=" + summary.cards() + " transactions=" + (total - 3) + " rejected=3");
+        assertThat(summary.line())
+                .isEqualTo("loaded users=20 cards=" + summary.cards() + " transactions=" + (total - 3) + " rejected=3");
         String report = Files.readString(dir.resolve("out/rejects.jsonl"), StandardCharsets.UTF_8);
         assertThat(report).contains("\"file\":\"transactions.csv\",\"line\":5,");
         assertThat(report.lines()).hasSize(3);
@@ -67,11 +75,16 @@ class TabFormerLoaderTest {
         lines.set(2, lines.get(2).replaceFirst(",[0-9]+,([0-9]+,[0-9]+,[0-9]+,)", ",old,$1"));
         Files.write(users, lines);
         try (RejectReport rejects = new RejectReport(dir.resolve("rejects.jsonl"))) {
-            new TabFormerLoader(sink(new ArrayList<>(), new ArrayList<>(), new ArrayList<>()), rejects,
-                    new PrintStream(PrintStream.nullOutputStream())).load(TabFormerLoader.Files3.find(dir));
+            new TabFormerLoader(
+                            sink(new ArrayList<>(), new ArrayList<>(), new ArrayList<>()),
+                            rejects,
+                            new PrintStream(PrintStream.nullOutputStream()))
+                    .load(TabFormerLoader.Files3.find(dir));
             assertThat(rejects.count()).isEqualTo(1);
         }
-        assertThat(Files.readString(dir.resolve("rejects.jsonl"))).contains("Current Age is not an integer").doesNotContain(name);
+        assertThat(Files.readString(dir.resolve("rejects.jsonl")))
+                .contains("Current Age is not an integer")
+                .doesNotContain(name);
     }
 
     private static String damage(String line, java.util.function.Consumer<List<String>> edit) {
@@ -83,10 +96,19 @@ class TabFormerLoaderTest {
 
     private static LoadSink sink(List<Customer> customers, List<Card> cards, List<Transaction> txs) {
         return new LoadSink() {
-            public void customer(Customer c) { customers.add(c); }
-            public void card(Card c) { cards.add(c); }
-            public void transaction(Transaction t) { txs.add(t); }
-            public void flush() { }
+            public void customer(Customer c) {
+                customers.add(c);
+            }
+
+            public void card(Card c) {
+                cards.add(c);
+            }
+
+            public void transaction(Transaction t) {
+                txs.add(t);
+            }
+
+            public void flush() {}
         };
     }
 }

@@ -1,22 +1,21 @@
 package io.cdp.core.store;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Consumer;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
 class BatchWriterTest {
 
@@ -31,9 +30,12 @@ class BatchWriterTest {
             List<WriteRequest> requests = b.build().requestItems().get("t");
             // the table takes only the first half of each request, as a throttled table does
             int take = Math.max(1, requests.size() / 2);
-            requests.subList(0, take).forEach(r -> written.add(r.putRequest().item().get("id").s()));
+            requests.subList(0, take)
+                    .forEach(r -> written.add(r.putRequest().item().get("id").s()));
             List<WriteRequest> rest = requests.subList(take, requests.size());
-            return BatchWriteItemResponse.builder().unprocessedItems(rest.isEmpty() ? Map.of() : Map.of("t", rest)).build();
+            return BatchWriteItemResponse.builder()
+                    .unprocessedItems(rest.isEmpty() ? Map.of() : Map.of("t", rest))
+                    .build();
         });
         try (BatchWriter writer = new BatchWriter(dynamoDb, 2)) {
             for (int batch = 0; batch < 4; batch++) {

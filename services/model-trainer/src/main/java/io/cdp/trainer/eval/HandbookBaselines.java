@@ -12,8 +12,7 @@ import java.util.List;
  */
 public final class HandbookBaselines {
 
-    public record Row(String model, String source, double auc, double averagePrecision, double cardPrecision100) {
-    }
+    public record Row(String model, String source, double auc, double averagePrecision, double cardPrecision100) {}
 
     public static final List<Row> ROWS = List.of(
             new Row("Logistic regression", "ch3 baseline", 0.871, 0.606, 0.291),
@@ -30,6 +29,5 @@ public final class HandbookBaselines {
     /** The bar: the handbook's best tuned model (XGBoost, chapter 5). */
     public static final Row BAR = ROWS.getLast();
 
-    private HandbookBaselines() {
-    }
+    private HandbookBaselines() {}
 }

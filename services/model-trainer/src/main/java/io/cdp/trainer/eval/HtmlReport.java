@@ -38,15 +38,24 @@ public final class HtmlReport {
     }
 
     /** A curve through (x, y) points in [0, 1]^2, with an optional dashed reference line. */
-    public HtmlReport curve(String heading, String xLabel, String yLabel, double[][] points, boolean diagonal,
-                            boolean steps) {
+    public HtmlReport curve(
+            String heading, String xLabel, String yLabel, double[][] points, boolean diagonal, boolean steps) {
         StringBuilder svg = new StringBuilder();
-        svg.append(String.format(Locale.ROOT, "<svg xmlns='http://www.w3.org/2000/svg' width='%d' height='%d' "
-                + "role='img' aria-label='%s'>", SIZE + 2 * PAD, SIZE + 2 * PAD, escape(heading)));
+        svg.append(String.format(
+                Locale.ROOT,
+                "<svg xmlns='http://www.w3.org/2000/svg' width='%d' height='%d' " + "role='img' aria-label='%s'>",
+                SIZE + 2 * PAD,
+                SIZE + 2 * PAD,
+                escape(heading)));
         axes(svg, xLabel, yLabel);
         if (diagonal) {
-            svg.append(String.format(Locale.ROOT, "<line x1='%d' y1='%d' x2='%d' y2='%d' stroke='#aaa' "
-                    + "stroke-dasharray='4 4'/>", PAD, PAD + SIZE, PAD + SIZE, PAD));
+            svg.append(String.format(
+                    Locale.ROOT,
+                    "<line x1='%d' y1='%d' x2='%d' y2='%d' stroke='#aaa' " + "stroke-dasharray='4 4'/>",
+                    PAD,
+                    PAD + SIZE,
+                    PAD + SIZE,
+                    PAD));
         }
         svg.append("<polyline fill='none' stroke='#1f6fb2' stroke-width='2' points='");
         int stride = Math.max(1, points.length / MAX_POINTS);
@@ -74,19 +83,35 @@ public final class HtmlReport {
         int rowHeight = 20;
         int labelWidth = 300;
         int barWidth = 320;
-        StringBuilder svg = new StringBuilder(String.format(Locale.ROOT,
+        StringBuilder svg = new StringBuilder(String.format(
+                Locale.ROOT,
                 "<svg xmlns='http://www.w3.org/2000/svg' width='%d' height='%d' role='img' aria-label='%s'>",
-                labelWidth + barWidth + 90, rowHeight * sorted.size() + 10, escape(heading)));
+                labelWidth + barWidth + 90,
+                rowHeight * sorted.size() + 10,
+                escape(heading)));
         for (int i = 0; i < sorted.size(); i++) {
             Map.Entry<String, Double> e = sorted.get(i);
             double w = max <= 0 ? 0 : e.getValue() / max * barWidth;
             int top = 5 + i * rowHeight;
-            svg.append(String.format(Locale.ROOT, "<text x='%d' y='%d' text-anchor='end' font-size='12'>%s</text>",
-                    labelWidth - 6, top + 13, escape(e.getKey())));
-            svg.append(String.format(Locale.ROOT, "<rect x='%d' y='%d' width='%s' height='%d' fill='#1f6fb2'/>",
-                    labelWidth, top + 2, fmt(w), rowHeight - 6));
-            svg.append(String.format(Locale.ROOT, "<text x='%s' y='%d' font-size='11'>%s</text>",
-                    fmt(labelWidth + w + 4), top + 13, String.format(Locale.ROOT, "%.1f", e.getValue())));
+            svg.append(String.format(
+                    Locale.ROOT,
+                    "<text x='%d' y='%d' text-anchor='end' font-size='12'>%s</text>",
+                    labelWidth - 6,
+                    top + 13,
+                    escape(e.getKey())));
+            svg.append(String.format(
+                    Locale.ROOT,
+                    "<rect x='%d' y='%d' width='%s' height='%d' fill='#1f6fb2'/>",
+                    labelWidth,
+                    top + 2,
+                    fmt(w),
+                    rowHeight - 6));
+            svg.append(String.format(
+                    Locale.ROOT,
+                    "<text x='%s' y='%d' font-size='11'>%s</text>",
+                    fmt(labelWidth + w + 4),
+                    top + 13,
+                    String.format(Locale.ROOT, "%.1f", e.getValue())));
         }
         svg.append("</svg>");
         sections.add("<figure><figcaption>" + escape(heading) + "</figcaption>" + svg + "</figure>");
@@ -101,7 +126,8 @@ public final class HtmlReport {
                         + "text-align:right}td:first-child,th:first-child{text-align:left}"
                         + "tr.ours{font-weight:bold;background:#eef5fb}figure{display:inline-block;margin:1em}"
                         + "figcaption{font-weight:bold}</style></head><body><h1>")
-                .append(escape(title)).append("</h1>");
+                .append(escape(title))
+                .append("</h1>");
         if (tableHeader.length > 0) {
             html.append("<table><tr>");
             for (String h : tableHeader) {
@@ -122,19 +148,40 @@ public final class HtmlReport {
     }
 
     private static void axes(StringBuilder svg, String xLabel, String yLabel) {
-        svg.append(String.format(Locale.ROOT, "<rect x='%d' y='%d' width='%d' height='%d' fill='none' "
-                + "stroke='#333'/>", PAD, PAD, SIZE, SIZE));
+        svg.append(String.format(
+                Locale.ROOT,
+                "<rect x='%d' y='%d' width='%d' height='%d' fill='none' " + "stroke='#333'/>",
+                PAD,
+                PAD,
+                SIZE,
+                SIZE));
         for (int t = 0; t <= 4; t++) {
             double v = t / 4.0;
-            svg.append(String.format(Locale.ROOT, "<text x='%s' y='%d' font-size='10' text-anchor='middle'>%.2f"
-                    + "</text>", fmt(x(v)), PAD + SIZE + 14, v));
-            svg.append(String.format(Locale.ROOT, "<text x='%d' y='%s' font-size='10' text-anchor='end'>%.2f"
-                    + "</text>", PAD - 4, fmt(y(v) + 3), v));
+            svg.append(String.format(
+                    Locale.ROOT,
+                    "<text x='%s' y='%d' font-size='10' text-anchor='middle'>%.2f" + "</text>",
+                    fmt(x(v)),
+                    PAD + SIZE + 14,
+                    v));
+            svg.append(String.format(
+                    Locale.ROOT,
+                    "<text x='%d' y='%s' font-size='10' text-anchor='end'>%.2f" + "</text>",
+                    PAD - 4,
+                    fmt(y(v) + 3),
+                    v));
         }
-        svg.append(String.format(Locale.ROOT, "<text x='%d' y='%d' font-size='12' text-anchor='middle'>%s</text>",
-                PAD + SIZE / 2, PAD + SIZE + 32, escape(xLabel)));
-        svg.append(String.format(Locale.ROOT, "<text x='12' y='%d' font-size='12' text-anchor='middle' "
-                + "transform='rotate(-90 12 %d)'>%s</text>", PAD + SIZE / 2, PAD + SIZE / 2, escape(yLabel)));
+        svg.append(String.format(
+                Locale.ROOT,
+                "<text x='%d' y='%d' font-size='12' text-anchor='middle'>%s</text>",
+                PAD + SIZE / 2,
+                PAD + SIZE + 32,
+                escape(xLabel)));
+        svg.append(String.format(
+                Locale.ROOT,
+                "<text x='12' y='%d' font-size='12' text-anchor='middle' " + "transform='rotate(-90 12 %d)'>%s</text>",
+                PAD + SIZE / 2,
+                PAD + SIZE / 2,
+                escape(yLabel)));
     }
 
     private static double x(double v) {
@@ -150,7 +197,10 @@ public final class HtmlReport {
     }
 
     static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("'", "&#39;")
+        return s.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("'", "&#39;")
                 .replace("\"", "&quot;");
     }
 }

@@ -7,8 +7,7 @@ package io.cdp.trainer.eval;
  */
 final class SeedAverage {
 
-    private SeedAverage() {
-    }
+    private SeedAverage() {}
 
     /** Row-wise mean of the first {@code members} margin arrays. */
     static double[] mean(double[][] margins, int members) {

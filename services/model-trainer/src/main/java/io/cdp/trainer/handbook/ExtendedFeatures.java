@@ -28,10 +28,17 @@ public final class ExtendedFeatures implements FeatureSet {
 
     static final double HIGH_RATIO = 2.0;
     private static final long DAY = 86_400;
-    private static final List<String> EXTRA = List.of("AMOUNT_TO_CUSTOMER_AVG_7D", "AMOUNT_TO_CUSTOMER_AVG_30D",
-            "CUSTOMER_AVG_1D_TO_AVG_30D", "CUSTOMER_BASELINE_AVG_AMOUNT", "AMOUNT_TO_CUSTOMER_BASELINE",
-            "AMOUNT_CUSTOMER_BASELINE_ZSCORE", "CUSTOMER_MAX_BASELINE_RATIO_1D", "CUSTOMER_MAX_BASELINE_RATIO_7D",
-            "CUSTOMER_NB_HIGH_BASELINE_RATIO_7D", "SECONDS_SINCE_PREVIOUS_TX");
+    private static final List<String> EXTRA = List.of(
+            "AMOUNT_TO_CUSTOMER_AVG_7D",
+            "AMOUNT_TO_CUSTOMER_AVG_30D",
+            "CUSTOMER_AVG_1D_TO_AVG_30D",
+            "CUSTOMER_BASELINE_AVG_AMOUNT",
+            "AMOUNT_TO_CUSTOMER_BASELINE",
+            "AMOUNT_CUSTOMER_BASELINE_ZSCORE",
+            "CUSTOMER_MAX_BASELINE_RATIO_1D",
+            "CUSTOMER_MAX_BASELINE_RATIO_7D",
+            "CUSTOMER_NB_HIGH_BASELINE_RATIO_7D",
+            "SECONDS_SINCE_PREVIOUS_TX");
     private static final List<String> NAMES;
 
     static {
@@ -67,13 +74,15 @@ public final class ExtendedFeatures implements FeatureSet {
         Map<Long, List<Integer>> byCustomer = new HashMap<>();
         for (int i = 0; i < n; i++) {
             seconds[i] = txs.get(i).txDatetime().toEpochSecond(ZoneOffset.UTC);
-            byCustomer.computeIfAbsent(txs.get(i).customerId(), c -> new ArrayList<>()).add(i);
+            byCustomer
+                    .computeIfAbsent(txs.get(i).customerId(), c -> new ArrayList<>())
+                    .add(i);
         }
         double[] baselineRatio = new double[n];
         for (List<Integer> card : byCustomer.values()) {
             // time order, ties in input order (the order the handbook's windows use)
-            card.sort((a, b) -> seconds[a] != seconds[b] ? Long.compare(seconds[a], seconds[b])
-                    : Integer.compare(a, b));
+            card.sort(
+                    (a, b) -> seconds[a] != seconds[b] ? Long.compare(seconds[a], seconds[b]) : Integer.compare(a, b));
             // baseline window (t - 30 d, t - 7 d]: [lo, hi) over the sorted card, with running sums
             int lo = 0;
             int hi = 0;
@@ -96,7 +105,8 @@ public final class ExtendedFeatures implements FeatureSet {
                 }
                 int count = hi - lo;
                 double mean = count == 0 ? Double.NaN : sum / count;
-                double sd = count < 2 ? Double.NaN : Math.sqrt(Math.max(0, (sumSq - count * mean * mean) / (count - 1)));
+                double sd =
+                        count < 2 ? Double.NaN : Math.sqrt(Math.max(0, (sumSq - count * mean * mean) / (count - 1)));
                 double amt = out[i][amount];
                 out[i][w + 3] = mean;
                 out[i][w + 4] = ratio(amt, mean);

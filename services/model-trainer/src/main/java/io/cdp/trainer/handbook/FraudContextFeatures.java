@@ -43,9 +43,15 @@ public final class FraudContextFeatures implements FeatureSet {
     static final long DAY = 86_400;
     static final double ORDINARY_RATIO = 2.5;
     static final double HIGH_RATIO = 3.0;
-    static final List<String> EXTRA = List.of("TERMINAL_KNOWN_RUN_NB_TX", "TERMINAL_KNOWN_RUN_NB_CUSTOMERS",
-            "TERMINAL_KNOWN_RUN_MIN_BASELINE_RATIO", "TERMINAL_KNOWN_RUN_MIN_AMOUNT", "TERMINAL_NB_ORDINARY_FRAUD_28D",
-            "CUSTOMER_NB_RATIO_ABOVE_3_1D", "CUSTOMER_NB_RATIO_ABOVE_3_3D", "CUSTOMER_SHARE_RATIO_ABOVE_3_7D",
+    static final List<String> EXTRA = List.of(
+            "TERMINAL_KNOWN_RUN_NB_TX",
+            "TERMINAL_KNOWN_RUN_NB_CUSTOMERS",
+            "TERMINAL_KNOWN_RUN_MIN_BASELINE_RATIO",
+            "TERMINAL_KNOWN_RUN_MIN_AMOUNT",
+            "TERMINAL_NB_ORDINARY_FRAUD_28D",
+            "CUSTOMER_NB_RATIO_ABOVE_3_1D",
+            "CUSTOMER_NB_RATIO_ABOVE_3_3D",
+            "CUSTOMER_SHARE_RATIO_ABOVE_3_7D",
             "AMOUNT_TO_CUSTOMER_MEDIAN_BASELINE");
     private static final List<String> BASE = new TerminalStreakFeatures().names();
     private static final List<String> NAMES;
@@ -114,8 +120,8 @@ public final class FraudContextFeatures implements FeatureSet {
         return Double.isNaN(r) ? 1.0 : r;
     }
 
-    private static void terminal(List<HandbookTransaction> txs, double[] ratio, long[] seconds, List<Integer> term,
-                                 double[][] out) {
+    private static void terminal(
+            List<HandbookTransaction> txs, double[] ratio, long[] seconds, List<Integer> term, double[][] out) {
         int len = term.size();
         // per position k: start of the run of frauds ending at k (-1 if k is genuine)
         int[] runStart = new int[len];
@@ -127,7 +133,7 @@ public final class FraudContextFeatures implements FeatureSet {
             ordinaryPrefix[k + 1] = ordinaryPrefix[k] + (fraud && ratioOrOne(ratio[i]) <= ORDINARY_RATIO ? 1 : 0);
         }
         int known = 0; // positions [0, known) are at or before t - 7 d: their labels are known
-        int from = 0;  // first position after t - 35 d
+        int from = 0; // first position after t - 35 d
         int cachedEnd = -1;
         double[] cached = null;
         for (int k = 0; k < len; k++) {
@@ -155,8 +161,7 @@ public final class FraudContextFeatures implements FeatureSet {
         }
     }
 
-    private static double[] run(List<HandbookTransaction> txs, double[] ratio, List<Integer> term, int start,
-                                int end) {
+    private static double[] run(List<HandbookTransaction> txs, double[] ratio, List<Integer> term, int start, int end) {
         Set<Long> customers = new HashSet<>();
         double minRatio = Double.POSITIVE_INFINITY;
         double minAmount = Double.POSITIVE_INFINITY;
@@ -169,8 +174,8 @@ public final class FraudContextFeatures implements FeatureSet {
         return new double[] {end - start + 1, customers.size(), minRatio, minAmount};
     }
 
-    private static void customer(List<HandbookTransaction> txs, double[] ratio, long[] seconds, List<Integer> card,
-                                 double[][] out) {
+    private static void customer(
+            List<HandbookTransaction> txs, double[] ratio, long[] seconds, List<Integer> card, double[][] out) {
         int len = card.size();
         int[] highPrefix = new int[len + 1];
         for (int k = 0; k < len; k++) {

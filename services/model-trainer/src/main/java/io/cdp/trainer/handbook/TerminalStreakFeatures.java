@@ -25,8 +25,8 @@ public final class TerminalStreakFeatures implements FeatureSet {
 
     static final long DAY = 86_400;
     static final long DELAY = HandbookFeatures.DELAY_DAYS * DAY;
-    static final List<String> EXTRA = List.of("TERMINAL_LAST_KNOWN_TX_FRAUD", "TERMINAL_KNOWN_FRAUD_RUN_DAYS",
-            "TERMINAL_NB_FRAUD_30DAY_WINDOW");
+    static final List<String> EXTRA =
+            List.of("TERMINAL_LAST_KNOWN_TX_FRAUD", "TERMINAL_KNOWN_FRAUD_RUN_DAYS", "TERMINAL_NB_FRAUD_30DAY_WINDOW");
     private static final List<String> NAMES;
 
     static {
@@ -63,23 +63,26 @@ public final class TerminalStreakFeatures implements FeatureSet {
         Map<Long, List<Integer>> byTerminal = new HashMap<>();
         for (int i = 0; i < n; i++) {
             seconds[i] = txs.get(i).txDatetime().toEpochSecond(ZoneOffset.UTC);
-            byTerminal.computeIfAbsent(txs.get(i).terminalId(), c -> new ArrayList<>()).add(i);
+            byTerminal
+                    .computeIfAbsent(txs.get(i).terminalId(), c -> new ArrayList<>())
+                    .add(i);
         }
         double[][] out = new double[n][EXTRA.size()];
         for (List<Integer> term : byTerminal.values()) {
-            term.sort((a, b) -> seconds[a] != seconds[b] ? Long.compare(seconds[a], seconds[b])
-                    : Integer.compare(a, b));
+            term.sort(
+                    (a, b) -> seconds[a] != seconds[b] ? Long.compare(seconds[a], seconds[b]) : Integer.compare(a, b));
             int len = term.size();
             long[] runStart = new long[len];
             int[] fraudPrefix = new int[len + 1];
             for (int k = 0; k < len; k++) {
                 boolean fraud = txs.get(term.get(k)).fraud();
                 fraudPrefix[k + 1] = fraudPrefix[k] + (fraud ? 1 : 0);
-                runStart[k] = !fraud ? Long.MIN_VALUE
+                runStart[k] = !fraud
+                        ? Long.MIN_VALUE
                         : k > 0 && runStart[k - 1] != Long.MIN_VALUE ? runStart[k - 1] : seconds[term.get(k)];
             }
             int known = 0; // transactions [0, known) are at or before t - delay
-            int from = 0;  // first position after t - delay - 30 days
+            int from = 0; // first position after t - delay - 30 days
             for (int k = 0; k < len; k++) {
                 int i = term.get(k);
                 long t = seconds[i];

@@ -67,7 +67,8 @@ class TrainerJobs implements ApplicationRunner, ExitCodeGenerator {
                 if (properties.data() == null) {
                     yield refuse("train --source handbook needs cdp.trainer.data (the handbook's daily CSVs)");
                 }
-                List<String> argv = new ArrayList<>(List.of("--data", properties.data().toString()));
+                List<String> argv =
+                        new ArrayList<>(List.of("--data", properties.data().toString()));
                 argv.addAll(properties.options());
                 HandbookTraining.run(argv.toArray(String[]::new), clients, names);
                 yield 0;
@@ -78,13 +79,20 @@ class TrainerJobs implements ApplicationRunner, ExitCodeGenerator {
 
     /** The online card model on generated history: a first model for a stack that has no history of its own yet. */
     private int trainSynthetic() {
-        OnlineCardTrainer.Trained trained = SyntheticModels.takeovers(properties.seed(), properties.cards(),
-                message -> log.info("trainer: {}", message));
+        OnlineCardTrainer.Trained trained = SyntheticModels.takeovers(
+                properties.seed(), properties.cards(), message -> log.info("trainer: {}", message));
         PublishedModel published = SyntheticModels.publish(clients.s3(), clients.dynamoDb(), names, trained);
         ArtifactMetadata meta = trained.artifact().metadata();
-        System.out.printf("registered %s %s (synthetic history, %d rows, %d trees): validation auc=%.3f ap=%.3f, alert "
-                        + "threshold %.4f%n", published.modelName(), published.version(), trained.rows(), trained.trees(),
-                meta.metrics().get("validation.auc"), meta.metrics().get("validation.ap"), meta.thresholds().alert());
+        System.out.printf(
+                "registered %s %s (synthetic history, %d rows, %d trees): validation auc=%.3f ap=%.3f, alert "
+                        + "threshold %.4f%n",
+                published.modelName(),
+                published.version(),
+                trained.rows(),
+                trained.trees(),
+                meta.metrics().get("validation.auc"),
+                meta.metrics().get("validation.ap"),
+                meta.thresholds().alert());
         promoteIfAsked(published);
         return 0;
     }
@@ -106,8 +114,11 @@ class TrainerJobs implements ApplicationRunner, ExitCodeGenerator {
                     + ModelArtifact.METADATA_FILE + " and " + ModelPublisher.SAGEMAKER_TAR);
         }
         ModelArtifact artifact = ModelArtifact.read(dir);
-        PublishedModel published = new ModelPublisher(clients.s3(), clients.dynamoDb(),
-                names.bucket(CdpResources.Bucket.MODELS), names.table(CdpResources.Table.MODELS))
+        PublishedModel published = new ModelPublisher(
+                        clients.s3(),
+                        clients.dynamoDb(),
+                        names.bucket(CdpResources.Bucket.MODELS),
+                        names.table(CdpResources.Table.MODELS))
                 .publishPackaged(artifact, Files.readAllBytes(dir.resolve(ModelPublisher.SAGEMAKER_TAR)));
         System.out.println("registered " + published.modelName() + " " + published.version());
         promoteIfAsked(published);
@@ -123,7 +134,9 @@ class TrainerJobs implements ApplicationRunner, ExitCodeGenerator {
         new ModelRegistry(clients.dynamoDb(), names.table(CdpResources.Table.MODELS), published.modelName())
                 .promote(published.version(), Instant.now());
         System.out.println("promoted " + published.modelName() + " " + published.version() + ": it serves now"
-                + (published.modelName().equals(OnlineFeatures.MODEL_NAME) ? " (stream transformer and scoring API)" : ""));
+                + (published.modelName().equals(OnlineFeatures.MODEL_NAME)
+                        ? " (stream transformer and scoring API)"
+                        : ""));
     }
 
     private static int refuse(String why) {

@@ -23,8 +23,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param options  further options passed to the handbook training or evaluation as they are ({@code --folds 3} ...)
  */
 @ConfigurationProperties("cdp.trainer")
-public record TrainerProperties(@DefaultValue("train") String job, @DefaultValue("synthetic") String source,
-                                @Nullable Path data, @Nullable Path artifact, @DefaultValue("false") boolean promote,
-                                @DefaultValue("17") long seed, @DefaultValue("300") int cards,
-                                @DefaultValue List<String> options) {
-}
+public record TrainerProperties(
+        @DefaultValue("train") String job,
+        @DefaultValue("synthetic") String source,
+        @Nullable Path data,
+        @Nullable Path artifact,
+        @DefaultValue("false") boolean promote,
+        @DefaultValue("17") long seed,
+        @DefaultValue("300") int cards,
+        @DefaultValue List<String> options) {}

@@ -21,6 +21,7 @@ class SeedAverageTest {
         assertThatThrownBy(() -> SeedAverage.mean(MARGINS, 4)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> SeedAverage.mean(MARGINS, 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> SeedAverage.mean(new double[][] {{1, 2}, {1}}, 2))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("member 1");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("member 1");
     }
 }

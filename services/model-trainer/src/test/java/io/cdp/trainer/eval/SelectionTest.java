@@ -39,7 +39,8 @@ class SelectionTest {
         Map<String, List<Scores>> results = new LinkedHashMap<>();
         results.put("a", List.of(s(0.9, 0.6, 0.3), s(0.9, 0.6, 0.3)));
         results.put("b", List.of(s(0.9, 0.6, 0.4)));
-        assertThatThrownBy(() -> Selection.summarize(results)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Selection.summarize(results))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("b has 1 fold scores");
         assertThatThrownBy(() -> Selection.best(List.of())).isInstanceOf(IllegalArgumentException.class);
     }

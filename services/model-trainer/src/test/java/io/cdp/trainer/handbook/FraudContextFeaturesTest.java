@@ -23,8 +23,8 @@ class FraudContextFeaturesTest {
     private static final int HIGH_SHARE_7D = 7;
     private static final int MEDIAN_RATIO = 8;
 
-    private static HandbookTransaction tx(long id, double days, long customer, long terminal, double amount,
-                                          boolean fraud) {
+    private static HandbookTransaction tx(
+            long id, double days, long customer, long terminal, double amount, boolean fraud) {
         LocalDateTime at = T0.plusSeconds(Math.round(days * 86_400));
         return new HandbookTransaction(id, at, customer, terminal, amount, 0, 0, fraud);
     }
@@ -43,8 +43,9 @@ class FraudContextFeaturesTest {
         return txs;
     }
 
-    private static final double[] TERMINAL_RATIOS = {Double.NaN, 1.2, 0.8, 5.0, Double.NaN, Double.NaN, Double.NaN,
-        Double.NaN};
+    private static final double[] TERMINAL_RATIOS = {
+        Double.NaN, 1.2, 0.8, 5.0, Double.NaN, Double.NaN, Double.NaN, Double.NaN
+    };
 
     @Test
     void describesTheKnownFraudRunOfTheTerminalFromLabelsOlderThanTheDelay() {
@@ -131,13 +132,13 @@ class FraudContextFeaturesTest {
     @Test
     void medianBaselineUsesOnlyTheCardsAmountsBetweenThirtyAndSevenDaysAgo() {
         List<HandbookTransaction> txs = new ArrayList<>();
-        txs.add(tx(0, 0, 10, 1, 1000, false));  // 30 days before the last one: out
+        txs.add(tx(0, 0, 10, 1, 1000, false)); // 30 days before the last one: out
         txs.add(tx(1, 10, 10, 1, 10, false));
         txs.add(tx(2, 11, 10, 1, 20, false));
         txs.add(tx(3, 12, 10, 1, 400, false));
-        txs.add(tx(4, 25, 10, 1, 500, false));  // 5 days before the last one: too recent
+        txs.add(tx(4, 25, 10, 1, 500, false)); // 5 days before the last one: too recent
         txs.add(tx(5, 30, 10, 1, 60, false));
-        txs.add(tx(6, 30, 11, 1, 60, false));   // another card: no history
+        txs.add(tx(6, 30, 11, 1, 60, false)); // another card: no history
         double[] ratios = new double[txs.size()];
         double[][] rows = FraudContextFeatures.extraColumns(txs, ratios);
         assertThat(rows[5][MEDIAN_RATIO]).isCloseTo(60.0 / 20, within(1e-12));
@@ -150,7 +151,8 @@ class FraudContextFeaturesTest {
     @Test
     void extendsTheTerminalSetWithNamedColumnsInInputOrder() {
         FraudContextFeatures set = new FraudContextFeatures();
-        assertThat(set.names()).hasSize(new TerminalStreakFeatures().names().size() + FraudContextFeatures.EXTRA.size())
+        assertThat(set.names())
+                .hasSize(new TerminalStreakFeatures().names().size() + FraudContextFeatures.EXTRA.size())
                 .startsWith(new TerminalStreakFeatures().names().toArray(String[]::new))
                 .endsWith(FraudContextFeatures.EXTRA.toArray(String[]::new))
                 .doesNotHaveDuplicates();

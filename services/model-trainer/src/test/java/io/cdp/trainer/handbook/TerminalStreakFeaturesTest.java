@@ -74,8 +74,11 @@ class TerminalStreakFeaturesTest {
     @Test
     void extendsTheExtendedSetWithThreeNamedColumns() {
         TerminalStreakFeatures set = new TerminalStreakFeatures();
-        assertThat(set.names()).hasSize(new ExtendedFeatures().names().size() + 3)
-                .endsWith("TERMINAL_LAST_KNOWN_TX_FRAUD", "TERMINAL_KNOWN_FRAUD_RUN_DAYS",
+        assertThat(set.names())
+                .hasSize(new ExtendedFeatures().names().size() + 3)
+                .endsWith(
+                        "TERMINAL_LAST_KNOWN_TX_FRAUD",
+                        "TERMINAL_KNOWN_FRAUD_RUN_DAYS",
                         "TERMINAL_NB_FRAUD_30DAY_WINDOW");
         double[][] rows = set.compute(history(false));
         assertThat(rows[6]).hasSize(set.names().size());

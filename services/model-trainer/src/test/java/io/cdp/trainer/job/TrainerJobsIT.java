@@ -21,33 +21,49 @@ import org.springframework.context.ConfigurableApplicationContext;
 class TrainerJobsIT {
 
     private static int run(CdpResources names, AwsEmulator emulator, String... jobArguments) {
-        List<String> args = new java.util.ArrayList<>(List.of("--cdp.aws.endpoint=" + emulator.endpoint(),
-                "--cdp.aws.namespace=" + names.namespace(), "--logging.structured.format.console=",
+        List<String> args = new java.util.ArrayList<>(List.of(
+                "--cdp.aws.endpoint=" + emulator.endpoint(),
+                "--cdp.aws.namespace=" + names.namespace(),
+                "--logging.structured.format.console=",
                 "--cdp.trainer.cards=120"));
         args.addAll(List.of(jobArguments));
-        ConfigurableApplicationContext context = SpringApplication.run(TrainerApplication.class,
-                args.toArray(String[]::new));
+        ConfigurableApplicationContext context =
+                SpringApplication.run(TrainerApplication.class, args.toArray(String[]::new));
         return SpringApplication.exit(context);
     }
 
     @Test
-    void trainRegistersASyntheticModelThatServesOnlyOncePromoted(AwsClients clients, CdpResources names,
-                                                                 AwsEmulator emulator) {
-        ModelRegistry registry = new ModelRegistry(clients.dynamoDb(), names.table(CdpResources.Table.MODELS),
-                OnlineFeatures.MODEL_NAME);
+    void trainRegistersASyntheticModelThatServesOnlyOncePromoted(
+            AwsClients clients, CdpResources names, AwsEmulator emulator) {
+        ModelRegistry registry = new ModelRegistry(
+                clients.dynamoDb(), names.table(CdpResources.Table.MODELS), OnlineFeatures.MODEL_NAME);
 
-        assertThat(run(names, emulator, "--cdp.trainer.job=train", "--cdp.trainer.source=synthetic")).isZero();
+        assertThat(run(names, emulator, "--cdp.trainer.job=train", "--cdp.trainer.source=synthetic"))
+                .isZero();
         List<ModelEntry> registered = registry.list();
         assertThat(registered).hasSize(1).allSatisfy(e -> assertThat(e.status()).isEqualTo(ModelStatus.REGISTERED));
         assertThat(registry.serving()).as("a REGISTERED version never serves").isEmpty();
-        String key = registered.getFirst().artifactUri().replace("s3://" + names.bucket(CdpResources.Bucket.MODELS) + "/", "");
-        assertThat(clients.s3().headObject(b -> b.bucket(names.bucket(CdpResources.Bucket.MODELS)).key(key))
-                .contentLength()).isPositive();
+        String key = registered
+                .getFirst()
+                .artifactUri()
+                .replace("s3://" + names.bucket(CdpResources.Bucket.MODELS) + "/", "");
+        assertThat(clients.s3()
+                        .headObject(b -> b.bucket(names.bucket(CdpResources.Bucket.MODELS))
+                                .key(key))
+                        .contentLength())
+                .isPositive();
 
-        assertThat(run(names, emulator, "--cdp.trainer.job=train", "--cdp.trainer.seed=18",
-                "--cdp.trainer.promote=true")).isZero();
+        assertThat(run(
+                        names,
+                        emulator,
+                        "--cdp.trainer.job=train",
+                        "--cdp.trainer.seed=18",
+                        "--cdp.trainer.promote=true"))
+                .isZero();
         assertThat(registry.list()).hasSize(2);
-        assertThat(registry.serving()).get().extracting(ModelEntry::version)
+        assertThat(registry.serving())
+                .get()
+                .extracting(ModelEntry::version)
                 .isNotEqualTo(registered.getFirst().version());
     }
 
@@ -56,6 +72,7 @@ class TrainerJobsIT {
         assertThat(run(names, emulator, "--cdp.trainer.job=retrain")).isEqualTo(2);
         assertThat(run(names, emulator, "--cdp.trainer.job=evaluate")).isEqualTo(2);
         assertThat(run(names, emulator, "--cdp.trainer.job=publish")).isEqualTo(2);
-        assertThat(run(names, emulator, "--cdp.trainer.job=train", "--cdp.trainer.source=lake")).isEqualTo(2);
+        assertThat(run(names, emulator, "--cdp.trainer.job=train", "--cdp.trainer.source=lake"))
+                .isEqualTo(2);
     }
 }

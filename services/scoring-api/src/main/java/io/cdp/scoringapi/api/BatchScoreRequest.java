@@ -8,8 +8,12 @@ import org.jspecify.annotations.Nullable;
 /** Several transactions scored in order (a card's earlier transactions in a batch count for its later ones). */
 @Schema(name = "BatchScoreRequest")
 public record BatchScoreRequest(
-        @ArraySchema(arraySchema = @Schema(description = "Transactions to score, at most "
-                + ScoreController.MAX_BATCH + "; more is answered with 413.", requiredMode = Schema.RequiredMode.REQUIRED),
+        @ArraySchema(
+                arraySchema =
+                        @Schema(
+                                description = "Transactions to score, at most " + ScoreController.MAX_BATCH
+                                        + "; more is answered with 413.",
+                                requiredMode = Schema.RequiredMode.REQUIRED),
                 minItems = 1)
-        @Nullable List<ScoreRequest> transactions) {
-}
+        @Nullable
+        List<ScoreRequest> transactions) {}

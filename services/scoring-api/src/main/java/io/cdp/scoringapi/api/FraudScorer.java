@@ -1,12 +1,12 @@
 package io.cdp.scoringapi.api;
 
 import io.cdp.events.payload.Decision;
-import io.cdp.scoring.artifact.WireDecisions;
 import io.cdp.events.payload.ReasonCode;
-import io.cdp.scoring.explain.Explanation;
 import io.cdp.features.online.OnlineFeatures;
 import io.cdp.features.online.OnlineTransaction;
 import io.cdp.features.tabformer.TabFormerContext;
+import io.cdp.scoring.artifact.WireDecisions;
+import io.cdp.scoring.explain.Explanation;
 import io.cdp.scoringapi.features.FeatureStore;
 import io.cdp.scoringapi.features.FeatureStoreProperties;
 import io.cdp.scoringapi.features.OnlineContext;
@@ -49,8 +49,12 @@ class FraudScorer {
     /** Serializes writers of one card inside this instance; the conditional write guards across instances. */
     private final ReentrantLock[] stripes = new ReentrantLock[256];
 
-    FraudScorer(FeatureStore store, OnlineContext context, LiveModel live, FeatureStoreProperties features,
-                ModelProperties model) {
+    FraudScorer(
+            FeatureStore store,
+            OnlineContext context,
+            LiveModel live,
+            FeatureStoreProperties features,
+            ModelProperties model) {
         this.store = store;
         this.context = context;
         this.live = live;
@@ -69,7 +73,10 @@ class FraudScorer {
         Features computed = updateOnScore ? computeAndRecord(tx, ctx) : compute(store.get(tx.cardToken()), tx, ctx);
         double[] values = computed.values();
         if (values == null) {
-            throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "transaction-too-late", "Transaction too late",
+            throw new ProblemException(
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    "transaction-too-late",
+                    "Transaction too late",
                     "transactionTime is older than the card's newest transaction and not a repeat of one it holds: "
                             + "no point-in-time features exist.");
         }
@@ -83,14 +90,21 @@ class FraudScorer {
         for (int i = 0; i < names.size(); i++) {
             features.put(names.get(i), values[i]);
         }
-        return new ScoreResponse(requestId, tx.transactionId(), explanation.probability(),
-                decision(model, explanation.probability()), reasons, features, model.entry().modelName(),
-                model.entry().version(), computed.coldStart(), Instant.now());
+        return new ScoreResponse(
+                requestId,
+                tx.transactionId(),
+                explanation.probability(),
+                decision(model, explanation.probability()),
+                reasons,
+                features,
+                model.entry().modelName(),
+                model.entry().version(),
+                computed.coldStart(),
+                Instant.now());
     }
 
     /** The vector (null when too late) and whether the state it came from was empty. */
-    private record Features(double @Nullable [] values, boolean coldStart) {
-    }
+    private record Features(double @Nullable [] values, boolean coldStart) {}
 
     private static Features compute(StoredCard card, OnlineTransaction tx, TabFormerContext ctx) {
         return new Features(OnlineFeatures.compute(card.state(), tx, ctx).values(), card.coldStart());
@@ -107,7 +121,10 @@ class FraudScorer {
                     return new Features(computed.values(), card.coldStart());
                 }
                 if (attempt == MAX_WRITE_ATTEMPTS) {
-                    throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "state-contention", "Card state busy",
+                    throw new ProblemException(
+                            HttpStatus.SERVICE_UNAVAILABLE,
+                            "state-contention",
+                            "Card state busy",
                             "The card's feature state kept changing during scoring; retry the request.");
                 }
                 card = store.reload(tx.cardToken());
@@ -123,8 +140,8 @@ class FraudScorer {
 
     private static void checkTime(Instant time, String fieldPrefix) {
         if (time.isBefore(ScoreRequest.EARLIEST) || time.isAfter(Instant.now().plus(MAX_CLOCK_AHEAD))) {
-            throw new InvalidRequestException(List.of(new FieldProblem(fieldPrefix + "transactionTime",
-                    "must lie between 2000-01-01T00:00:00Z and one day from now")));
+            throw new InvalidRequestException(List.of(new FieldProblem(
+                    fieldPrefix + "transactionTime", "must lie between 2000-01-01T00:00:00Z and one day from now")));
         }
     }
 }

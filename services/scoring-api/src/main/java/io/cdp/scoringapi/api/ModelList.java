@@ -6,8 +6,10 @@ import org.jspecify.annotations.Nullable;
 
 /** Every version of the served model, newest first. */
 @Schema(name = "ModelList")
-public record ModelList(@Schema(example = "fraud-online-card") String modelName,
-                       @Schema(description = "The version this instance serves; absent while none is live.")
-                       @Nullable String liveVersion,
-                       List<ModelView> models) {
-}
+public record ModelList(
+        @Schema(example = "fraud-online-card") String modelName,
+
+        @Schema(description = "The version this instance serves; absent while none is live.") @Nullable
+        String liveVersion,
+
+        List<ModelView> models) {}

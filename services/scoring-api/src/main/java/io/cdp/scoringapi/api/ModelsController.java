@@ -20,7 +20,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@Tag(name = "Models", description = "The models registry (read: fraud:score or models:admin) and promotion (models:admin).")
+@Tag(
+        name = "Models",
+        description = "The models registry (read: fraud:score or models:admin) and promotion (models:admin).")
 class ModelsController {
 
     private static final String PROBLEM = CdpOpenApiAutoConfiguration.PROBLEM_MEDIA_TYPE;
@@ -34,51 +36,78 @@ class ModelsController {
     }
 
     @GetMapping(path = "/v1/models", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "List model versions",
+    @Operation(
+            summary = "List model versions",
             description = "Every version of the served model in the registry, newest first, with metrics, features, "
                     + "training window and thresholds, and which one is live on this instance.")
     @ApiResponse(responseCode = "200", description = "The registry's versions.")
     ModelList list() {
         String liveVersion = live.current().map(m -> m.entry().version()).orElse(null);
-        return new ModelList(live.registry().modelName(), liveVersion, live.registry().list().stream()
-                .map(e -> ModelView.of(e, e.version().equals(liveVersion))).toList());
+        return new ModelList(
+                live.registry().modelName(),
+                liveVersion,
+                live.registry().list().stream()
+                        .map(e -> ModelView.of(e, e.version().equals(liveVersion)))
+                        .toList());
     }
 
     @GetMapping(path = "/v1/models/{version}", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Get one model version", description = "Metrics, features, training window and thresholds.")
     @ApiResponse(responseCode = "200", description = "The version.")
-    @ApiResponse(responseCode = "400", description = "Malformed version.",
+    @ApiResponse(
+            responseCode = "400",
+            description = "Malformed version.",
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_REF)))
-    @ApiResponse(responseCode = "404", description = "No such version.",
+    @ApiResponse(
+            responseCode = "404",
+            description = "No such version.",
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_REF)))
-    ModelView get(@Parameter(description = "Registry version.", example = "20260123T101500Z-synthetic-2a")
-                  @PathVariable @Pattern(regexp = VERSION_PATTERN) String version) {
+    ModelView get(
+            @Parameter(description = "Registry version.", example = "20260123T101500Z-synthetic-2a")
+                    @PathVariable
+                    @Pattern(regexp = VERSION_PATTERN)
+                    String version) {
         String liveVersion = live.current().map(m -> m.entry().version()).orElse(null);
-        return live.registry().get(version).map(e -> ModelView.of(e, e.version().equals(liveVersion)))
+        return live.registry()
+                .get(version)
+                .map(e -> ModelView.of(e, e.version().equals(liveVersion)))
                 .orElseThrow(ModelsController::notFound);
     }
 
     @PostMapping(path = "/v1/models/{version}/promotion", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Promote a version to live",
+    @Operation(
+            summary = "Promote a version to live",
             description = "Loads and checks the version, then swaps it in atomically: no restart, and requests in "
                     + "flight finish with the model they started with. Other instances follow within "
                     + "`scoring.model.refresh-interval`. Needs scope models:admin.")
     @ApiResponse(responseCode = "200", description = "The version is live.")
-    @ApiResponse(responseCode = "400", description = "Malformed version.",
+    @ApiResponse(
+            responseCode = "400",
+            description = "Malformed version.",
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_REF)))
-    @ApiResponse(responseCode = "404", description = "No such version.",
+    @ApiResponse(
+            responseCode = "404",
+            description = "No such version.",
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_REF)))
-    @ApiResponse(responseCode = "409", description = "The version needs features this service does not compute.",
+    @ApiResponse(
+            responseCode = "409",
+            description = "The version needs features this service does not compute.",
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_REF)))
-    Promotion promote(@Parameter(description = "Registry version.", example = "20260123T101500Z-synthetic-2a")
-                      @PathVariable @Pattern(regexp = VERSION_PATTERN) String version) {
+    Promotion promote(
+            @Parameter(description = "Registry version.", example = "20260123T101500Z-synthetic-2a")
+                    @PathVariable
+                    @Pattern(regexp = VERSION_PATTERN)
+                    String version) {
         Optional<String> previous = live.current().map(m -> m.entry().version());
         LoadedModel promoted = live.promote(version);
         return new Promotion(version, previous.orElse(null), promoted.entry().promotedAt());
     }
 
     private static ProblemException notFound() {
-        return new ProblemException(HttpStatus.NOT_FOUND, "model-not-found", "Model version not found",
+        return new ProblemException(
+                HttpStatus.NOT_FOUND,
+                "model-not-found",
+                "Model version not found",
                 "The registry has no such version of this model.");
     }
 }

@@ -44,50 +44,79 @@ class ScoreController {
         this.validator = validator;
     }
 
-    @PostMapping(path = "/v1/fraud-scores", consumes = MediaType.APPLICATION_JSON_VALUE,
+    @PostMapping(
+            path = "/v1/fraud-scores",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Score one transaction",
+    @Operation(
+            summary = "Score one transaction",
             description = "Looks up the card's online features (feature store behind a short-lived in-process cache), "
                     + "scores with the live model and answers the fraud probability, the decision by the model's "
                     + "thresholds (APPROVE, REVIEW, DECLINE), the top reason codes, every feature value used, the model "
                     + "version and a request id. A card without history is scored with explicit cold-start values and "
                     + "`coldStart: true`.",
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
-                    mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ScoreRequest.class),
-                    examples = @ExampleObject(name = "ordinary purchase", value = ORDINARY))))
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                                            schema = @Schema(implementation = ScoreRequest.class),
+                                            examples = @ExampleObject(name = "ordinary purchase", value = ORDINARY))))
     @ApiResponse(responseCode = "200", description = "Scored.")
-    @ApiResponse(responseCode = "400", description = "Invalid request; `errors` names each invalid field.",
+    @ApiResponse(
+            responseCode = "400",
+            description = "Invalid request; `errors` names each invalid field.",
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_REF)))
-    @ApiResponse(responseCode = "422", description = "The transaction is older than the card's window accepts.",
+    @ApiResponse(
+            responseCode = "422",
+            description = "The transaction is older than the card's window accepts.",
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_REF)))
-    @ApiResponse(responseCode = "503", description = "No model is live yet.",
+    @ApiResponse(
+            responseCode = "503",
+            description = "No model is live yet.",
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_REF)))
     ScoreResponse score(@Valid @RequestBody ScoreRequest request) {
         return scorer.score(request, requestId(), "");
     }
 
-    @PostMapping(path = "/v1/fraud-scores:batch", consumes = MediaType.APPLICATION_JSON_VALUE,
+    @PostMapping(
+            path = "/v1/fraud-scores:batch",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Score several transactions",
+    @Operation(
+            summary = "Score several transactions",
             description = "Scores up to " + MAX_BATCH + " transactions in order, each as `POST /v1/fraud-scores` "
                     + "would. A larger batch is refused with 413 before any is scored; an invalid item fails the whole "
                     + "batch with 400 naming `transactions[i].field`.")
     @ApiResponse(responseCode = "200", description = "Scored, in request order.")
-    @ApiResponse(responseCode = "400", description = "Invalid request; `errors` names each invalid field.",
+    @ApiResponse(
+            responseCode = "400",
+            description = "Invalid request; `errors` names each invalid field.",
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_REF)))
-    @ApiResponse(responseCode = "413", description = "More than " + MAX_BATCH + " transactions.",
+    @ApiResponse(
+            responseCode = "413",
+            description = "More than " + MAX_BATCH + " transactions.",
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_REF)))
-    @ApiResponse(responseCode = "422", description = "A transaction is older than its card's window accepts.",
+    @ApiResponse(
+            responseCode = "422",
+            description = "A transaction is older than its card's window accepts.",
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_REF)))
-    @ApiResponse(responseCode = "503", description = "No model is live yet.",
+    @ApiResponse(
+            responseCode = "503",
+            description = "No model is live yet.",
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_REF)))
     BatchScoreResponse scoreBatch(@RequestBody BatchScoreRequest request) {
         List<ScoreRequest> transactions = request.transactions();
         if (transactions == null || transactions.isEmpty()) {
-            throw new InvalidRequestException(List.of(new FieldProblem("transactions", "must contain at least 1 transaction")));
+            throw new InvalidRequestException(
+                    List.of(new FieldProblem("transactions", "must contain at least 1 transaction")));
         }
         if (transactions.size() > MAX_BATCH) {
-            throw new ProblemException(HttpStatus.CONTENT_TOO_LARGE, "batch-too-large", "Batch too large",
+            throw new ProblemException(
+                    HttpStatus.CONTENT_TOO_LARGE,
+                    "batch-too-large",
+                    "Batch too large",
                     "A batch holds at most " + MAX_BATCH + " transactions; split it.");
         }
         List<FieldProblem> errors = new ArrayList<>();

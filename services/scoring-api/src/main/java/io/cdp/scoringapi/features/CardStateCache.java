@@ -51,11 +51,9 @@ final class CardStateCache {
         Map<String, StoredCard> loadAll(List<String> cardTokens);
     }
 
-    private record Entry(StoredCard card, long readAtNanos) {
-    }
+    private record Entry(StoredCard card, long readAtNanos) {}
 
-    private record Queued(String cardToken, long deadlineNanos) {
-    }
+    private record Queued(String cardToken, long deadlineNanos) {}
 
     private final CardLoader loader;
     private final LongSupplier nanoTime;
@@ -76,11 +74,16 @@ final class CardStateCache {
      * @param wakeRefresher called when the queue goes from empty to non-empty or fills a batch, so a parked refresher
      *                      re-checks {@link #nanosUntilNextBatch}
      */
-    CardStateCache(CardLoader loader, Duration refresh, Duration maxStale, long maxCards, LongSupplier nanoTime,
-                   Runnable wakeRefresher) {
+    CardStateCache(
+            CardLoader loader,
+            Duration refresh,
+            Duration maxStale,
+            long maxCards,
+            LongSupplier nanoTime,
+            Runnable wakeRefresher) {
         if (refresh.isNegative() || refresh.isZero() || maxStale.compareTo(refresh) <= 0) {
-            throw new IllegalArgumentException("need 0 < cache-refresh < cache-max-stale, got " + refresh + " and "
-                    + maxStale);
+            throw new IllegalArgumentException(
+                    "need 0 < cache-refresh < cache-max-stale, got " + refresh + " and " + maxStale);
         }
         this.loader = loader;
         this.nanoTime = nanoTime;
@@ -88,7 +91,10 @@ final class CardStateCache {
         this.windowNanos = batchWindow(refresh).toNanos();
         this.maxStaleNanos = maxStale.toNanos();
         this.wakeRefresher = wakeRefresher;
-        this.entries = Caffeine.newBuilder().maximumSize(maxCards).executor(Runnable::run).build();
+        this.entries = Caffeine.newBuilder()
+                .maximumSize(maxCards)
+                .executor(Runnable::run)
+                .build();
     }
 
     /**
@@ -114,14 +120,16 @@ final class CardStateCache {
             }
         }
         // cold, or too stale to serve: this request reads the store; concurrent lookups of the card share the read
-        return entries.asMap().compute(cardToken, (token, current) -> {
-            long readAt = nanoTime.getAsLong();
-            if (current != null && readAt - current.readAtNanos() < maxStaleNanos) {
-                return current;
-            }
-            loads.increment();
-            return new Entry(loader.load(token), readAt);
-        }).card();
+        return entries.asMap()
+                .compute(cardToken, (token, current) -> {
+                    long readAt = nanoTime.getAsLong();
+                    if (current != null && readAt - current.readAtNanos() < maxStaleNanos) {
+                        return current;
+                    }
+                    loads.increment();
+                    return new Entry(loader.load(token), readAt);
+                })
+                .card();
     }
 
     /** The card's state as stored now, read past the cache and cached. */
@@ -221,16 +229,21 @@ final class CardStateCache {
     private void apply(String cardToken, StoredCard card, long readAt, boolean addIfAbsent) {
         Entry fresh = new Entry(card, readAt);
         if (addIfAbsent) {
-            entries.asMap().merge(cardToken, fresh, (current, loaded) ->
-                    loaded.readAtNanos() - current.readAtNanos() >= 0 ? loaded : current);
+            entries.asMap()
+                    .merge(
+                            cardToken,
+                            fresh,
+                            (current, loaded) -> loaded.readAtNanos() - current.readAtNanos() >= 0 ? loaded : current);
         } else {
-            entries.asMap().computeIfPresent(cardToken, (token, current) ->
-                    readAt - current.readAtNanos() >= 0 ? fresh : current);
+            entries.asMap()
+                    .computeIfPresent(
+                            cardToken, (token, current) -> readAt - current.readAtNanos() >= 0 ? fresh : current);
         }
     }
 
     /** For tests: the cached state without counting a lookup or queueing a reload. */
-    @Nullable StoredCard peek(String cardToken) {
+    @Nullable
+    StoredCard peek(String cardToken) {
         Entry entry = entries.getIfPresent(cardToken);
         return entry == null ? null : entry.card();
     }

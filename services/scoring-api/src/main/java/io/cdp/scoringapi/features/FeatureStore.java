@@ -1,7 +1,7 @@
 package io.cdp.scoringapi.features;
 
-import io.cdp.features.online.FeatureStoreDynamo;
 import io.cdp.features.online.CardOnlineState;
+import io.cdp.features.online.FeatureStoreDynamo;
 import io.cdp.features.online.FeatureStoreItem;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -14,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
@@ -38,8 +37,9 @@ public final class FeatureStore implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(FeatureStore.class);
     /** Only what a reader needs: the state's bytes, the version a conditional write expects, and the key to match. */
     private static final String PROJECTION = "#k, #s, #v";
-    private static final Map<String, String> PROJECTION_NAMES = Map.of("#k", FeatureStoreItem.KEY,
-            "#s", FeatureStoreItem.STATE, "#v", FeatureStoreItem.VERSION);
+
+    private static final Map<String, String> PROJECTION_NAMES =
+            Map.of("#k", FeatureStoreItem.KEY, "#s", FeatureStoreItem.STATE, "#v", FeatureStoreItem.VERSION);
     private static final int MAX_UNPROCESSED_ROUNDS = 3;
 
     private final DynamoDbClient dynamoDb;
@@ -55,18 +55,24 @@ public final class FeatureStore implements AutoCloseable {
         this.table = table;
         this.properties = properties;
         this.clock = clock;
-        this.refresher = Thread.ofPlatform().name("card-state-refresher").daemon().unstarted(this::refreshLoop);
-        this.cache = new CardStateCache(new CardStateCache.CardLoader() {
-            @Override
-            public StoredCard load(String cardToken) {
-                return FeatureStore.this.load(cardToken);
-            }
+        this.refresher =
+                Thread.ofPlatform().name("card-state-refresher").daemon().unstarted(this::refreshLoop);
+        this.cache = new CardStateCache(
+                new CardStateCache.CardLoader() {
+                    @Override
+                    public StoredCard load(String cardToken) {
+                        return FeatureStore.this.load(cardToken);
+                    }
 
-            @Override
-            public Map<String, StoredCard> loadAll(List<String> cardTokens) {
-                return FeatureStore.this.loadAll(cardTokens);
-            }
-        }, properties.cacheRefresh(), properties.cacheMaxStale(), properties.cacheMaxCards(), System::nanoTime,
+                    @Override
+                    public Map<String, StoredCard> loadAll(List<String> cardTokens) {
+                        return FeatureStore.this.loadAll(cardTokens);
+                    }
+                },
+                properties.cacheRefresh(),
+                properties.cacheMaxStale(),
+                properties.cacheMaxCards(),
+                System::nanoTime,
                 () -> LockSupport.unpark(refresher));
         refresher.start();
     }
@@ -90,8 +96,14 @@ public final class FeatureStore implements AutoCloseable {
     public boolean save(String cardToken, StoredCard read, CardOnlineState next, String lastTxId) {
         long version = read.version() + 1;
         try {
-            dynamoDb.updateItem(FeatureStoreDynamo.stateUpdate(table, FeatureStoreItem.cardKey(cardToken), read.version(),
-                    version, next.toBytes(), FeatureStoreItem.cardAttributes(next, lastTxId), clock.instant()));
+            dynamoDb.updateItem(FeatureStoreDynamo.stateUpdate(
+                    table,
+                    FeatureStoreItem.cardKey(cardToken),
+                    read.version(),
+                    version,
+                    next.toBytes(),
+                    FeatureStoreItem.cardAttributes(next, lastTxId),
+                    clock.instant()));
         } catch (ConditionalCheckFailedException e) {
             cache.invalidate(cardToken);
             return false;
@@ -111,8 +123,13 @@ public final class FeatureStore implements AutoCloseable {
         closed = true;
         LockSupport.unpark(refresher);
         CardStateCache.Stats stats = cache.stats();
-        log.info("card-state cache: {} lookups from memory, {} single reads (cold, too stale, lost write), {} bulk "
-                + "reloads for {} cards", stats.hits(), stats.loads(), stats.bulkReads(), stats.reloaded());
+        log.info(
+                "card-state cache: {} lookups from memory, {} single reads (cold, too stale, lost write), {} bulk "
+                        + "reloads for {} cards",
+                stats.hits(),
+                stats.loads(),
+                stats.bulkReads(),
+                stats.reloaded());
     }
 
     private void refreshLoop() {
@@ -131,8 +148,12 @@ public final class FeatureStore implements AutoCloseable {
                 }
             } catch (RuntimeException e) {
                 if (!failing) {
-                    log.warn("card-state reloads from {} fail ({}); cached states are served until {} old, then read "
-                            + "on the request", table, e.getClass().getSimpleName(), properties.cacheMaxStale());
+                    log.warn(
+                            "card-state reloads from {} fail ({}); cached states are served until {} old, then read "
+                                    + "on the request",
+                            table,
+                            e.getClass().getSimpleName(),
+                            properties.cacheMaxStale());
                     failing = true;
                 }
                 LockSupport.parkNanos(this, cache.windowNanos());
@@ -141,8 +162,10 @@ public final class FeatureStore implements AutoCloseable {
     }
 
     private StoredCard load(String cardToken) {
-        GetItemResponse response = dynamoDb.getItem(b -> b.tableName(table).consistentRead(true)
-                .projectionExpression(PROJECTION).expressionAttributeNames(PROJECTION_NAMES)
+        GetItemResponse response = dynamoDb.getItem(b -> b.tableName(table)
+                .consistentRead(true)
+                .projectionExpression(PROJECTION)
+                .expressionAttributeNames(PROJECTION_NAMES)
                 .key(Map.of(FeatureStoreItem.KEY, AttributeValue.fromS(FeatureStoreItem.cardKey(cardToken)))));
         return response.hasItem() ? read(response.item()) : StoredCard.empty();
     }
@@ -161,13 +184,18 @@ public final class FeatureStore implements AutoCloseable {
             keys.add(Map.of(FeatureStoreItem.KEY, AttributeValue.fromS(key)));
         }
         Map<String, StoredCard> read = HashMap.newHashMap(cardTokens.size());
-        Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder().keys(keys)
-                .consistentRead(true).projectionExpression(PROJECTION).expressionAttributeNames(PROJECTION_NAMES)
-                .build());
+        Map<String, KeysAndAttributes> request = Map.of(
+                table,
+                KeysAndAttributes.builder()
+                        .keys(keys)
+                        .consistentRead(true)
+                        .projectionExpression(PROJECTION)
+                        .expressionAttributeNames(PROJECTION_NAMES)
+                        .build());
         Set<String> unread = new HashSet<>(tokenByKey.keySet());
         for (int round = 0; round < MAX_UNPROCESSED_ROUNDS && !request.isEmpty(); round++) {
-            BatchGetItemResponse response = dynamoDb.batchGetItem(BatchGetItemRequest.builder().requestItems(request)
-                    .build());
+            BatchGetItemResponse response = dynamoDb.batchGetItem(
+                    BatchGetItemRequest.builder().requestItems(request).build());
             for (Map<String, AttributeValue> item : response.responses().getOrDefault(table, List.of())) {
                 String key = item.get(FeatureStoreItem.KEY).s();
                 read.put(tokenByKey.get(key), read(item));
@@ -176,7 +204,10 @@ public final class FeatureStore implements AutoCloseable {
             request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
         }
         Set<String> stillUnprocessed = new HashSet<>();
-        request.values().forEach(k -> k.keys().forEach(key -> stillUnprocessed.add(key.get(FeatureStoreItem.KEY).s())));
+        request.values()
+                .forEach(k -> k.keys()
+                        .forEach(key -> stillUnprocessed.add(
+                                key.get(FeatureStoreItem.KEY).s())));
         for (String key : unread) {
             if (!stillUnprocessed.contains(key)) {
                 read.put(tokenByKey.get(key), StoredCard.empty());
@@ -190,7 +221,8 @@ public final class FeatureStore implements AutoCloseable {
      * another format is refused rather than misread.
      */
     static StoredCard read(Map<String, AttributeValue> item) {
-        return FeatureStoreDynamo.cardState(item).map(state -> new StoredCard(state, FeatureStoreDynamo.version(item)))
+        return FeatureStoreDynamo.cardState(item)
+                .map(state -> new StoredCard(state, FeatureStoreDynamo.version(item)))
                 .orElseGet(StoredCard::empty);
     }
 }

@@ -17,8 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                      stream transformer runs); in production the transformer owns the state and the API only reads
  */
 @ConfigurationProperties("scoring.features")
-public record FeatureStoreProperties(@DefaultValue("1s") Duration cacheRefresh,
-                                     @DefaultValue("10s") Duration cacheMaxStale,
-                                     @DefaultValue("100000") long cacheMaxCards,
-                                     @DefaultValue("false") boolean updateOnScore) {
-}
+public record FeatureStoreProperties(
+        @DefaultValue("1s") Duration cacheRefresh,
+        @DefaultValue("10s") Duration cacheMaxStale,
+        @DefaultValue("100000") long cacheMaxCards,
+        @DefaultValue("false") boolean updateOnScore) {}

@@ -1,8 +1,8 @@
 package io.cdp.scoringapi.features;
 
+import io.cdp.features.online.MccRiskTableStore;
 import io.cdp.features.online.MccRiskTables;
 import io.cdp.features.tabformer.TabFormerContext;
-import io.cdp.features.online.MccRiskTableStore;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +19,8 @@ public final class OnlineContext {
 
     private final S3Client s3;
     private final String modelsBucket;
-    private final AtomicReference<TabFormerContext> current = new AtomicReference<>(MccRiskTables.none().context());
+    private final AtomicReference<TabFormerContext> current =
+            new AtomicReference<>(MccRiskTables.none().context());
 
     public OnlineContext(S3Client s3, String modelsBucket) {
         this.s3 = s3;
@@ -36,7 +37,9 @@ public final class OnlineContext {
             current.set(tables.context());
             log.debug("MCC risk tables loaded: {}", tables.size());
         } catch (RuntimeException e) {
-            log.warn("could not load the MCC risk tables ({}); keeping the ones in use", e.getClass().getSimpleName());
+            log.warn(
+                    "could not load the MCC risk tables ({}); keeping the ones in use",
+                    e.getClass().getSimpleName());
         }
     }
 }

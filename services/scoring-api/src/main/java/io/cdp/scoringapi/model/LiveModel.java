@@ -1,11 +1,11 @@
 package io.cdp.scoringapi.model;
 
+import io.cdp.features.online.OnlineFeatures;
 import io.cdp.scoring.artifact.ModelArtifact;
 import io.cdp.scoring.registry.ArtifactStore;
 import io.cdp.scoring.registry.ModelEntry;
 import io.cdp.scoring.registry.ModelRegistry;
 import io.cdp.scoring.scorer.InProcessScorer;
-import io.cdp.features.online.OnlineFeatures;
 import io.cdp.service.problem.ProblemException;
 import java.time.Instant;
 import java.util.Optional;
@@ -45,7 +45,10 @@ public final class LiveModel {
     public LoadedModel require() {
         LoadedModel model = current.get();
         if (model == null) {
-            throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "no-live-model", "No live model",
+            throw new ProblemException(
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "no-live-model",
+                    "No live model",
                     "No model version is live yet; publish one and promote it (POST /v1/models/{version}/promotion).");
         }
         return model;
@@ -53,17 +56,24 @@ public final class LiveModel {
 
     /** Makes {@code version} live here and in the registry. */
     public synchronized LoadedModel promote(String version) {
-        ModelEntry entry = registry.get(version).orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND,
-                "model-not-found", "Model version not found",
-                "The registry has no such version of model " + registry.modelName() + "."));
+        ModelEntry entry = registry.get(version)
+                .orElseThrow(() -> new ProblemException(
+                        HttpStatus.NOT_FOUND,
+                        "model-not-found",
+                        "Model version not found",
+                        "The registry has no such version of model " + registry.modelName() + "."));
         LoadedModel loaded = load(entry);
         Instant now = Instant.now();
         LoadedModel previous = current.get();
-        registry.markLive(version, Optional.ofNullable(previous).map(p -> p.entry().version()), now);
+        registry.markLive(
+                version, Optional.ofNullable(previous).map(p -> p.entry().version()), now);
         ModelEntry live = entry.live(now);
         LoadedModel next = new LoadedModel(live, loaded.scorer());
         current.set(next);
-        log.info("model {} version {} is live (was {})", entry.modelName(), version,
+        log.info(
+                "model {} version {} is live (was {})",
+                entry.modelName(),
+                version,
                 previous == null ? "none" : previous.entry().version());
         return next;
     }
@@ -77,7 +87,10 @@ public final class LiveModel {
         LoadedModel model = current.get();
         if (model == null || !model.entry().version().equals(live.get().version())) {
             current.set(load(live.get()));
-            log.info("model {} version {} loaded from the registry", live.get().modelName(), live.get().version());
+            log.info(
+                    "model {} version {} loaded from the registry",
+                    live.get().modelName(),
+                    live.get().version());
         }
         return true;
     }
@@ -87,20 +100,27 @@ public final class LiveModel {
         try {
             loadLiveFromRegistry();
         } catch (RuntimeException e) {
-            log.warn("could not refresh the live model from the registry ({}); keeping the current one",
+            log.warn(
+                    "could not refresh the live model from the registry ({}); keeping the current one",
                     e.getClass().getSimpleName());
         }
     }
 
     private LoadedModel load(ModelEntry entry) {
         if (!entry.featureNames().equals(OnlineFeatures.SCHEMA.names())) {
-            throw new ProblemException(HttpStatus.CONFLICT, "incompatible-model", "Incompatible model",
-                    "This version expects other features than this service computes (" + OnlineFeatures.SCHEMA.fingerprint()
-                            + "); it cannot be served here.");
+            throw new ProblemException(
+                    HttpStatus.CONFLICT,
+                    "incompatible-model",
+                    "Incompatible model",
+                    "This version expects other features than this service computes ("
+                            + OnlineFeatures.SCHEMA.fingerprint() + "); it cannot be served here.");
         }
         ModelArtifact artifact = artifacts.read(entry);
         if (!artifact.metadata().featureNames().equals(entry.featureNames())) {
-            throw new ProblemException(HttpStatus.CONFLICT, "incompatible-model", "Incompatible model",
+            throw new ProblemException(
+                    HttpStatus.CONFLICT,
+                    "incompatible-model",
+                    "Incompatible model",
                     "The artifact's features differ from its registry entry.");
         }
         return new LoadedModel(entry, new InProcessScorer(artifact));

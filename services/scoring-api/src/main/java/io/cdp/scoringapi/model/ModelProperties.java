@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param reasonCodes        how many reason codes a score carries
  */
 @ConfigurationProperties("scoring.model")
-public record ModelProperties(@DefaultValue(OnlineFeatures.MODEL_NAME) String name,
-                              @DefaultValue("30s") Duration refreshInterval,
-                              @DefaultValue("3") int reasonCodes) {
-}
+public record ModelProperties(
+        @DefaultValue(OnlineFeatures.MODEL_NAME) String name,
+        @DefaultValue("30s") Duration refreshInterval,
+        @DefaultValue("3") int reasonCodes) {}

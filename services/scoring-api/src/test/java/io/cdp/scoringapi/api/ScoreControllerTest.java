@@ -40,11 +40,14 @@ class ScoreControllerTest {
     void rejectsANonTokenCardReferenceNamingTheFieldButNotTheValue() throws Exception {
         String body = VALID.replace("crd_Zm9vYmFyYmF6cXV4MTIzNDU2", "4111111111111111");
 
-        mvc.perform(post("/v1/fraud-scores").contentType(MediaType.APPLICATION_JSON).content(body))
+        mvc.perform(post("/v1/fraud-scores")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.errors[0].field").value("cardToken"))
-                .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("4111111111111111"))));
+                .andExpect(content()
+                        .string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("4111111111111111"))));
         verify(scorer, never()).score(any(), anyString(), anyString());
     }
 
@@ -55,7 +58,9 @@ class ScoreControllerTest {
             items.add(VALID);
         }
 
-        mvc.perform(post("/v1/fraud-scores:batch").contentType(MediaType.APPLICATION_JSON).content(items.toString()))
+        mvc.perform(post("/v1/fraud-scores:batch")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(items.toString()))
                 .andExpect(status().isPayloadTooLarge())
                 .andExpect(jsonPath("$.type").value("https://problems.cdp.io/batch-too-large"));
         verify(scorer, never()).score(any(), anyString(), anyString());
@@ -65,7 +70,8 @@ class ScoreControllerTest {
     void namesTheInvalidItemOfABatch() throws Exception {
         String bad = VALID.replace("\"mcc\": 5411", "\"mcc\": 123456");
 
-        mvc.perform(post("/v1/fraud-scores:batch").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/v1/fraud-scores:batch")
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"transactions\": [" + VALID + "," + bad + "]}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("transactions[1].mcc"));
@@ -73,9 +79,12 @@ class ScoreControllerTest {
 
     @Test
     void answersUnreadableJsonWithAProblemNotAStackTrace() throws Exception {
-        mvc.perform(post("/v1/fraud-scores").contentType(MediaType.APPLICATION_JSON).content("{\"amount\": "))
+        mvc.perform(post("/v1/fraud-scores")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"amount\": "))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.title").exists())
-                .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Exception"))));
+                .andExpect(
+                        content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Exception"))));
     }
 }

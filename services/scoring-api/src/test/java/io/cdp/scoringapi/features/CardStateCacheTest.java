@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cdp.features.online.CardOnlineState;
+import io.cdp.features.online.MccRiskTables;
 import io.cdp.features.online.OnlineFeatures;
 import io.cdp.features.online.OnlineTransaction;
-import io.cdp.features.online.MccRiskTables;
 import io.cdp.features.tabformer.TabFormerTransaction.UseChip;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,8 +29,8 @@ class CardStateCacheTest {
     private final AtomicLong now = new AtomicLong(1_000_000_000L);
     private final FakeStore store = new FakeStore();
     private final AtomicInteger wakeUps = new AtomicInteger();
-    private final CardStateCache cache = new CardStateCache(store, REFRESH, MAX_STALE, 10_000, now::get,
-            wakeUps::incrementAndGet);
+    private final CardStateCache cache =
+            new CardStateCache(store, REFRESH, MAX_STALE, 10_000, now::get, wakeUps::incrementAndGet);
 
     @Test
     void aCardWithoutStateIsAColdStartReadOnceAndCached() {
@@ -70,16 +70,22 @@ class CardStateCacheTest {
                 cache.get("crd_" + c);
             }
         }
-        assertThat(cache.nanosUntilNextBatch()).as("two full batches wait: no need to wait for the window").isZero();
+        assertThat(cache.nanosUntilNextBatch())
+                .as("two full batches wait: no need to wait for the window")
+                .isZero();
         cache.refreshDue();
-        assertThat(store.bulkReads).as("full batches go at once, the rest waits for its window")
-                .extracting(List::size).containsExactly(100, 100);
+        assertThat(store.bulkReads)
+                .as("full batches go at once, the rest waits for its window")
+                .extracting(List::size)
+                .containsExactly(100, 100);
 
         advance(WINDOW);
         cache.refreshDue();
 
         assertThat(store.bulkReads).extracting(List::size).containsExactly(100, 100, 50);
-        assertThat(store.bulkReads.stream().flatMap(List::stream).distinct().count()).as("each card once").isEqualTo(250);
+        assertThat(store.bulkReads.stream().flatMap(List::stream).distinct().count())
+                .as("each card once")
+                .isEqualTo(250);
         assertThat(store.singleReads).as("only the 250 cold starts").hasValue(250);
     }
 
@@ -90,7 +96,9 @@ class CardStateCacheTest {
         store.write("crd_a", 2);
 
         advance(REFRESH);
-        assertThat(cache.get("crd_a").version()).as("due, queued, still served from memory").isEqualTo(1);
+        assertThat(cache.get("crd_a").version())
+                .as("due, queued, still served from memory")
+                .isEqualTo(1);
         advance(WINDOW);
         assertThat(cache.get("crd_a").version()).isEqualTo(1);
         assertThat(cache.refreshDue()).isEqualTo(1);
@@ -108,7 +116,9 @@ class CardStateCacheTest {
         advance(MAX_STALE);
         StoredCard served = cache.get("crd_a");
 
-        assertThat(served.version()).as("read on the request, not the 20 s old state").isEqualTo(2);
+        assertThat(served.version())
+                .as("read on the request, not the 20 s old state")
+                .isEqualTo(2);
         assertThat(store.singleReads).hasValue(2);
     }
 
@@ -123,7 +133,9 @@ class CardStateCacheTest {
 
         assertThatThrownBy(cache::refreshDue).isInstanceOf(IllegalStateException.class);
         assertThat(cache.nanosUntilNextBatch()).isEqualTo(Long.MAX_VALUE);
-        assertThat(cache.get("crd_a").version()).as("still within max staleness").isEqualTo(1);
+        assertThat(cache.get("crd_a").version())
+                .as("still within max staleness")
+                .isEqualTo(1);
         assertThat(cache.nanosUntilNextBatch()).as("queued again").isLessThan(Long.MAX_VALUE);
 
         store.failBulk = false;
@@ -169,7 +181,9 @@ class CardStateCacheTest {
 
         assertThat(cache.get("crd_a").version()).isEqualTo(2);
         assertThat(cache.get("crd_b").version()).isEqualTo(1);
-        assertThat(cache.nanosUntilNextBatch()).as("crd_b waits for the next bulk read").isLessThan(Long.MAX_VALUE);
+        assertThat(cache.nanosUntilNextBatch())
+                .as("crd_b waits for the next bulk read")
+                .isLessThan(Long.MAX_VALUE);
     }
 
     @Test
@@ -187,7 +201,7 @@ class CardStateCacheTest {
 
     @Test
     void refusesARefreshIntervalNotShorterThanTheMaximumStaleness() {
-        assertThatThrownBy(() -> new CardStateCache(store, MAX_STALE, MAX_STALE, 10, now::get, () -> { }))
+        assertThatThrownBy(() -> new CardStateCache(store, MAX_STALE, MAX_STALE, 10, now::get, () -> {}))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -202,9 +216,24 @@ class CardStateCacheTest {
     }
 
     private static CardOnlineState stateWithOneTransaction() {
-        return OnlineFeatures.compute(CardOnlineState.empty(), new OnlineTransaction("t-1", null, "crd_a",
-                Instant.parse("2026-01-23T14:05:00Z"), 12.5, UseChip.CHIP, "m-1", null, "CA", "94105", 5411, List.of(),
-                false), MccRiskTables.none().context()).next();
+        return OnlineFeatures.compute(
+                        CardOnlineState.empty(),
+                        new OnlineTransaction(
+                                "t-1",
+                                null,
+                                "crd_a",
+                                Instant.parse("2026-01-23T14:05:00Z"),
+                                12.5,
+                                UseChip.CHIP,
+                                "m-1",
+                                null,
+                                "CA",
+                                "94105",
+                                5411,
+                                List.of(),
+                                false),
+                        MccRiskTables.none().context())
+                .next();
     }
 
     /** Versions by card; a state's content does not matter here, only which version a read returns. */
@@ -215,7 +244,7 @@ class CardStateCacheTest {
         final List<List<String>> bulkReads = new ArrayList<>();
         boolean failBulk;
         Set<String> unprocessed = Set.of();
-        Runnable beforeBulkAnswer = () -> { };
+        Runnable beforeBulkAnswer = () -> {};
 
         void write(String card, long version) {
             versions.put(card, version);

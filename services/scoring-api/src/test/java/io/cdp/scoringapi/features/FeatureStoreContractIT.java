@@ -1,6 +1,5 @@
 package io.cdp.scoringapi.features;
 
-import io.cdp.features.online.FeatureStoreDynamo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cdp.aws.AwsClients;
@@ -8,14 +7,15 @@ import io.cdp.aws.test.AwsEmulatorTest;
 import io.cdp.events.payload.Channel;
 import io.cdp.events.resources.CdpResources;
 import io.cdp.features.online.CardOnlineState;
+import io.cdp.features.online.FeatureStoreDynamo;
 import io.cdp.features.online.FeatureStoreItem;
+import io.cdp.features.online.MccRiskTableStore;
 import io.cdp.features.online.MccRiskTables;
 import io.cdp.features.online.OnlineFeatures;
 import io.cdp.features.online.OnlineTransaction;
 import io.cdp.features.tabformer.TabFormerContext;
 import io.cdp.features.tabformer.TabFormerTransaction.UseChip;
 import io.cdp.scoringapi.api.ScoreRequest;
-import io.cdp.features.online.MccRiskTableStore;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,13 +24,11 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -47,8 +45,8 @@ class FeatureStoreContractIT {
 
     private static final String CARD = "crd_Q29udHJhY3RUZXN0Q2FyZDAx";
     private static final String CUSTOMER = "cus_Q29udHJhY3RUZXN0Q3VzdDAx";
-    private static final FeatureStoreProperties PROPERTIES = new FeatureStoreProperties(Duration.ofSeconds(1),
-            Duration.ofSeconds(10), 1000, true);
+    private static final FeatureStoreProperties PROPERTIES =
+            new FeatureStoreProperties(Duration.ofSeconds(1), Duration.ofSeconds(10), 1000, true);
 
     private static CdpResources names;
     private static AwsClients clients;
@@ -72,10 +70,19 @@ class FeatureStoreContractIT {
             UseChip channel = burst ? UseChip.ONLINE : i % 5 == 0 ? UseChip.SWIPE : UseChip.CHIP;
             boolean online = channel == UseChip.ONLINE;
             String state = online ? null : i % 11 == 0 ? "Italy" : "CA";
-            txs.add(new OnlineTransaction("tx-contract-" + i, CUSTOMER, CARD, t,
-                    burst ? 1 + random.nextInt(300) / 100.0 : 15 + random.nextInt(9_000) / 100.0, channel,
-                    burst ? "fm-" + i : "m-home-" + i % 4, online ? null : "Town", state, online ? null : "94105",
-                    burst ? 5999 : new int[] {5411, 5812, 5541}[i % 3], i % 13 == 0 ? List.of("Bad PIN") : List.of(),
+            txs.add(new OnlineTransaction(
+                    "tx-contract-" + i,
+                    CUSTOMER,
+                    CARD,
+                    t,
+                    burst ? 1 + random.nextInt(300) / 100.0 : 15 + random.nextInt(9_000) / 100.0,
+                    channel,
+                    burst ? "fm-" + i : "m-home-" + i % 4,
+                    online ? null : "Town",
+                    state,
+                    online ? null : "94105",
+                    burst ? 5999 : new int[] {5411, 5812, 5541}[i % 3],
+                    i % 13 == 0 ? List.of("Bad PIN") : List.of(),
                     burst));
         }
         return txs;
@@ -83,24 +90,48 @@ class FeatureStoreContractIT {
 
     /** What the transformer's {@code DynamoFeatureStore.putProfile} sets when a card event arrives. */
     private static void cardEvent(String key) {
-        clients.dynamoDb().updateItem(b -> b.tableName(table).key(Map.of(FeatureStoreItem.KEY, AttributeValue.fromS(key)))
-                .updateExpression("SET #p = :p, brand = :brand, cardLast4 = :last4")
-                .expressionAttributeNames(Map.of("#p", FeatureStoreItem.PROFILE_UPDATED_AT))
-                .expressionAttributeValues(Map.of(":p", AttributeValue.fromN("1"), ":brand", AttributeValue.fromS("Visa"),
-                        ":last4", AttributeValue.fromS("****1234"))));
+        clients.dynamoDb()
+                .updateItem(b -> b.tableName(table)
+                        .key(Map.of(FeatureStoreItem.KEY, AttributeValue.fromS(key)))
+                        .updateExpression("SET #p = :p, brand = :brand, cardLast4 = :last4")
+                        .expressionAttributeNames(Map.of("#p", FeatureStoreItem.PROFILE_UPDATED_AT))
+                        .expressionAttributeValues(Map.of(
+                                ":p",
+                                AttributeValue.fromN("1"),
+                                ":brand",
+                                AttributeValue.fromS("Visa"),
+                                ":last4",
+                                AttributeValue.fromS("****1234"))));
     }
 
     /** The transformer's state write: the shared conditional write with the pipeline's card attributes. */
     private static void transformerWrite(String key, CardOnlineState state, long expectedVersion, String lastTxId) {
-        clients.dynamoDb().updateItem(FeatureStoreDynamo.stateUpdate(table, key, expectedVersion, expectedVersion + 1,
-                state.toBytes(), FeatureStoreItem.cardAttributes(state, lastTxId), Instant.now()));
+        clients.dynamoDb()
+                .updateItem(FeatureStoreDynamo.stateUpdate(
+                        table,
+                        key,
+                        expectedVersion,
+                        expectedVersion + 1,
+                        state.toBytes(),
+                        FeatureStoreItem.cardAttributes(state, lastTxId),
+                        Instant.now()));
     }
 
     /** The next transaction as an authorization request carries it: no customer token, no merchant city. */
     private static OnlineTransaction asRequest(OnlineTransaction tx) {
-        return new ScoreRequest(tx.transactionId(), tx.cardToken(), BigDecimal.valueOf(tx.amount()), "USD", tx.merchantId(),
-                tx.merchantState(), tx.merchantZip(), tx.mcc(), Channel.valueOf(tx.channel().name()), tx.time(),
-                tx.errors()).toInput();
+        return new ScoreRequest(
+                        tx.transactionId(),
+                        tx.cardToken(),
+                        BigDecimal.valueOf(tx.amount()),
+                        "USD",
+                        tx.merchantId(),
+                        tx.merchantState(),
+                        tx.merchantZip(),
+                        tx.mcc(),
+                        Channel.valueOf(tx.channel().name()),
+                        tx.time(),
+                        tx.errors())
+                .toInput();
     }
 
     @Test
@@ -113,16 +144,30 @@ class FeatureStoreContractIT {
         List<OnlineTransaction> labelled = new ArrayList<>();
         for (int d = 40; d > 8; d--) {
             for (int mcc : new int[] {5999, 5411, 5812, 5541}) {
-                labelled.add(new OnlineTransaction("tx-labelled-" + d + "-" + mcc, "cus_other", "crd_other",
-                        end.minus(d, ChronoUnit.DAYS).plusSeconds(mcc), 10, UseChip.CHIP, "m-other", null, "CA", "94105",
-                        mcc, List.of(), mcc == 5999 && d % 3 == 0));
+                labelled.add(new OnlineTransaction(
+                        "tx-labelled-" + d + "-" + mcc,
+                        "cus_other",
+                        "crd_other",
+                        end.minus(d, ChronoUnit.DAYS).plusSeconds(mcc),
+                        10,
+                        UseChip.CHIP,
+                        "m-other",
+                        null,
+                        "CA",
+                        "94105",
+                        mcc,
+                        List.of(),
+                        mcc == 5999 && d % 3 == 0));
             }
         }
         labelled.addAll(all);
         labelled.sort(java.util.Comparator.comparing(OnlineTransaction::time));
         LocalDate firstDay = LocalDate.ofInstant(labelled.getFirst().time(), ZoneOffset.UTC);
-        MccRiskTableStore.publish(clients.s3(), names.bucket(CdpResources.Bucket.MODELS),
-                MccRiskTables.fromTransactions(labelled, firstDay, LocalDate.now(ZoneOffset.UTC).plusDays(1)));
+        MccRiskTableStore.publish(
+                clients.s3(),
+                names.bucket(CdpResources.Bucket.MODELS),
+                MccRiskTables.fromTransactions(
+                        labelled, firstDay, LocalDate.now(ZoneOffset.UTC).plusDays(1)));
         OnlineContext context = new OnlineContext(clients.s3(), names.bucket(CdpResources.Bucket.MODELS));
         context.refresh();
         TabFormerContext ctx = context.current();
@@ -151,21 +196,34 @@ class FeatureStoreContractIT {
         assertThat(read.coldStart()).isFalse();
         assertThat(read.state().toBytes()).isEqualTo(transformerState.toBytes());
         assertThat(api.outcome().changedState()).isTrue();
-        assertThat(OnlineFeatures.SCHEMA.asMap(api.values())).as("the API's vector for the next transaction")
+        assertThat(OnlineFeatures.SCHEMA.asMap(api.values()))
+                .as("the API's vector for the next transaction")
                 .isEqualTo(OnlineFeatures.SCHEMA.asMap(transformer))
                 .isEqualTo(OnlineFeatures.SCHEMA.asMap(training[training.length - 1]));
-        assertThat(api.values()[OnlineFeatures.SCHEMA.indexOf("count_10m")]).as("the burst is visible").isPositive();
-        assertThat(api.values()[OnlineFeatures.SCHEMA.indexOf("mcc_risk_unknown")]).as("MCC risk is known").isZero();
+        assertThat(api.values()[OnlineFeatures.SCHEMA.indexOf("count_10m")])
+                .as("the burst is visible")
+                .isPositive();
+        assertThat(api.values()[OnlineFeatures.SCHEMA.indexOf("mcc_risk_unknown")])
+                .as("MCC risk is known")
+                .isZero();
 
-        // the API's own write (local profile) leaves the item as the transformer would have: same attributes, profile kept
+        // the API's own write (local profile) leaves the item as the transformer would have: same attributes, profile
+        // kept
         assertThat(store.save(CARD, read, api.next(), request.transactionId())).isTrue();
         transformerState.apply(next, ctx);
-        Map<String, AttributeValue> item = clients.dynamoDb().getItem(b -> b.tableName(table).consistentRead(true)
-                .key(Map.of(FeatureStoreItem.KEY, AttributeValue.fromS(key)))).item();
+        Map<String, AttributeValue> item = clients.dynamoDb()
+                .getItem(b -> b.tableName(table)
+                        .consistentRead(true)
+                        .key(Map.of(FeatureStoreItem.KEY, AttributeValue.fromS(key))))
+                .item();
         assertThat(item.get(FeatureStoreItem.STATE).b().asByteArray()).isEqualTo(transformerState.toBytes());
         assertThat(item.get(FeatureStoreItem.VERSION).n()).isEqualTo(Long.toString(version + 1));
-        FeatureStoreItem.cardAttributes(transformerState, next.transactionId()).forEach((name, value) ->
-                assertThat(value instanceof Number ? item.get(name).n() : item.get(name).s()).as(name)
+        FeatureStoreItem.cardAttributes(transformerState, next.transactionId())
+                .forEach((name, value) -> assertThat(
+                                value instanceof Number
+                                        ? item.get(name).n()
+                                        : item.get(name).s())
+                        .as(name)
                         .isEqualTo(value.toString()));
         assertThat(item.get("brand").s()).isEqualTo("Visa");
         assertThat(item).containsKeys(FeatureStoreItem.EXPIRES_AT, FeatureStoreItem.PROFILE_UPDATED_AT);
@@ -184,17 +242,19 @@ class FeatureStoreContractIT {
 
     @Test
     void aHotCardPicksUpTheTransformersWriteThroughTheBulkReloadWithoutReadingOnTheRequest() throws Exception {
-        String[] cards = {"crd_QnVsa1JlbG9hZENhcmQwMDAx", "crd_QnVsa1JlbG9hZENhcmQwMDAy", "crd_QnVsa1JlbG9hZENhcmQwMDAz"};
+        String[] cards = {"crd_QnVsa1JlbG9hZENhcmQwMDAx", "crd_QnVsa1JlbG9hZENhcmQwMDAy", "crd_QnVsa1JlbG9hZENhcmQwMDAz"
+        };
         TabFormerContext ctx = MccRiskTables.none().context();
         CardOnlineState state = CardOnlineState.empty();
-        for (OnlineTransaction tx : history(Instant.now().minus(1, ChronoUnit.HOURS)).subList(0, 5)) {
+        for (OnlineTransaction tx :
+                history(Instant.now().minus(1, ChronoUnit.HOURS)).subList(0, 5)) {
             state.apply(tx, ctx);
         }
         for (String card : cards) {
             transformerWrite(FeatureStoreItem.cardKey(card), state, 0, "tx-contract-4");
         }
-        FeatureStoreProperties fast = new FeatureStoreProperties(Duration.ofMillis(400), Duration.ofSeconds(30), 1000,
-                false);
+        FeatureStoreProperties fast =
+                new FeatureStoreProperties(Duration.ofMillis(400), Duration.ofSeconds(30), 1000, false);
         try (FeatureStore store = new FeatureStore(clients.dynamoDb(), table, fast, Clock.systemUTC())) {
             for (String card : cards) {
                 assertThat(store.get(card).version()).isEqualTo(1);
@@ -211,7 +271,8 @@ class FeatureStoreContractIT {
             assertThat(store.get(cards[1]).version()).isEqualTo(2);
             assertThat(store.get(cards[0]).version()).isEqualTo(1);
             assertThat(store.get(cards[1]).state().toBytes()).isEqualTo(state.toBytes());
-            assertThat(store.hitRate()).as("after the three cold starts, every lookup came from memory")
+            assertThat(store.hitRate())
+                    .as("after the three cold starts, every lookup came from memory")
                     .isGreaterThan(0.9);
         }
     }

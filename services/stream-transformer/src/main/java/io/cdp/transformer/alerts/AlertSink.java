@@ -20,8 +20,12 @@ public interface AlertSink {
      */
     default int requestAll(List<Envelope<FraudAlertRequestedV1>> alerts, Executor io) {
         List<CompletableFuture<Boolean>> sent = alerts.stream()
-                .map(a -> CompletableFuture.supplyAsync(() -> request(a), io)).toList();
+                .map(a -> CompletableFuture.supplyAsync(() -> request(a), io))
+                .toList();
         CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
-        return (int) sent.stream().map(CompletableFuture::join).filter(Boolean::booleanValue).count();
+        return (int) sent.stream()
+                .map(CompletableFuture::join)
+                .filter(Boolean::booleanValue)
+                .count();
     }
 }

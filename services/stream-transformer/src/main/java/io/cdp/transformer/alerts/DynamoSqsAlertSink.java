@@ -34,8 +34,14 @@ public final class DynamoSqsAlertSink implements AlertSink {
     private final Duration retention;
     private final Clock clock;
 
-    public DynamoSqsAlertSink(DynamoDbClient dynamoDb, SqsClient sqs, EventCodec codec, String table, String queueName,
-                              Duration retention, Clock clock) {
+    public DynamoSqsAlertSink(
+            DynamoDbClient dynamoDb,
+            SqsClient sqs,
+            EventCodec codec,
+            String table,
+            String queueName,
+            Duration retention,
+            Clock clock) {
         this.dynamoDb = dynamoDb;
         this.sqs = sqs;
         this.codec = codec;
@@ -51,19 +57,30 @@ public final class DynamoSqsAlertSink implements AlertSink {
         Map<String, AttributeValue> key = Map.of("transactionId", AttributeValue.fromS(p.transactionId()));
         try {
             dynamoDb.putItem(b -> b.tableName(table)
-                    .item(Map.of("transactionId", AttributeValue.fromS(p.transactionId()),
-                            "alertId", AttributeValue.fromS(p.alertId()),
-                            "status", AttributeValue.fromS(PENDING),
-                            "score", AttributeValue.fromN(Double.toString(p.score())),
-                            "modelVersion", AttributeValue.fromS(p.modelVersion()),
-                            "requestedAt", AttributeValue.fromS(p.requestedAt().toString()),
-                            "expiresAt", AttributeValue.fromN(Long.toString(clock.instant().plus(retention).getEpochSecond()))))
+                    .item(Map.of(
+                            "transactionId",
+                            AttributeValue.fromS(p.transactionId()),
+                            "alertId",
+                            AttributeValue.fromS(p.alertId()),
+                            "status",
+                            AttributeValue.fromS(PENDING),
+                            "score",
+                            AttributeValue.fromN(Double.toString(p.score())),
+                            "modelVersion",
+                            AttributeValue.fromS(p.modelVersion()),
+                            "requestedAt",
+                            AttributeValue.fromS(p.requestedAt().toString()),
+                            "expiresAt",
+                            AttributeValue.fromN(Long.toString(
+                                    clock.instant().plus(retention).getEpochSecond()))))
                     .conditionExpression("attribute_not_exists(transactionId)")
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
         } catch (ConditionalCheckFailedException e) {
             AttributeValue status = e.hasItem() ? e.item().get("status") : null;
             if (status == null) {
-                status = dynamoDb.getItem(b -> b.tableName(table).key(key).consistentRead(true)).item().get("status");
+                status = dynamoDb.getItem(b -> b.tableName(table).key(key).consistentRead(true))
+                        .item()
+                        .get("status");
             }
             if (status != null && SENT.equals(status.s())) {
                 return false;
@@ -71,9 +88,15 @@ public final class DynamoSqsAlertSink implements AlertSink {
         }
         sqs.sendMessage(b -> b.queueUrl(queueUrl)
                 .messageBody(new String(codec.encode(alert), StandardCharsets.UTF_8))
-                .messageAttributes(Map.of("eventType", MessageAttributeValue.builder().dataType("String")
-                        .stringValue(alert.eventType().wireName()).build())));
-        dynamoDb.updateItem(b -> b.tableName(table).key(key).updateExpression("SET #s = :sent")
+                .messageAttributes(Map.of(
+                        "eventType",
+                        MessageAttributeValue.builder()
+                                .dataType("String")
+                                .stringValue(alert.eventType().wireName())
+                                .build())));
+        dynamoDb.updateItem(b -> b.tableName(table)
+                .key(key)
+                .updateExpression("SET #s = :sent")
                 .expressionAttributeNames(Map.of("#s", "status"))
                 .expressionAttributeValues(Map.of(":sent", AttributeValue.fromS(SENT))));
         return true;

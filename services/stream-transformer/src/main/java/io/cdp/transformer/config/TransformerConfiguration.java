@@ -17,7 +17,6 @@ import io.cdp.transformer.lake.LakeSink;
 import io.cdp.transformer.lake.ParquetLakeSink;
 import io.cdp.transformer.ops.KinesisReadinessIndicator;
 import io.cdp.transformer.ops.MicrometerPipelineMetrics;
-import io.cdp.transformer.ops.PipelineMetrics;
 import io.cdp.transformer.scoring.ScoringModel;
 import io.cdp.transformer.scoring.StreamModels;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -35,7 +34,6 @@ import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Wires the plain classes to the AWS clients of cdp-service-support: the feature store behind its cache, the model,
@@ -62,21 +60,29 @@ class TransformerConfiguration {
     }
 
     @Bean
-    FeatureStore featureStore(DynamoDbClient dynamoDb, CdpResources names, TransformerProperties properties, Clock clock) {
-        return new CachingFeatureStore(new DynamoFeatureStore(dynamoDb, names.table(Table.FEATURES), clock),
-                properties.cacheEntries());
+    FeatureStore featureStore(
+            DynamoDbClient dynamoDb, CdpResources names, TransformerProperties properties, Clock clock) {
+        return new CachingFeatureStore(
+                new DynamoFeatureStore(dynamoDb, names.table(Table.FEATURES), clock), properties.cacheEntries());
     }
 
     @Bean(destroyMethod = "")
-    ScoringModel scoringModel(S3Client s3, DynamoDbClient dynamoDb, ObjectProvider<SageMakerRuntimeClient> sageMaker,
-                              CdpResources names, TransformerProperties properties) {
+    ScoringModel scoringModel(
+            S3Client s3,
+            DynamoDbClient dynamoDb,
+            ObjectProvider<SageMakerRuntimeClient> sageMaker,
+            CdpResources names,
+            TransformerProperties properties) {
         boolean remote = "sagemaker".equalsIgnoreCase(properties.scorer());
         if (remote && properties.sagemakerEndpoint() == null) {
-            throw new IllegalStateException("cdp.transformer.scorer=sagemaker needs cdp.transformer.sagemaker-endpoint");
+            throw new IllegalStateException(
+                    "cdp.transformer.scorer=sagemaker needs cdp.transformer.sagemaker-endpoint");
         }
-        ScoringModel model = new ScoringModel(new StreamModels(s3, dynamoDb, names.bucket(Bucket.MODELS),
-                names.table(Table.MODELS)), remote ? sageMaker.getObject() : null,
-                remote ? properties.sagemakerEndpoint() : null, properties.reasonCodes());
+        ScoringModel model = new ScoringModel(
+                new StreamModels(s3, dynamoDb, names.bucket(Bucket.MODELS), names.table(Table.MODELS)),
+                remote ? sageMaker.getObject() : null,
+                remote ? properties.sagemakerEndpoint() : null,
+                properties.reasonCodes());
         model.start(properties.modelWait());
         return model;
     }
@@ -90,13 +96,18 @@ class TransformerConfiguration {
             return t;
         });
         long every = properties.modelRefresh().toMillis();
-        scheduler.scheduleWithFixedDelay(() -> {
-            try {
-                model.refresh();
-            } catch (RuntimeException e) {
-                org.slf4j.LoggerFactory.getLogger(ScoringModel.class).warn("model refresh failed: {}", e.toString());
-            }
-        }, every, every, TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        model.refresh();
+                    } catch (RuntimeException e) {
+                        org.slf4j.LoggerFactory.getLogger(ScoringModel.class)
+                                .warn("model refresh failed: {}", e.toString());
+                    }
+                },
+                every,
+                every,
+                TimeUnit.MILLISECONDS);
         return scheduler;
     }
 
@@ -106,10 +117,21 @@ class TransformerConfiguration {
     }
 
     @Bean
-    AlertSink alertSink(DynamoDbClient dynamoDb, SqsClient sqs, EventCodec codec, CdpResources names,
-                        TransformerProperties properties, Clock clock) {
-        return new DynamoSqsAlertSink(dynamoDb, sqs, codec, names.table(Table.ALERTS), names.queue(Queue.FRAUD_ALERTS),
-                properties.alertRetention(), clock);
+    AlertSink alertSink(
+            DynamoDbClient dynamoDb,
+            SqsClient sqs,
+            EventCodec codec,
+            CdpResources names,
+            TransformerProperties properties,
+            Clock clock) {
+        return new DynamoSqsAlertSink(
+                dynamoDb,
+                sqs,
+                codec,
+                names.table(Table.ALERTS),
+                names.queue(Queue.FRAUD_ALERTS),
+                properties.alertRetention(),
+                clock);
     }
 
     @Bean

@@ -35,5 +35,4 @@ public record TransformerProperties(
         @DefaultValue("100ms") Duration retryInitial,
         @DefaultValue("5s") Duration retryMax,
         @DefaultValue("2x") String kclClientVersion,
-        @DefaultValue("10s") Duration kclFailover) {
-}
+        @DefaultValue("10s") Duration kclFailover) {}

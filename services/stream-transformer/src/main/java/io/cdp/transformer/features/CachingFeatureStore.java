@@ -63,7 +63,8 @@ public final class CachingFeatureStore implements FeatureStore {
         if (!misses.isEmpty()) {
             Map<String, Optional<StoredEntity>> loaded = delegate.getAll(misses);
             synchronized (cache) {
-                loaded.forEach((key, value) -> value.filter(StoredEntity::hasState).ifPresent(e -> cache.putIfAbsent(key, e)));
+                loaded.forEach(
+                        (key, value) -> value.filter(StoredEntity::hasState).ifPresent(e -> cache.putIfAbsent(key, e)));
             }
             out.putAll(loaded);
         }
@@ -77,9 +78,11 @@ public final class CachingFeatureStore implements FeatureStore {
             if (written) {
                 // keep the profile attributes the cached copy had: the state write leaves them in the item too
                 StoredEntity previous = cache.get(next.entityKey());
-                Map<String, Object> attributes = new java.util.HashMap<>(previous == null ? Map.of() : previous.attributes());
+                Map<String, Object> attributes =
+                        new java.util.HashMap<>(previous == null ? Map.of() : previous.attributes());
                 attributes.putAll(next.attributes());
-                cache.put(next.entityKey(), new StoredEntity(next.entityKey(), next.version(), next.state(), attributes));
+                cache.put(
+                        next.entityKey(), new StoredEntity(next.entityKey(), next.version(), next.state(), attributes));
             } else {
                 cache.remove(next.entityKey());
             }

@@ -17,6 +17,7 @@ public final class CustomerState {
     public static final long ALLOWED_LATENESS_MILLIS = 86_400_000L;
     /** The {@code stateFormat} attribute of a customer item. */
     public static final String FORMAT_NAME = "customer-state/1";
+
     private static final int MAX_EVENTS = 20_000;
 
     private final EventWindow window;
@@ -26,12 +27,16 @@ public final class CustomerState {
     }
 
     public static CustomerState empty() {
-        return new CustomerState(new EventWindow(VelocityFeatures.WINDOW_1W_MILLIS, ALLOWED_LATENESS_MILLIS, MAX_EVENTS));
+        return new CustomerState(
+                new EventWindow(VelocityFeatures.WINDOW_1W_MILLIS, ALLOWED_LATENESS_MILLIS, MAX_EVENTS));
     }
 
     public ApplyOutcome apply(TransactionRecordedV1 tx) {
-        return window.add(tx.transactionTime().toEpochMilli(), TransactionIds.of(tx.transactionId()),
-                EventWindow.toUnits(tx.amount().doubleValue()), EventWindow.LABEL_UNKNOWN);
+        return window.add(
+                tx.transactionTime().toEpochMilli(),
+                TransactionIds.of(tx.transactionId()),
+                EventWindow.toUnits(tx.amount().doubleValue()),
+                EventWindow.LABEL_UNKNOWN);
     }
 
     /** Transactions in the week up to and including the customer's newest one. */

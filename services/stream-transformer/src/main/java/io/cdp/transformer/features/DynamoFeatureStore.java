@@ -13,9 +13,9 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 /**
  * The feature store in the DynamoDB {@code features} table, in the layout of {@link FeatureStoreItem} (libs/cdp-features,
@@ -44,8 +44,8 @@ public final class DynamoFeatureStore implements FeatureStore {
 
     @Override
     public Optional<StoredEntity> get(String entityKey) {
-        GetItemResponse response = dynamoDb.getItem(b -> b.tableName(table).consistentRead(true)
-                .key(Map.of(KEY, AttributeValue.fromS(entityKey))));
+        GetItemResponse response = dynamoDb.getItem(
+                b -> b.tableName(table).consistentRead(true).key(Map.of(KEY, AttributeValue.fromS(entityKey))));
         if (!response.hasItem() || response.item().isEmpty()) {
             return Optional.empty();
         }
@@ -59,14 +59,19 @@ public final class DynamoFeatureStore implements FeatureStore {
         List<String> keys = new ArrayList<>(new java.util.LinkedHashSet<>(entityKeys));
         for (int from = 0; from < keys.size(); from += 100) {
             List<Map<String, AttributeValue>> pending = keys.subList(from, Math.min(keys.size(), from + 100)).stream()
-                    .map(k -> Map.of(KEY, AttributeValue.fromS(k))).toList();
+                    .map(k -> Map.of(KEY, AttributeValue.fromS(k)))
+                    .toList();
             for (int round = 0; !pending.isEmpty(); round++) {
                 if (round > 0) {
                     pause(round);
                 }
                 List<Map<String, AttributeValue>> ask = pending;
-                BatchGetItemResponse response = dynamoDb.batchGetItem(b -> b.requestItems(Map.of(table,
-                        KeysAndAttributes.builder().keys(ask).consistentRead(true).build())));
+                BatchGetItemResponse response = dynamoDb.batchGetItem(b -> b.requestItems(Map.of(
+                        table,
+                        KeysAndAttributes.builder()
+                                .keys(ask)
+                                .consistentRead(true)
+                                .build())));
                 for (Map<String, AttributeValue> item : response.responses().getOrDefault(table, List.of())) {
                     String key = item.get(KEY).s();
                     out.put(key, Optional.of(entity(key, item)));
@@ -91,7 +96,8 @@ public final class DynamoFeatureStore implements FeatureStore {
     }
 
     private static StoredEntity entity(String entityKey, Map<String, AttributeValue> item) {
-        long version = item.containsKey(VERSION) ? Long.parseLong(item.get(VERSION).n()) : 0;
+        long version =
+                item.containsKey(VERSION) ? Long.parseLong(item.get(VERSION).n()) : 0;
         byte[] state = item.containsKey(STATE) ? item.get(STATE).b().asByteArray() : new byte[0];
         Map<String, Object> attributes = new HashMap<>();
         item.forEach((name, value) -> {
@@ -109,8 +115,14 @@ public final class DynamoFeatureStore implements FeatureStore {
     @Override
     public boolean putState(StoredEntity next, long expectedVersion) {
         try {
-            dynamoDb.updateItem(FeatureStoreDynamo.stateUpdate(table, next.entityKey(), expectedVersion, next.version(),
-                    next.state(), next.attributes(), clock.instant()));
+            dynamoDb.updateItem(FeatureStoreDynamo.stateUpdate(
+                    table,
+                    next.entityKey(),
+                    expectedVersion,
+                    next.version(),
+                    next.state(),
+                    next.attributes(),
+                    clock.instant()));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
@@ -134,10 +146,12 @@ public final class DynamoFeatureStore implements FeatureStore {
             i++;
         }
         try {
-            dynamoDb.updateItem(b -> b.tableName(table).key(Map.of(KEY, AttributeValue.fromS(entityKey)))
+            dynamoDb.updateItem(b -> b.tableName(table)
+                    .key(Map.of(KEY, AttributeValue.fromS(entityKey)))
                     .updateExpression(update.toString())
                     .conditionExpression("attribute_not_exists(#p) OR #p < :p")
-                    .expressionAttributeNames(names).expressionAttributeValues(values));
+                    .expressionAttributeNames(names)
+                    .expressionAttributeValues(values));
         } catch (ConditionalCheckFailedException e) {
             // an equal or newer profile is already there: a redelivery or an out-of-order update, nothing to do
         }

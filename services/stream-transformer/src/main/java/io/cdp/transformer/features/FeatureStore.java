@@ -41,6 +41,5 @@ public interface FeatureStore {
     void putProfile(String entityKey, Map<String, Object> attributes, long updatedAtMillis);
 
     /** Forgets a cached copy after a lost race, so the next read sees the winner. */
-    default void evict(String entityKey) {
-    }
+    default void evict(String entityKey) {}
 }

@@ -26,13 +26,17 @@ public final class BindingDestinations implements EnvironmentPostProcessor {
         String namespace = environment.getProperty("cdp.aws.namespace");
         CdpResources names = namespace != null ? CdpResources.fromValue(namespace) : CdpResources.fromEnvironment();
         Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("spring.cloud.stream.bindings." + TRANSACTIONS_IN + ".destination", names.stream(Stream.CORE_TRANSACTIONS));
-        properties.put("spring.cloud.stream.bindings." + PROFILES_IN + ".destination", names.stream(Stream.CORE_CUSTOMERS));
+        properties.put(
+                "spring.cloud.stream.bindings." + TRANSACTIONS_IN + ".destination",
+                names.stream(Stream.CORE_TRANSACTIONS));
+        properties.put(
+                "spring.cloud.stream.bindings." + PROFILES_IN + ".destination", names.stream(Stream.CORE_CUSTOMERS));
         properties.put("spring.cloud.stream.kinesis.binder.checkpoint.table", names.table(Table.BINDER_CHECKPOINTS));
         properties.put("spring.cloud.stream.kinesis.binder.locks.table", names.table(Table.BINDER_LOCKS));
         // KCL mode (kpl-kcl-enabled): one lease table per binding and namespace, not one named after the group
         for (String binding : new String[] {TRANSACTIONS_IN, PROFILES_IN}) {
-            properties.put("spring.cloud.stream.kinesis.bindings." + binding + ".consumer.lease-table-name",
+            properties.put(
+                    "spring.cloud.stream.kinesis.bindings." + binding + ".consumer.lease-table-name",
                     names.table(Table.BINDER_CHECKPOINTS) + "-kcl-" + binding);
         }
         environment.getPropertySources().addLast(new MapPropertySource("cdpResourceNames", properties));

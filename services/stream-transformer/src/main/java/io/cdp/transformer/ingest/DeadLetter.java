@@ -7,6 +7,12 @@ import java.time.Instant;
  * exactly as received, so nothing about the record is lost or reinterpreted; the reason names fields and rules,
  * never field values (a malformed record may hold personal data in the wrong place).
  */
-public record DeadLetter(String reason, String detail, String stream, String shardId, String sequenceNumber,
-                         String originalBase64, Instant receivedAt, String consumer) {
-}
+public record DeadLetter(
+        String reason,
+        String detail,
+        String stream,
+        String shardId,
+        String sequenceNumber,
+        String originalBase64,
+        Instant receivedAt,
+        String consumer) {}

@@ -46,15 +46,36 @@ class IngestConfiguration {
     private static final Logger log = LoggerFactory.getLogger(IngestConfiguration.class);
 
     @Bean
-    TransactionPipeline transactionPipeline(EventCodec codec, FeatureStore featureStore, ScoringModel model,
-                                            KinesisAsyncClient kinesis, CdpResources names, LakeSink lake, AlertSink alerts,
-                                            DeadLetterSink deadLetters, PipelineMetrics metrics,
-                                            ExecutorService transformerExecutor, TransformerProperties properties,
-                                            Clock clock, @Value("${spring.application.name}") String name) {
-        Retry retry = new Retry(properties.retryInitial().toMillis(), properties.retryMax().toMillis(), metrics);
-        return new TransactionPipeline(codec, featureStore, model::context, model::scorer,
-                new KinesisScoredEventSink(kinesis, codec, names.stream(Stream.SCORED_TRANSACTIONS)), lake, alerts, deadLetters, metrics,
-                transformerExecutor, retry, clock, name);
+    TransactionPipeline transactionPipeline(
+            EventCodec codec,
+            FeatureStore featureStore,
+            ScoringModel model,
+            KinesisAsyncClient kinesis,
+            CdpResources names,
+            LakeSink lake,
+            AlertSink alerts,
+            DeadLetterSink deadLetters,
+            PipelineMetrics metrics,
+            ExecutorService transformerExecutor,
+            TransformerProperties properties,
+            Clock clock,
+            @Value("${spring.application.name}") String name) {
+        Retry retry = new Retry(
+                properties.retryInitial().toMillis(), properties.retryMax().toMillis(), metrics);
+        return new TransactionPipeline(
+                codec,
+                featureStore,
+                model::context,
+                model::scorer,
+                new KinesisScoredEventSink(kinesis, codec, names.stream(Stream.SCORED_TRANSACTIONS)),
+                lake,
+                alerts,
+                deadLetters,
+                metrics,
+                transformerExecutor,
+                retry,
+                clock,
+                name);
     }
 
     /** KCL mode only: per-namespace KCL tables and the lease protocol ({@link KclTables}). */
@@ -63,8 +84,9 @@ class IngestConfiguration {
         ClientVersionConfig version = switch (properties.kclClientVersion().toLowerCase(java.util.Locale.ROOT)) {
             case "2x" -> ClientVersionConfig.CLIENT_VERSION_CONFIG_COMPATIBLE_WITH_2X;
             case "3x" -> ClientVersionConfig.CLIENT_VERSION_CONFIG_3X;
-            default -> throw new IllegalArgumentException("cdp.transformer.kcl-client-version must be 2x or 3x, was '"
-                    + properties.kclClientVersion() + "'");
+            default ->
+                throw new IllegalArgumentException("cdp.transformer.kcl-client-version must be 2x or 3x, was '"
+                        + properties.kclClientVersion() + "'");
         };
         return new KclTables(names, version, properties.kclFailover());
     }
@@ -78,7 +100,6 @@ class IngestConfiguration {
     Consumer<Message<Object>> profiles(TransactionPipeline pipeline) {
         return message -> handle(message, pipeline::processProfiles);
     }
-
 
     @FunctionalInterface
     interface BatchHandler {
@@ -116,11 +137,16 @@ class IngestConfiguration {
             kcl.prepareCheckpoint();
             return true;
         } catch (ShutdownException e) {
-            log.info("lease of {}/{} lost: batch left to the shard's new owner, which reads it from the checkpoint",
-                    stream, shard);
+            log.info(
+                    "lease of {}/{} lost: batch left to the shard's new owner, which reads it from the checkpoint",
+                    stream,
+                    shard);
             return false;
         } catch (ThrottlingException | InvalidStateException | KinesisClientLibDependencyException e) {
-            log.warn("lease of {}/{} not confirmed ({}); processing the batch", stream, shard,
+            log.warn(
+                    "lease of {}/{} not confirmed ({}); processing the batch",
+                    stream,
+                    shard,
                     e.getClass().getSimpleName());
             return true;
         }
@@ -137,13 +163,22 @@ class IngestConfiguration {
             switch (checkpointer) {
                 case Checkpointer binder -> binder.checkpoint();
                 case RecordProcessorCheckpointer kcl -> kcl.checkpoint();
-                case null -> throw new IllegalStateException("no checkpointer on the batch of " + stream + "/" + shard
-                        + ": the binding must use checkpoint-mode manual");
-                default -> throw new IllegalStateException("unknown checkpointer " + checkpointer.getClass().getName());
+                case null ->
+                    throw new IllegalStateException("no checkpointer on the batch of " + stream + "/" + shard
+                            + ": the binding must use checkpoint-mode manual");
+                default ->
+                    throw new IllegalStateException(
+                            "unknown checkpointer " + checkpointer.getClass().getName());
             }
-        } catch (ShutdownException | ThrottlingException | InvalidStateException | KinesisClientLibDependencyException e) {
-            log.warn("checkpoint of {}/{} not stored ({}); the batch may be delivered again and changes nothing",
-                    stream, shard, e.getClass().getSimpleName());
+        } catch (ShutdownException
+                | ThrottlingException
+                | InvalidStateException
+                | KinesisClientLibDependencyException e) {
+            log.warn(
+                    "checkpoint of {}/{} not stored ({}); the batch may be delivered again and changes nothing",
+                    stream,
+                    shard,
+                    e.getClass().getSimpleName());
         }
     }
 
@@ -157,9 +192,13 @@ class IngestConfiguration {
             if (item instanceof Record r) {
                 records.add(new RawRecord(r.data().asByteArray(), r.sequenceNumber()));
             } else {
-                String sequence = sequences instanceof List<?> seqs ? String.valueOf(seqs.get(i)) : String.valueOf(sequences);
-                records.add(new RawRecord(item instanceof byte[] bytes ? bytes : String.valueOf(item).getBytes(
-                        java.nio.charset.StandardCharsets.UTF_8), sequence));
+                String sequence =
+                        sequences instanceof List<?> seqs ? String.valueOf(seqs.get(i)) : String.valueOf(sequences);
+                records.add(new RawRecord(
+                        item instanceof byte[] bytes
+                                ? bytes
+                                : String.valueOf(item).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        sequence));
             }
         }
         return records;

@@ -52,7 +52,9 @@ final class KclTables implements ConsumerEndpointCustomizer<MessageProducerSuppo
             // KCL pauses this long after a shard sync that created leases (60 s by default), and a brand-new consumer
             // group's first sync runs inside the scheduler's initialization: a minute before anything is consumed
             config.shardSyncIntervalMillis(1_000);
-            config.workerUtilizationAwareAssignmentConfig().workerMetricsTableConfig().tableName(prefix + "-worker-metrics");
+            config.workerUtilizationAwareAssignmentConfig()
+                    .workerMetricsTableConfig()
+                    .tableName(prefix + "-worker-metrics");
         });
     }
 
@@ -62,7 +64,8 @@ final class KclTables implements ConsumerEndpointCustomizer<MessageProducerSuppo
      */
     String prefix(String destinationName) {
         String stream = destinationName.startsWith(names.namespace())
-                ? destinationName.substring(names.namespace().length()) : destinationName;
+                ? destinationName.substring(names.namespace().length())
+                : destinationName;
         return names.table(Table.BINDER_CHECKPOINTS) + "-kcl-" + stream;
     }
 }

@@ -40,9 +40,13 @@ public final class KinesisScoredEventSink implements ScoredEventSink {
     public void publish(List<Envelope<TransactionScoredV1>> events) {
         List<CompletableFuture<Void>> calls = new ArrayList<>();
         for (int from = 0; from < events.size(); from += MAX_ENTRIES) {
-            List<PutRecordsRequestEntry> entries = events.subList(from, Math.min(events.size(), from + MAX_ENTRIES))
-                    .stream().map(e -> PutRecordsRequestEntry.builder().partitionKey(e.partitionKey())
-                            .data(SdkBytes.fromByteArray(codec.encode(e))).build()).toList();
+            List<PutRecordsRequestEntry> entries =
+                    events.subList(from, Math.min(events.size(), from + MAX_ENTRIES)).stream()
+                            .map(e -> PutRecordsRequestEntry.builder()
+                                    .partitionKey(e.partitionKey())
+                                    .data(SdkBytes.fromByteArray(codec.encode(e)))
+                                    .build())
+                            .toList();
             calls.add(put(entries, 1));
         }
         try {
@@ -59,11 +63,12 @@ public final class KinesisScoredEventSink implements ScoredEventSink {
                 return CompletableFuture.completedFuture(null);
             }
             if (round >= MAX_ROUNDS) {
-                throw new IllegalStateException(failed.size() + " scored events still refused by Kinesis after "
-                        + round + " rounds: " + firstError(response));
+                throw new IllegalStateException(failed.size() + " scored events still refused by Kinesis after " + round
+                        + " rounds: " + firstError(response));
             }
             long wait = Math.min(1000, 20L << Math.min(round, 6));
-            return CompletableFuture.supplyAsync(() -> null,
+            return CompletableFuture.supplyAsync(
+                            () -> null,
                             CompletableFuture.delayedExecutor(wait, java.util.concurrent.TimeUnit.MILLISECONDS))
                     .thenCompose(x -> put(failed, round + 1));
         });
@@ -84,7 +89,10 @@ public final class KinesisScoredEventSink implements ScoredEventSink {
     }
 
     private static String firstError(PutRecordsResponse response) {
-        return response.records().stream().filter(r -> r.errorCode() != null).findFirst()
-                .map(r -> r.errorCode() + " " + r.errorMessage()).orElse("unknown");
+        return response.records().stream()
+                .filter(r -> r.errorCode() != null)
+                .findFirst()
+                .map(r -> r.errorCode() + " " + r.errorMessage())
+                .orElse("unknown");
     }
 }

@@ -1,5 +1,4 @@
 package io.cdp.transformer.ingest;
 
 /** One Kinesis record as received: its bytes, untouched, and its sequence number within the shard. */
-public record RawRecord(byte[] data, String sequenceNumber) {
-}
+public record RawRecord(byte[] data, String sequenceNumber) {}

@@ -34,8 +34,13 @@ public final class Retry {
                     throw e;
                 }
                 metrics.retried(effect);
-                log.warn("effect={} attempt={} failed ({}: {}); retrying in {} ms", effect, attempt,
-                        e.getClass().getSimpleName(), e.getMessage(), wait);
+                log.warn(
+                        "effect={} attempt={} failed ({}: {}); retrying in {} ms",
+                        effect,
+                        attempt,
+                        e.getClass().getSimpleName(),
+                        e.getMessage(),
+                        wait);
                 try {
                     Thread.sleep(wait);
                 } catch (InterruptedException ie) {

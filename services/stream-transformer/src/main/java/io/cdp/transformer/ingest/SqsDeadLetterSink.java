@@ -28,13 +28,19 @@ public final class SqsDeadLetterSink implements DeadLetterSink {
             List<DeadLetter> chunk = deadLetters.subList(from, Math.min(deadLetters.size(), from + 10));
             for (int i = 0; i < chunk.size(); i++) {
                 DeadLetter d = chunk.get(i);
-                entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(i))
+                entries.add(SendMessageBatchRequestEntry.builder()
+                        .id(Integer.toString(i))
                         .messageBody(mapper.writeValueAsString(d))
-                        .messageAttributes(Map.of("reason", software.amazon.awssdk.services.sqs.model.MessageAttributeValue
-                                .builder().dataType("String").stringValue(d.reason()).build()))
+                        .messageAttributes(Map.of(
+                                "reason",
+                                software.amazon.awssdk.services.sqs.model.MessageAttributeValue.builder()
+                                        .dataType("String")
+                                        .stringValue(d.reason())
+                                        .build()))
                         .build());
             }
-            SendMessageBatchResponse response = sqs.sendMessageBatch(b -> b.queueUrl(queueUrl).entries(entries));
+            SendMessageBatchResponse response =
+                    sqs.sendMessageBatch(b -> b.queueUrl(queueUrl).entries(entries));
             if (response.hasFailed() && !response.failed().isEmpty()) {
                 throw new IllegalStateException(response.failed().size() + " dead letters were not accepted: "
                         + response.failed().getFirst().message());

@@ -14,13 +14,13 @@ import io.cdp.events.pii.Masked;
 import io.cdp.features.online.CardOnlineState;
 import io.cdp.features.online.FeatureStoreItem;
 import io.cdp.features.online.OnlineFeatures;
+import io.cdp.features.online.WireTransactions;
 import io.cdp.features.tabformer.TabFormerContext;
 import io.cdp.features.window.ApplyOutcome;
 import io.cdp.transformer.alerts.AlertSink;
 import io.cdp.transformer.features.CustomerState;
 import io.cdp.transformer.features.FeatureStore;
 import io.cdp.transformer.features.StoredEntity;
-import io.cdp.features.online.WireTransactions;
 import io.cdp.transformer.lake.LakeSink;
 import io.cdp.transformer.lake.ScoredRow;
 import io.cdp.transformer.ops.PipelineMetrics;
@@ -67,8 +67,7 @@ public final class TransactionPipeline {
     private static final Logger log = LoggerFactory.getLogger(TransactionPipeline.class);
     private static final int MAX_STATE_ATTEMPTS = 20;
 
-    public record Outcome(int received, int scored, int duplicates, int deadLettered, int alertsSent) {
-    }
+    public record Outcome(int received, int scored, int duplicates, int deadLettered, int alertsSent) {}
 
     private final EventCodec codec;
     private final FeatureStore store;
@@ -84,10 +83,20 @@ public final class TransactionPipeline {
     private final Clock clock;
     private final String consumer;
 
-    public TransactionPipeline(EventCodec codec, FeatureStore store, Supplier<TabFormerContext> context,
-                               Supplier<FraudScorer> scorer, ScoredEventSink scoredSink, LakeSink lake, AlertSink alerts,
-                               DeadLetterSink deadLetters, PipelineMetrics metrics, Executor io, Retry retry, Clock clock,
-                               String consumer) {
+    public TransactionPipeline(
+            EventCodec codec,
+            FeatureStore store,
+            Supplier<TabFormerContext> context,
+            Supplier<FraudScorer> scorer,
+            ScoredEventSink scoredSink,
+            LakeSink lake,
+            AlertSink alerts,
+            DeadLetterSink deadLetters,
+            PipelineMetrics metrics,
+            Executor io,
+            Retry retry,
+            Clock clock,
+            String consumer) {
         this.codec = codec;
         this.store = store;
         this.context = context;
@@ -109,8 +118,7 @@ public final class TransactionPipeline {
         }
     }
 
-    private record CardOutcome(List<CardOnlineState.Result> results, Map<String, Object> attributes) {
-    }
+    private record CardOutcome(List<CardOnlineState.Result> results, Map<String, Object> attributes) {}
 
     public Outcome processTransactions(String stream, String shardId, List<RawRecord> records) {
         long started = System.nanoTime();
@@ -127,8 +135,13 @@ public final class TransactionPipeline {
                 Envelope<TransactionRecordedV1> tx = (Envelope<TransactionRecordedV1>) envelope;
                 items.add(new Item(raw, tx));
             } else {
-                poison.add(deadLetter("unexpected-type", "$.eventType: " + envelope.eventType().wireName()
-                        + " does not belong on the transactions stream", stream, shardId, raw));
+                poison.add(deadLetter(
+                        "unexpected-type",
+                        "$.eventType: " + envelope.eventType().wireName()
+                                + " does not belong on the transactions stream",
+                        stream,
+                        shardId,
+                        raw));
             }
         }
 
@@ -140,27 +153,35 @@ public final class TransactionPipeline {
         Map<String, List<Item>> byCard = new LinkedHashMap<>();
         Map<String, List<Item>> byCustomer = new LinkedHashMap<>();
         for (Item item : items) {
-            byCard.computeIfAbsent(item.tx().cardToken().value(), k -> new ArrayList<>()).add(item);
-            byCustomer.computeIfAbsent(item.tx().customerToken().value(), k -> new ArrayList<>()).add(item);
+            byCard.computeIfAbsent(item.tx().cardToken().value(), k -> new ArrayList<>())
+                    .add(item);
+            byCustomer
+                    .computeIfAbsent(item.tx().customerToken().value(), k -> new ArrayList<>())
+                    .add(item);
         }
         // every state of the batch in one batched read (cache first); each key's first attempt starts from it
         List<String> keys = new ArrayList<>(byCard.size() + byCustomer.size());
         byCard.keySet().forEach(card -> keys.add(StoredEntity.cardKey(card)));
         byCustomer.keySet().forEach(customer -> keys.add(StoredEntity.customerKey(customer)));
-        Map<String, Optional<StoredEntity>> prefetched = keys.isEmpty() ? Map.of()
-                : retry.until("features", () -> store.getAll(keys));
+        Map<String, Optional<StoredEntity>> prefetched =
+                keys.isEmpty() ? Map.of() : retry.until("features", () -> store.getAll(keys));
         Map<String, CompletableFuture<CardOutcome>> cardFutures = new HashMap<>();
         byCard.forEach((card, cardItems) -> {
-            AtomicReference<Optional<StoredEntity>> first = new AtomicReference<>(prefetched.get(StoredEntity.cardKey(card)));
-            cardFutures.put(card, CompletableFuture.supplyAsync(() -> retry.until("features",
-                    () -> applyCard(card, cardItems, ctx, first.getAndSet(null))), io));
+            AtomicReference<Optional<StoredEntity>> first =
+                    new AtomicReference<>(prefetched.get(StoredEntity.cardKey(card)));
+            cardFutures.put(
+                    card,
+                    CompletableFuture.supplyAsync(
+                            () -> retry.until("features", () -> applyCard(card, cardItems, ctx, first.getAndSet(null))),
+                            io));
         });
         List<CompletableFuture<?>> customerFutures = new ArrayList<>();
         byCustomer.forEach((customer, customerItems) -> {
-            AtomicReference<Optional<StoredEntity>> first = new AtomicReference<>(
-                    prefetched.get(StoredEntity.customerKey(customer)));
-            customerFutures.add(CompletableFuture.runAsync(() -> retry.until("features",
-                    () -> applyCustomer(customer, customerItems, first.getAndSet(null))), io));
+            AtomicReference<Optional<StoredEntity>> first =
+                    new AtomicReference<>(prefetched.get(StoredEntity.customerKey(customer)));
+            customerFutures.add(CompletableFuture.runAsync(
+                    () -> retry.until("features", () -> applyCustomer(customer, customerItems, first.getAndSet(null))),
+                    io));
         });
 
         Map<Item, double[]> features = new IdentityHashMap<>();
@@ -172,8 +193,13 @@ public final class TransactionPipeline {
                 Item item = e.getValue().get(i);
                 CardOnlineState.Result r = outcome.results().get(i);
                 if (r.features() == null) {
-                    poison.add(deadLetter("late-event", "older than the card's newest applied transaction and not held "
-                            + "in its window; features cannot be computed point-in-time", stream, shardId, item.raw()));
+                    poison.add(deadLetter(
+                            "late-event",
+                            "older than the card's newest applied transaction and not held "
+                                    + "in its window; features cannot be computed point-in-time",
+                            stream,
+                            shardId,
+                            item.raw()));
                     continue;
                 }
                 if (r.outcome() == ApplyOutcome.DUPLICATE) {
@@ -205,42 +231,51 @@ public final class TransactionPipeline {
             events.add(scoredEvent(item, rows[i], scores[i], model.modelVersion(), scoredAt));
             lakeRows.add(lakeRow(item, rows[i], scores[i], model.modelVersion(), scoredAt));
             if (scores[i].alert()) {
-                alertRequests.add(alertRequest(item, scores[i], model.modelVersion(), cardAttributes.get(item), scoredAt));
+                alertRequests.add(
+                        alertRequest(item, scores[i], model.modelVersion(), cardAttributes.get(item), scoredAt));
             }
         }
 
         metrics.stageTime("scoring", System.nanoTime() - featured);
 
         // effects, in parallel, each batch-wise; each retried until stored
-        CompletableFuture<?> scoredDone = CompletableFuture.runAsync(() -> {
-            if (!events.isEmpty()) {
-                long t = System.nanoTime();
-                retry.until("scored-events", () -> scoredSink.publish(events));
-                metrics.stageTime("scored-events", System.nanoTime() - t);
-            }
-        }, io);
-        CompletableFuture<?> lakeDone = CompletableFuture.runAsync(() -> {
-            if (!lakeRows.isEmpty()) {
-                long t = System.nanoTime();
-                retry.until("lake", () -> lake.write(stream, shardId, lakeRows));
-                metrics.stageTime("lake", System.nanoTime() - t);
-            }
-        }, io);
-        CompletableFuture<Integer> alertDone = CompletableFuture.supplyAsync(() -> {
-            if (alertRequests.isEmpty()) {
-                return 0;
-            }
-            long t = System.nanoTime();
-            int sent = retry.until("alerts", () -> alerts.requestAll(alertRequests, io));
-            metrics.stageTime("alerts", System.nanoTime() - t);
-            return sent;
-        }, io);
+        CompletableFuture<?> scoredDone = CompletableFuture.runAsync(
+                () -> {
+                    if (!events.isEmpty()) {
+                        long t = System.nanoTime();
+                        retry.until("scored-events", () -> scoredSink.publish(events));
+                        metrics.stageTime("scored-events", System.nanoTime() - t);
+                    }
+                },
+                io);
+        CompletableFuture<?> lakeDone = CompletableFuture.runAsync(
+                () -> {
+                    if (!lakeRows.isEmpty()) {
+                        long t = System.nanoTime();
+                        retry.until("lake", () -> lake.write(stream, shardId, lakeRows));
+                        metrics.stageTime("lake", System.nanoTime() - t);
+                    }
+                },
+                io);
+        CompletableFuture<Integer> alertDone = CompletableFuture.supplyAsync(
+                () -> {
+                    if (alertRequests.isEmpty()) {
+                        return 0;
+                    }
+                    long t = System.nanoTime();
+                    int sent = retry.until("alerts", () -> alerts.requestAll(alertRequests, io));
+                    metrics.stageTime("alerts", System.nanoTime() - t);
+                    return sent;
+                },
+                io);
         if (!poison.isEmpty()) {
             long t = System.nanoTime();
             retry.until("dead-letters", () -> deadLetters.send(poison));
             metrics.stageTime("dead-letters", System.nanoTime() - t);
-            poison.stream().collect(java.util.stream.Collectors.groupingBy(DeadLetter::reason,
-                    java.util.stream.Collectors.counting())).forEach((reason, n) -> metrics.deadLettered(reason, n.intValue()));
+            poison.stream()
+                    .collect(java.util.stream.Collectors.groupingBy(
+                            DeadLetter::reason, java.util.stream.Collectors.counting()))
+                    .forEach((reason, n) -> metrics.deadLettered(reason, n.intValue()));
         }
         join(scoredDone);
         join(lakeDone);
@@ -250,8 +285,15 @@ public final class TransactionPipeline {
         metrics.processed(scoredItems.size(), duplicates);
         metrics.alertsSent(alertsSent);
         if (log.isDebugEnabled()) {
-            log.debug("stream={} shard={} records={} scored={} duplicates={} deadLetters={} alerts={}", stream, shardId,
-                    records.size(), scoredItems.size(), duplicates, poison.size(), alertsSent);
+            log.debug(
+                    "stream={} shard={} records={} scored={} duplicates={} deadLetters={} alerts={}",
+                    stream,
+                    shardId,
+                    records.size(),
+                    scoredItems.size(),
+                    duplicates,
+                    poison.size(),
+                    alertsSent);
         }
         return new Outcome(records.size(), scoredItems.size(), duplicates, poison.size(), alertsSent);
     }
@@ -266,20 +308,54 @@ public final class TransactionPipeline {
                 continue;
             }
             switch (envelope.payload()) {
-                case CustomerUpsertedV1 c -> retry.until("profiles", () -> store.putProfile(
-                        StoredEntity.customerKey(c.customerToken().value()), Map.of(
-                                "homeCity", c.homeCity(), "homeState", c.homeState(), "ageBand", c.ageBand().value(),
-                                "incomeBand", c.incomeBand().value(), "ficoBand", c.ficoBand().value(),
-                                "zip3", c.zip3().value(), "numCards", c.numCards()),
-                        c.updatedAt().toEpochMilli()));
-                case CardUpsertedV1 c -> retry.until("profiles", () -> store.putProfile(
-                        StoredEntity.cardKey(c.cardToken().value()), Map.of(
-                                "customerToken", c.customerToken().value(), "cardLast4", c.cardLast4().value(),
-                                "brand", c.brand(), "cardType", c.cardType(), "hasChip", c.hasChip() ? 1 : 0,
-                                "onDarkWeb", c.onDarkWeb() ? 1 : 0),
-                        c.updatedAt().toEpochMilli()));
-                default -> poison.add(deadLetter("unexpected-type", "$.eventType: " + envelope.eventType().wireName()
-                        + " does not belong on the customers stream", stream, shardId, raw));
+                case CustomerUpsertedV1 c ->
+                    retry.until(
+                            "profiles",
+                            () -> store.putProfile(
+                                    StoredEntity.customerKey(c.customerToken().value()),
+                                    Map.of(
+                                            "homeCity",
+                                            c.homeCity(),
+                                            "homeState",
+                                            c.homeState(),
+                                            "ageBand",
+                                            c.ageBand().value(),
+                                            "incomeBand",
+                                            c.incomeBand().value(),
+                                            "ficoBand",
+                                            c.ficoBand().value(),
+                                            "zip3",
+                                            c.zip3().value(),
+                                            "numCards",
+                                            c.numCards()),
+                                    c.updatedAt().toEpochMilli()));
+                case CardUpsertedV1 c ->
+                    retry.until(
+                            "profiles",
+                            () -> store.putProfile(
+                                    StoredEntity.cardKey(c.cardToken().value()),
+                                    Map.of(
+                                            "customerToken",
+                                            c.customerToken().value(),
+                                            "cardLast4",
+                                            c.cardLast4().value(),
+                                            "brand",
+                                            c.brand(),
+                                            "cardType",
+                                            c.cardType(),
+                                            "hasChip",
+                                            c.hasChip() ? 1 : 0,
+                                            "onDarkWeb",
+                                            c.onDarkWeb() ? 1 : 0),
+                                    c.updatedAt().toEpochMilli()));
+                default ->
+                    poison.add(deadLetter(
+                            "unexpected-type",
+                            "$.eventType: " + envelope.eventType().wireName()
+                                    + " does not belong on the customers stream",
+                            stream,
+                            shardId,
+                            raw));
             }
         }
         if (!poison.isEmpty()) {
@@ -328,18 +404,26 @@ public final class TransactionPipeline {
     }
 
     private DeadLetter deadLetter(String reason, String detail, String stream, String shardId, RawRecord raw) {
-        return new DeadLetter(reason, detail, stream, shardId, raw.sequenceNumber(),
-                Base64.getEncoder().encodeToString(raw.data()), clock.instant(), consumer);
+        return new DeadLetter(
+                reason,
+                detail,
+                stream,
+                shardId,
+                raw.sequenceNumber(),
+                Base64.getEncoder().encodeToString(raw.data()),
+                clock.instant(),
+                consumer);
     }
 
     /** {@code prefetched}: the batch's read of the key, used by the first attempt only (null: read it now). */
-    private CardOutcome applyCard(String card, List<Item> cardItems, TabFormerContext ctx,
-                                  @Nullable Optional<StoredEntity> prefetched) {
+    private CardOutcome applyCard(
+            String card, List<Item> cardItems, TabFormerContext ctx, @Nullable Optional<StoredEntity> prefetched) {
         String key = StoredEntity.cardKey(card);
         for (int attempt = 1; attempt <= MAX_STATE_ATTEMPTS; attempt++) {
             Optional<StoredEntity> stored = attempt == 1 && prefetched != null ? prefetched : store.get(key);
             long version = stored.map(StoredEntity::version).orElse(0L);
-            CardOnlineState state = stored.filter(StoredEntity::hasState).map(s -> CardOnlineState.fromBytes(s.state()))
+            CardOnlineState state = stored.filter(StoredEntity::hasState)
+                    .map(s -> CardOnlineState.fromBytes(s.state()))
                     .orElseGet(CardOnlineState::empty);
             List<CardOnlineState.Result> results = new ArrayList<>(cardItems.size());
             Item newest = null;
@@ -350,18 +434,21 @@ public final class TransactionPipeline {
                     newest = item;
                 }
             }
-            Map<String, Object> attributes = new HashMap<>(stored.map(StoredEntity::attributes).orElse(Map.of()));
+            Map<String, Object> attributes =
+                    new HashMap<>(stored.map(StoredEntity::attributes).orElse(Map.of()));
             if (newest == null) {
                 return new CardOutcome(results, attributes);
             }
-            Map<String, Object> written = FeatureStoreItem.cardAttributes(state, newest.tx().transactionId());
+            Map<String, Object> written =
+                    FeatureStoreItem.cardAttributes(state, newest.tx().transactionId());
             if (store.putState(new StoredEntity(key, version + 1, state.toBytes(), written), version)) {
                 attributes.putAll(written);
                 return new CardOutcome(results, attributes);
             }
             store.evict(key);
         }
-        throw new IllegalStateException("card state " + key + " kept changing under " + MAX_STATE_ATTEMPTS + " attempts");
+        throw new IllegalStateException(
+                "card state " + key + " kept changing under " + MAX_STATE_ATTEMPTS + " attempts");
     }
 
     private void applyCustomer(String customer, List<Item> customerItems, @Nullable Optional<StoredEntity> prefetched) {
@@ -369,7 +456,8 @@ public final class TransactionPipeline {
         for (int attempt = 1; attempt <= MAX_STATE_ATTEMPTS; attempt++) {
             Optional<StoredEntity> stored = attempt == 1 && prefetched != null ? prefetched : store.get(key);
             long version = stored.map(StoredEntity::version).orElse(0L);
-            CustomerState state = stored.filter(StoredEntity::hasState).map(s -> CustomerState.fromBytes(s.state()))
+            CustomerState state = stored.filter(StoredEntity::hasState)
+                    .map(s -> CustomerState.fromBytes(s.state()))
                     .orElseGet(CustomerState::empty);
             Item newest = null;
             for (Item item : customerItems) {
@@ -378,7 +466,8 @@ public final class TransactionPipeline {
                     newest = item;
                 }
                 if (outcome == ApplyOutcome.TOO_LATE) {
-                    log.warn("customer window: transaction {} is older than the allowed lateness; not counted",
+                    log.warn(
+                            "customer window: transaction {} is older than the allowed lateness; not counted",
                             item.tx().transactionId());
                 }
             }
@@ -396,22 +485,23 @@ public final class TransactionPipeline {
             }
             store.evict(key);
         }
-        throw new IllegalStateException("customer state " + key + " kept changing under " + MAX_STATE_ATTEMPTS + " attempts");
+        throw new IllegalStateException(
+                "customer state " + key + " kept changing under " + MAX_STATE_ATTEMPTS + " attempts");
     }
 
     /** The scored event's id is a function of the transaction: a replay produces the same event, not a second one. */
     public static UUID scoredEventId(String transactionId) {
-        return UUID.nameUUIDFromBytes((EventType.TRANSACTION_SCORED_V1.wireName() + "|" + transactionId)
-                .getBytes(StandardCharsets.UTF_8));
+        return UUID.nameUUIDFromBytes(
+                (EventType.TRANSACTION_SCORED_V1.wireName() + "|" + transactionId).getBytes(StandardCharsets.UTF_8));
     }
 
     public static UUID alertEventId(String transactionId) {
-        return UUID.nameUUIDFromBytes((EventType.FRAUD_ALERT_REQUESTED_V1.wireName() + "|" + transactionId)
-                .getBytes(StandardCharsets.UTF_8));
+        return UUID.nameUUIDFromBytes(
+                (EventType.FRAUD_ALERT_REQUESTED_V1.wireName() + "|" + transactionId).getBytes(StandardCharsets.UTF_8));
     }
 
-    private Envelope<TransactionScoredV1> scoredEvent(Item item, double[] row, FraudScorer.Score score, String version,
-                                                      Instant scoredAt) {
+    private Envelope<TransactionScoredV1> scoredEvent(
+            Item item, double[] row, FraudScorer.Score score, String version, Instant scoredAt) {
         TransactionRecordedV1 tx = item.tx();
         Map<String, Double> named = new LinkedHashMap<>();
         List<String> names = OnlineFeatures.SCHEMA.names();
@@ -420,31 +510,81 @@ public final class TransactionPipeline {
                 named.put(names.get(i), row[i]);
             }
         }
-        TransactionScoredV1 payload = new TransactionScoredV1(tx.transactionId(), tx.cardToken(), tx.customerToken(),
-                tx.transactionTime(), tx.amount(), tx.currency(), tx.mcc(), tx.channel(), score.probability(),
-                score.decision(), version, score.reasonCodes(), named, scoredAt);
-        return new Envelope<>(scoredEventId(tx.transactionId()), EventType.TRANSACTION_SCORED_V1, scoredAt, consumer,
-                tx.cardToken().value(), item.envelope().traceparent(), payload);
+        TransactionScoredV1 payload = new TransactionScoredV1(
+                tx.transactionId(),
+                tx.cardToken(),
+                tx.customerToken(),
+                tx.transactionTime(),
+                tx.amount(),
+                tx.currency(),
+                tx.mcc(),
+                tx.channel(),
+                score.probability(),
+                score.decision(),
+                version,
+                score.reasonCodes(),
+                named,
+                scoredAt);
+        return new Envelope<>(
+                scoredEventId(tx.transactionId()),
+                EventType.TRANSACTION_SCORED_V1,
+                scoredAt,
+                consumer,
+                tx.cardToken().value(),
+                item.envelope().traceparent(),
+                payload);
     }
 
-    private static ScoredRow lakeRow(Item item, double[] row, FraudScorer.Score score, String version, Instant scoredAt) {
+    private static ScoredRow lakeRow(
+            Item item, double[] row, FraudScorer.Score score, String version, Instant scoredAt) {
         TransactionRecordedV1 tx = item.tx();
-        return new ScoredRow(tx.transactionId(), tx.cardToken().value(), tx.customerToken().value(), tx.transactionTime(),
-                tx.amount().doubleValue(), tx.currency(), tx.merchantId(), tx.mcc(), tx.channel().name(),
-                score.probability(), score.decision().name(), score.alert(), version, scoredAt,
-                item.raw().sequenceNumber(), row);
+        return new ScoredRow(
+                tx.transactionId(),
+                tx.cardToken().value(),
+                tx.customerToken().value(),
+                tx.transactionTime(),
+                tx.amount().doubleValue(),
+                tx.currency(),
+                tx.merchantId(),
+                tx.mcc(),
+                tx.channel().name(),
+                score.probability(),
+                score.decision().name(),
+                score.alert(),
+                version,
+                scoredAt,
+                item.raw().sequenceNumber(),
+                row);
     }
 
-    private Envelope<FraudAlertRequestedV1> alertRequest(Item item, FraudScorer.Score score, String version,
-                                                         Map<String, Object> card, Instant now) {
+    private Envelope<FraudAlertRequestedV1> alertRequest(
+            Item item, FraudScorer.Score score, String version, Map<String, Object> card, Instant now) {
         TransactionRecordedV1 tx = item.tx();
         Object last4 = card.get("cardLast4");
-        FraudAlertRequestedV1 payload = new FraudAlertRequestedV1("alert-" + tx.transactionId(), tx.transactionId(),
-                tx.customerToken(), tx.cardToken(), last4 == null ? Masked.UNKNOWN : Masked.of(last4.toString()),
-                tx.amount(), tx.currency(), tx.merchantId(), tx.merchantCity(), tx.mcc(), tx.transactionTime(),
-                score.probability(), version, score.reasonCodes(), now);
-        return new Envelope<>(alertEventId(tx.transactionId()), EventType.FRAUD_ALERT_REQUESTED_V1, now, consumer,
-                tx.customerToken().value(), item.envelope().traceparent(), payload);
+        FraudAlertRequestedV1 payload = new FraudAlertRequestedV1(
+                "alert-" + tx.transactionId(),
+                tx.transactionId(),
+                tx.customerToken(),
+                tx.cardToken(),
+                last4 == null ? Masked.UNKNOWN : Masked.of(last4.toString()),
+                tx.amount(),
+                tx.currency(),
+                tx.merchantId(),
+                tx.merchantCity(),
+                tx.mcc(),
+                tx.transactionTime(),
+                score.probability(),
+                version,
+                score.reasonCodes(),
+                now);
+        return new Envelope<>(
+                alertEventId(tx.transactionId()),
+                EventType.FRAUD_ALERT_REQUESTED_V1,
+                now,
+                consumer,
+                tx.customerToken().value(),
+                item.envelope().traceparent(),
+                payload);
     }
 
     private static <T> T join(CompletableFuture<T> future) {

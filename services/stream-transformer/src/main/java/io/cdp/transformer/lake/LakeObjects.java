@@ -24,20 +24,22 @@ public final class LakeObjects {
 
     public static final String PREFIX = LakeLayout.SCORED;
 
-    private LakeObjects() {
-    }
+    private LakeObjects() {}
 
-    public record Planned(String key, LocalDate day, List<ScoredRow> rows) {
-    }
+    public record Planned(String key, LocalDate day, List<ScoredRow> rows) {}
 
     public static List<Planned> plan(String stream, String shardId, List<ScoredRow> rows) {
         Map<LocalDate, List<ScoredRow>> byDay = new LinkedHashMap<>();
         for (ScoredRow row : rows) {
-            byDay.computeIfAbsent(LocalDate.ofInstant(row.transactionTime(), ZoneOffset.UTC), d -> new ArrayList<>()).add(row);
+            byDay.computeIfAbsent(LocalDate.ofInstant(row.transactionTime(), ZoneOffset.UTC), d -> new ArrayList<>())
+                    .add(row);
         }
         List<Planned> out = new ArrayList<>();
-        byDay.forEach((day, dayRows) -> out.add(new Planned(PREFIX + "day=" + day + "/" + stream + "/" + shardId + "-"
-                + dayRows.getFirst().sequenceNumber() + ".parquet", day, dayRows)));
+        byDay.forEach((day, dayRows) -> out.add(new Planned(
+                PREFIX + "day=" + day + "/" + stream + "/" + shardId + "-"
+                        + dayRows.getFirst().sequenceNumber() + ".parquet",
+                day,
+                dayRows)));
         return out;
     }
 }

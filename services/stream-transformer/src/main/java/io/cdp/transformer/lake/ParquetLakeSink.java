@@ -1,9 +1,9 @@
 package io.cdp.transformer.lake;
 
-import io.cdp.lake.LakeLayout;
-import io.cdp.lake.ParquetFiles;
 import blue.strategic.parquet.Dehydrator;
 import io.cdp.features.online.OnlineFeatures;
+import io.cdp.lake.LakeLayout;
+import io.cdp.lake.ParquetFiles;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
@@ -37,7 +37,8 @@ public final class ParquetLakeSink implements LakeSink {
         fields.add(string("cardToken"));
         fields.add(string("customerToken"));
         fields.add(Types.required(PrimitiveTypeName.INT64)
-                .as(LogicalTypeAnnotation.timestampType(true, LogicalTypeAnnotation.TimeUnit.MILLIS)).named("transactionTime"));
+                .as(LogicalTypeAnnotation.timestampType(true, LogicalTypeAnnotation.TimeUnit.MILLIS))
+                .named("transactionTime"));
         fields.add(Types.required(PrimitiveTypeName.DOUBLE).named("amount"));
         fields.add(string("currency"));
         fields.add(string("merchantId"));
@@ -48,7 +49,8 @@ public final class ParquetLakeSink implements LakeSink {
         fields.add(Types.required(PrimitiveTypeName.BOOLEAN).named("alert"));
         fields.add(string("modelVersion"));
         fields.add(Types.required(PrimitiveTypeName.INT64)
-                .as(LogicalTypeAnnotation.timestampType(true, LogicalTypeAnnotation.TimeUnit.MILLIS)).named("scoredAt"));
+                .as(LogicalTypeAnnotation.timestampType(true, LogicalTypeAnnotation.TimeUnit.MILLIS))
+                .named("scoredAt"));
         fields.add(string("sequenceNumber"));
         for (String name : OnlineFeatures.SCHEMA.names()) {
             fields.add(Types.optional(PrimitiveTypeName.DOUBLE).named("f_" + name));
@@ -57,7 +59,9 @@ public final class ParquetLakeSink implements LakeSink {
     }
 
     private static Type string(String name) {
-        return Types.required(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(name);
+        return Types.required(PrimitiveTypeName.BINARY)
+                .as(LogicalTypeAnnotation.stringType())
+                .named(name);
     }
 
     private static final Dehydrator<ScoredRow> DEHYDRATOR = (row, out) -> {
@@ -88,7 +92,8 @@ public final class ParquetLakeSink implements LakeSink {
     @Override
     public void write(String stream, String shardId, List<ScoredRow> rows) {
         for (LakeObjects.Planned planned : LakeObjects.plan(stream, shardId, rows)) {
-            s3.putObject(b -> b.bucket(bucket).key(planned.key()).contentType(LakeLayout.PARQUET_CONTENT_TYPE),
+            s3.putObject(
+                    b -> b.bucket(bucket).key(planned.key()).contentType(LakeLayout.PARQUET_CONTENT_TYPE),
                     RequestBody.fromBytes(toParquet(planned.rows())));
         }
     }

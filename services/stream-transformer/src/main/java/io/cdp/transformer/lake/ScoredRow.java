@@ -6,8 +6,20 @@ import java.time.Instant;
  * One row of {@code scored/}: the transaction as the CDP zone may see it (tokens, no PII), its score and features,
  * and where it was read (shard and sequence number), which names the object it lands in.
  */
-public record ScoredRow(String transactionId, String cardToken, String customerToken, Instant transactionTime,
-                        double amount, String currency, String merchantId, int mcc, String channel, double score,
-                        String decision, boolean alert, String modelVersion, Instant scoredAt, String sequenceNumber,
-                        double[] features) {
-}
+public record ScoredRow(
+        String transactionId,
+        String cardToken,
+        String customerToken,
+        Instant transactionTime,
+        double amount,
+        String currency,
+        String merchantId,
+        int mcc,
+        String channel,
+        double score,
+        String decision,
+        boolean alert,
+        String modelVersion,
+        Instant scoredAt,
+        String sequenceNumber,
+        double[] features) {}

@@ -24,8 +24,7 @@ public final class KinesisReadinessIndicator implements HealthIndicator {
     private final Clock clock;
     private final AtomicReference<Checked> last = new AtomicReference<>();
 
-    private record Checked(Instant at, Health health) {
-    }
+    private record Checked(Instant at, Health health) {}
 
     public KinesisReadinessIndicator(KinesisAsyncClient kinesis, String stream, Clock clock) {
         this.kinesis = kinesis;
@@ -48,18 +47,26 @@ public final class KinesisReadinessIndicator implements HealthIndicator {
     private Health check() {
         try {
             var summary = kinesis.describeStreamSummary(b -> b.streamName(stream))
-                    .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).streamDescriptionSummary();
+                    .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                    .streamDescriptionSummary();
             String status = summary.streamStatusAsString();
             Health.Builder builder = "ACTIVE".equals(status) || "UPDATING".equals(status) ? Health.up() : Health.down();
-            return builder.withDetail("stream", stream).withDetail("status", status)
-                    .withDetail("shards", summary.openShardCount()).build();
+            return builder.withDetail("stream", stream)
+                    .withDetail("status", status)
+                    .withDetail("shards", summary.openShardCount())
+                    .build();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Health.down().withDetail("stream", stream).withDetail("error", "interrupted").build();
+            return Health.down()
+                    .withDetail("stream", stream)
+                    .withDetail("error", "interrupted")
+                    .build();
         } catch (Exception e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
-            return Health.down().withDetail("stream", stream)
-                    .withDetail("error", cause.getClass().getSimpleName()).build();
+            return Health.down()
+                    .withDetail("stream", stream)
+                    .withDetail("error", cause.getClass().getSimpleName())
+                    .build();
         }
     }
 }

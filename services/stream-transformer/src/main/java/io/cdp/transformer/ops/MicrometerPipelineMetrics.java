@@ -27,13 +27,17 @@ public final class MicrometerPipelineMetrics implements PipelineMetrics {
         this.registry = registry;
         this.scored = Counter.builder("cdp.transformer.transactions.scored").register(registry);
         this.duplicates = Counter.builder("cdp.transformer.transactions.duplicates")
-                .description("redelivered transactions recognised and not counted again").register(registry);
+                .description("redelivered transactions recognised and not counted again")
+                .register(registry);
         this.alerts = Counter.builder("cdp.transformer.alerts.sent").register(registry);
         this.freshness = Timer.builder("cdp.transformer.freshness")
                 .description("event occurredAt to its features readable in the feature store")
-                .publishPercentiles(0.5, 0.99).register(registry);
+                .publishPercentiles(0.5, 0.99)
+                .register(registry);
         this.processing = Timer.builder("cdp.transformer.processing")
-                .description("batch received to its features written").publishPercentiles(0.5, 0.99).register(registry);
+                .description("batch received to its features written")
+                .publishPercentiles(0.5, 0.99)
+                .register(registry);
         registry.gauge("cdp.transformer.iterator.age", iteratorAgeMillis);
     }
 
@@ -77,8 +81,11 @@ public final class MicrometerPipelineMetrics implements PipelineMetrics {
 
     @Override
     public void stageTime(String stage, long nanos) {
-        Timer.builder("cdp.transformer.stage").description("wall time of one stage of one batch").tag("stage", stage)
-                .register(registry).record(Duration.ofNanos(nanos));
+        Timer.builder("cdp.transformer.stage")
+                .description("wall time of one stage of one batch")
+                .tag("stage", stage)
+                .register(registry)
+                .record(Duration.ofNanos(nanos));
     }
 
     public Timer freshness() {

@@ -17,8 +17,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class FraudScorer implements AutoCloseable {
 
-    public record Score(double probability, Decision decision, boolean alert, List<ReasonCode> reasonCodes) {
-    }
+    public record Score(double probability, Decision decision, boolean alert, List<ReasonCode> reasonCodes) {}
 
     private final Scorer scorer;
     private final @Nullable InProcessScorer explainer;

@@ -28,8 +28,11 @@ public final class ScoringModel {
     private final AtomicReference<FraudScorer> scorer = new AtomicReference<>();
     private final AtomicReference<TabFormerContext> context = new AtomicReference<>();
 
-    public ScoringModel(StreamModels models, @Nullable SageMakerRuntimeClient sageMaker, @Nullable String endpoint,
-                        int reasonCodes) {
+    public ScoringModel(
+            StreamModels models,
+            @Nullable SageMakerRuntimeClient sageMaker,
+            @Nullable String endpoint,
+            int reasonCodes) {
         this.models = models;
         this.sageMaker = sageMaker;
         this.endpoint = endpoint;
@@ -46,8 +49,10 @@ public final class ScoringModel {
         boolean said = false;
         while (artifact.isEmpty() && System.nanoTime() < deadline) {
             if (!said) {
-                log.warn("no live {} model in the registry yet; waiting up to {} for one to be promoted",
-                        StreamModels.MODEL_NAME, wait);
+                log.warn(
+                        "no live {} model in the registry yet; waiting up to {} for one to be promoted",
+                        StreamModels.MODEL_NAME,
+                        wait);
                 said = true;
             }
             sleep(Duration.ofSeconds(2));
@@ -72,7 +77,9 @@ public final class ScoringModel {
     }
 
     public void refresh() {
-        models.serving().filter(a -> !a.metadata().modelVersion().equals(scorer.get().modelVersion())).ifPresent(this::use);
+        models.serving()
+                .filter(a -> !a.metadata().modelVersion().equals(scorer.get().modelVersion()))
+                .ifPresent(this::use);
         refreshTables();
     }
 
@@ -85,12 +92,22 @@ public final class ScoringModel {
     private void use(ModelArtifact artifact) {
         InProcessScorer inProcess = new InProcessScorer(artifact);
         FraudScorer next = sageMaker != null && endpoint != null
-                ? new FraudScorer(new SageMakerScorer(sageMaker, endpoint, artifact.metadata().modelVersion(),
-                        artifact.metadata().featureNames()), inProcess, artifact.metadata().thresholds(), reasonCodes)
+                ? new FraudScorer(
+                        new SageMakerScorer(
+                                sageMaker,
+                                endpoint,
+                                artifact.metadata().modelVersion(),
+                                artifact.metadata().featureNames()),
+                        inProcess,
+                        artifact.metadata().thresholds(),
+                        reasonCodes)
                 : new FraudScorer(inProcess, inProcess, artifact.metadata().thresholds(), reasonCodes);
         FraudScorer previous = scorer.getAndSet(next);
-        log.info("scoring with model {} {} ({}), alert threshold {}", StreamModels.MODEL_NAME,
-                artifact.metadata().modelVersion(), sageMaker != null ? "SageMaker endpoint" : "in process",
+        log.info(
+                "scoring with model {} {} ({}), alert threshold {}",
+                StreamModels.MODEL_NAME,
+                artifact.metadata().modelVersion(),
+                sageMaker != null ? "SageMaker endpoint" : "in process",
                 String.format("%.4f", artifact.metadata().thresholds().alert()));
         if (previous != null) {
             previous.close();

@@ -22,6 +22,7 @@ public final class StreamModels {
 
     /** The online card model of libs/cdp-features: the one the scoring API serves too. */
     public static final String MODEL_NAME = OnlineFeatures.MODEL_NAME;
+
     private static final Logger log = LoggerFactory.getLogger(StreamModels.class);
 
     private final S3Client s3;
@@ -41,8 +42,11 @@ public final class StreamModels {
         return registry.serving().map(this::load).filter(a -> {
             boolean matches = a.metadata().featureNames().equals(OnlineFeatures.SCHEMA.names());
             if (!matches) {
-                log.warn("live model {} {} has other features than {}; not used", MODEL_NAME,
-                        a.metadata().modelVersion(), OnlineFeatures.SCHEMA.fingerprint());
+                log.warn(
+                        "live model {} {} has other features than {}; not used",
+                        MODEL_NAME,
+                        a.metadata().modelVersion(),
+                        OnlineFeatures.SCHEMA.fingerprint());
             }
             return matches;
         });

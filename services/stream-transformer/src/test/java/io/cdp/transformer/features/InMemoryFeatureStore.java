@@ -42,7 +42,8 @@ public final class InMemoryFeatureStore implements FeatureStore {
             }
             merged.putAll(attributes);
             merged.put(FeatureStoreItem.PROFILE_UPDATED_AT, updatedAtMillis);
-            return current == null ? new StoredEntity(k, 0, new byte[0], merged)
+            return current == null
+                    ? new StoredEntity(k, 0, new byte[0], merged)
                     : new StoredEntity(k, current.version(), current.state(), merged);
         });
     }

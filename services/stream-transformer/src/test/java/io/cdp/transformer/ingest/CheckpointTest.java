@@ -42,7 +42,8 @@ class CheckpointTest {
     void aLostLeaseIsNotAnErrorTheNextOwnerReplaysIdempotently() throws Exception {
         RecordProcessorCheckpointer kcl = mock(RecordProcessorCheckpointer.class);
         doThrow(new ShutdownException("lease lost")).when(kcl).checkpoint();
-        assertThatCode(() -> IngestConfiguration.checkpoint(kcl, "s", "shardId-0")).doesNotThrowAnyException();
+        assertThatCode(() -> IngestConfiguration.checkpoint(kcl, "s", "shardId-0"))
+                .doesNotThrowAnyException();
         verify(kcl).checkpoint();
     }
 
@@ -87,7 +88,8 @@ class CheckpointTest {
         return MessageBuilder.<Object>withPayload(List.of("{}".getBytes(StandardCharsets.UTF_8)))
                 .setHeader(KinesisHeaders.RECEIVED_STREAM, "cdp.core.transactions")
                 .setHeader(KinesisHeaders.SHARD, "shardId-000000000001")
-                .setHeader(KinesisHeaders.RECEIVED_SEQUENCE_NUMBER, List.of("49000000000000000000000000000000000000001"))
+                .setHeader(
+                        KinesisHeaders.RECEIVED_SEQUENCE_NUMBER, List.of("49000000000000000000000000000000000000001"))
                 .setHeader(KinesisHeaders.CHECKPOINTER, checkpointer)
                 .build();
     }

@@ -4,6 +4,10 @@ import io.cdp.events.Envelope;
 import io.cdp.events.codec.EventCodec;
 import io.cdp.events.payload.FraudAlertRequestedV1;
 import io.cdp.events.payload.TransactionScoredV1;
+import io.cdp.scoring.scorer.InProcessScorer;
+import io.cdp.training.online.OnlineCardTrainer;
+import io.cdp.training.synthetic.SyntheticModels;
+import io.cdp.training.train.Progress;
 import io.cdp.transformer.alerts.AlertSink;
 import io.cdp.transformer.features.FeatureStore;
 import io.cdp.transformer.features.InMemoryFeatureStore;
@@ -12,10 +16,6 @@ import io.cdp.transformer.lake.LakeSink;
 import io.cdp.transformer.lake.ScoredRow;
 import io.cdp.transformer.ops.PipelineMetrics;
 import io.cdp.transformer.scoring.FraudScorer;
-import io.cdp.training.online.OnlineCardTrainer;
-import io.cdp.training.synthetic.SyntheticModels;
-import io.cdp.training.train.Progress;
-import io.cdp.scoring.scorer.InProcessScorer;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +32,7 @@ final class InMemoryEffects {
     final List<Envelope<TransactionScoredV1>> scored = new ArrayList<>();
     /** object key to rows: a put to an existing key replaces it, as S3 does */
     final Map<String, List<ScoredRow>> lake = new ConcurrentHashMap<>();
+
     final Set<String> alertClaims = ConcurrentHashMap.newKeySet();
     final List<Envelope<FraudAlertRequestedV1>> alertsSent = new ArrayList<>();
     final List<DeadLetter> deadLetters = new ArrayList<>();
@@ -43,14 +44,15 @@ final class InMemoryEffects {
     /** The pipeline with another feature store (the DynamoDB one against the emulator) and every other port here. */
     TransactionPipeline pipeline(FeatureStore featureStore) {
         InProcessScorer inProcess = new InProcessScorer(MODEL.artifact());
-        FraudScorer scorer = new FraudScorer(inProcess, inProcess, MODEL.artifact().metadata().thresholds(), 3);
+        FraudScorer scorer = new FraudScorer(
+                inProcess, inProcess, MODEL.artifact().metadata().thresholds(), 3);
         ScoredEventSink scoredSink = events -> {
             synchronized (scored) {
                 scored.addAll(events);
             }
         };
-        LakeSink lakeSink = (stream, shard, rows) -> LakeObjects.plan(stream, shard, rows)
-                .forEach(p -> lake.put(p.key(), p.rows()));
+        LakeSink lakeSink = (stream, shard, rows) ->
+                LakeObjects.plan(stream, shard, rows).forEach(p -> lake.put(p.key(), p.rows()));
         AlertSink alertSink = alert -> {
             if (!alertClaims.add(alert.payload().transactionId())) {
                 return false;
@@ -65,9 +67,20 @@ final class InMemoryEffects {
                 deadLetters.addAll(letters);
             }
         };
-        return new TransactionPipeline(new EventCodec(), featureStore, MODEL.tables()::context, () -> scorer, scoredSink,
-                lakeSink, alertSink, dlq, PipelineMetrics.NONE, Runnable::run, new Retry(1, 10, PipelineMetrics.NONE),
-                Clock.systemUTC(), "stream-transformer");
+        return new TransactionPipeline(
+                new EventCodec(),
+                featureStore,
+                MODEL.tables()::context,
+                () -> scorer,
+                scoredSink,
+                lakeSink,
+                alertSink,
+                dlq,
+                PipelineMetrics.NONE,
+                Runnable::run,
+                new Retry(1, 10, PipelineMetrics.NONE),
+                Clock.systemUTC(),
+                "stream-transformer");
     }
 
     List<ScoredRow> lakeRows() {

@@ -12,26 +12,45 @@ import software.amazon.awssdk.services.kinesis.model.PutRecordsResultEntry;
 class KinesisScoredEventSinkTest {
 
     private static PutRecordsRequestEntry entry(String key) {
-        return PutRecordsRequestEntry.builder().partitionKey(key).data(SdkBytes.fromUtf8String(key)).build();
+        return PutRecordsRequestEntry.builder()
+                .partitionKey(key)
+                .data(SdkBytes.fromUtf8String(key))
+                .build();
     }
 
     @Test
     void onlyTheRefusedEntriesAreSentAgain() {
         List<PutRecordsRequestEntry> sent = List.of(entry("a"), entry("b"), entry("c"));
-        PutRecordsResponse response = PutRecordsResponse.builder().failedRecordCount(2).records(
-                PutRecordsResultEntry.builder().errorCode("ProvisionedThroughputExceededException").build(),
-                PutRecordsResultEntry.builder().sequenceNumber("1").shardId("shard-0").build(),
-                PutRecordsResultEntry.builder().errorCode("InternalFailure").build()).build();
+        PutRecordsResponse response = PutRecordsResponse.builder()
+                .failedRecordCount(2)
+                .records(
+                        PutRecordsResultEntry.builder()
+                                .errorCode("ProvisionedThroughputExceededException")
+                                .build(),
+                        PutRecordsResultEntry.builder()
+                                .sequenceNumber("1")
+                                .shardId("shard-0")
+                                .build(),
+                        PutRecordsResultEntry.builder()
+                                .errorCode("InternalFailure")
+                                .build())
+                .build();
 
-        assertThat(KinesisScoredEventSink.failed(sent, response)).extracting(PutRecordsRequestEntry::partitionKey)
+        assertThat(KinesisScoredEventSink.failed(sent, response))
+                .extracting(PutRecordsRequestEntry::partitionKey)
                 .containsExactly("a", "c");
     }
 
     @Test
     void nothingIsSentAgainWhenAllAreStored() {
         List<PutRecordsRequestEntry> sent = List.of(entry("a"));
-        PutRecordsResponse response = PutRecordsResponse.builder().failedRecordCount(0).records(
-                PutRecordsResultEntry.builder().sequenceNumber("1").shardId("shard-0").build()).build();
+        PutRecordsResponse response = PutRecordsResponse.builder()
+                .failedRecordCount(0)
+                .records(PutRecordsResultEntry.builder()
+                        .sequenceNumber("1")
+                        .shardId("shard-0")
+                        .build())
+                .build();
 
         assertThat(KinesisScoredEventSink.failed(sent, response)).isEmpty();
     }

@@ -2,15 +2,15 @@ package io.cdp.transformer.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cdp.datagen.SyntheticCardHistory;
 import io.cdp.events.Envelope;
 import io.cdp.events.codec.EventCodec;
 import io.cdp.events.payload.TransactionRecordedV1;
 import io.cdp.events.payload.TransactionScoredV1;
+import io.cdp.features.online.WireTransactions;
 import io.cdp.transformer.features.CustomerState;
 import io.cdp.transformer.features.StoredEntity;
-import io.cdp.features.online.WireTransactions;
 import io.cdp.transformer.lake.ScoredRow;
-import io.cdp.datagen.SyntheticCardHistory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,15 +27,21 @@ class TransactionPipelineTest {
     private static final EventCodec CODEC = new EventCodec();
 
     private static List<TransactionRecordedV1> history(long seed) {
-        return SyntheticCardHistory.takeovers(seed, 60, Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(2)),
-                Duration.ofDays(2), 6, 0.3);
+        return SyntheticCardHistory.takeovers(
+                seed,
+                60,
+                Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(2)),
+                Duration.ofDays(2),
+                6,
+                0.3);
     }
 
     private static List<RawRecord> records(List<TransactionRecordedV1> txs, int firstSequence) {
         List<RawRecord> out = new ArrayList<>();
         for (int i = 0; i < txs.size(); i++) {
             TransactionRecordedV1 tx = txs.get(i);
-            byte[] bytes = CODEC.encode(Envelope.of("core-banking", tx.cardToken().value(), tx.transactionTime(), tx));
+            byte[] bytes =
+                    CODEC.encode(Envelope.of("core-banking", tx.cardToken().value(), tx.transactionTime(), tx));
             out.add(new RawRecord(bytes, String.format("%020d", firstSequence + i)));
         }
         return out;
@@ -53,13 +59,15 @@ class TransactionPipelineTest {
         List<TransactionRecordedV1> txs = history(1);
         processInBatches(effects.pipeline(), records(txs, 0), 37);
 
-        double[][] batch = WireTransactions.batch(txs, InMemoryEffects.MODEL.tables().context());
-        Map<String, ScoredRow> rows = effects.lakeRows().stream()
-                .collect(Collectors.toMap(ScoredRow::transactionId, Function.identity()));
+        double[][] batch =
+                WireTransactions.batch(txs, InMemoryEffects.MODEL.tables().context());
+        Map<String, ScoredRow> rows =
+                effects.lakeRows().stream().collect(Collectors.toMap(ScoredRow::transactionId, Function.identity()));
         assertThat(effects.scored).hasSize(txs.size());
         assertThat(rows).hasSize(txs.size());
         for (int i = 0; i < txs.size(); i++) {
-            assertThat(rows.get(txs.get(i).transactionId()).features()).as("features of %s", txs.get(i).transactionId())
+            assertThat(rows.get(txs.get(i).transactionId()).features())
+                    .as("features of %s", txs.get(i).transactionId())
                     .containsExactly(batch[i]);
         }
         assertThat(effects.deadLetters).isEmpty();
@@ -78,22 +86,35 @@ class TransactionPipelineTest {
 
         // the restarted run reads again from the checkpoint (150), in other batch sizes, then on to the end
         processInBatches(pipeline, records.subList(150, 200), 20);
-        assertThat(states(effects, txs.subList(0, 200))).as("replayed transactions change no state")
+        assertThat(states(effects, txs.subList(0, 200)))
+                .as("replayed transactions change no state")
                 .allSatisfy((key, bytes) -> assertThat(bytes).isEqualTo(stateAtCrash.get(key)));
         assertThat(effects.alertsSent).hasSize(alertsAtCrash);
         processInBatches(pipeline, records.subList(200, records.size()), 20);
 
-        assertThat(effects.alertsSent).as("the generated fraud bursts raise alerts").isNotEmpty()
-                .extracting(a -> a.payload().transactionId()).doesNotHaveDuplicates();
-        assertThat(effects.lakeRows()).hasSize(txs.size()).extracting(ScoredRow::transactionId).doesNotHaveDuplicates();
-        assertThat(effects.scored.stream().map(Envelope::eventId).distinct().count()).isEqualTo(txs.size());
-        Map<String, List<TransactionScoredV1>> byTx = effects.scored.stream().map(Envelope::payload)
+        assertThat(effects.alertsSent)
+                .as("the generated fraud bursts raise alerts")
+                .isNotEmpty()
+                .extracting(a -> a.payload().transactionId())
+                .doesNotHaveDuplicates();
+        assertThat(effects.lakeRows())
+                .hasSize(txs.size())
+                .extracting(ScoredRow::transactionId)
+                .doesNotHaveDuplicates();
+        assertThat(effects.scored.stream().map(Envelope::eventId).distinct().count())
+                .isEqualTo(txs.size());
+        Map<String, List<TransactionScoredV1>> byTx = effects.scored.stream()
+                .map(Envelope::payload)
                 .collect(Collectors.groupingBy(TransactionScoredV1::transactionId));
-        assertThat(byTx.values()).allSatisfy(copies -> assertThat(copies).extracting(TransactionScoredV1::score)
-                .as("a replayed transaction gets the score it had").containsOnly(copies.getFirst().score()));
-        double[][] batch = WireTransactions.batch(txs, InMemoryEffects.MODEL.tables().context());
-        Map<String, ScoredRow> rows = effects.lakeRows().stream()
-                .collect(Collectors.toMap(ScoredRow::transactionId, Function.identity()));
+        assertThat(byTx.values())
+                .allSatisfy(copies -> assertThat(copies)
+                        .extracting(TransactionScoredV1::score)
+                        .as("a replayed transaction gets the score it had")
+                        .containsOnly(copies.getFirst().score()));
+        double[][] batch =
+                WireTransactions.batch(txs, InMemoryEffects.MODEL.tables().context());
+        Map<String, ScoredRow> rows =
+                effects.lakeRows().stream().collect(Collectors.toMap(ScoredRow::transactionId, Function.identity()));
         for (int i = 0; i < txs.size(); i++) {
             assertThat(rows.get(txs.get(i).transactionId()).features()).containsExactly(batch[i]);
         }
@@ -105,9 +126,11 @@ class TransactionPipelineTest {
         List<TransactionRecordedV1> txs = history(3).subList(0, 30);
         List<RawRecord> records = new ArrayList<>(records(txs, 0));
         byte[] garbage = "{not json".getBytes(StandardCharsets.UTF_8);
-        String wrongSchema = new String(records.get(3).data(), StandardCharsets.UTF_8).replace("\"mcc\":", "\"mcc\":\"x\",\"ignored\":");
+        String wrongSchema = new String(records.get(3).data(), StandardCharsets.UTF_8)
+                .replace("\"mcc\":", "\"mcc\":\"x\",\"ignored\":");
         byte[] unknownType = new String(records.get(4).data(), StandardCharsets.UTF_8)
-                .replace("transaction.recorded.v1", "transaction.recorded.v9").getBytes(StandardCharsets.UTF_8);
+                .replace("transaction.recorded.v1", "transaction.recorded.v9")
+                .getBytes(StandardCharsets.UTF_8);
         records.add(5, new RawRecord(garbage, "p1"));
         records.add(6, new RawRecord(wrongSchema.getBytes(StandardCharsets.UTF_8), "p2"));
         records.add(7, new RawRecord(unknownType, "p3"));
@@ -115,7 +138,8 @@ class TransactionPipelineTest {
         TransactionPipeline.Outcome outcome = effects.pipeline().processTransactions("s", "shard-0", records);
 
         assertThat(outcome.scored()).isEqualTo(30);
-        assertThat(effects.deadLetters).extracting(DeadLetter::reason)
+        assertThat(effects.deadLetters)
+                .extracting(DeadLetter::reason)
                 .containsExactly("unparseable", "schema-invalid", "unknown-type");
         assertThat(effects.deadLetters.getFirst().originalBase64())
                 .isEqualTo(java.util.Base64.getEncoder().encodeToString(garbage));
@@ -132,14 +156,21 @@ class TransactionPipelineTest {
         processInBatches(effects.pipeline(), records.subList(0, 64), 64);
         TransactionRecordedV1 last = txs.getLast();
         CustomerState customer = CustomerState.fromBytes(effects.store
-                .get(StoredEntity.customerKey(last.customerToken().value())).orElseThrow().state());
-        long expected = txs.stream().filter(t -> t.customerToken().equals(last.customerToken())).count();
+                .get(StoredEntity.customerKey(last.customerToken().value()))
+                .orElseThrow()
+                .state());
+        long expected = txs.stream()
+                .filter(t -> t.customerToken().equals(last.customerToken()))
+                .count();
         assertThat(customer.window().size()).isEqualTo((int) expected);
     }
 
     private static Map<String, byte[]> states(InMemoryEffects effects, List<TransactionRecordedV1> txs) {
-        return txs.stream().map(t -> StoredEntity.cardKey(t.cardToken().value())).distinct()
-                .collect(Collectors.toMap(Function.identity(), k -> effects.store.get(k).orElseThrow().state()));
+        return txs.stream()
+                .map(t -> StoredEntity.cardKey(t.cardToken().value()))
+                .distinct()
+                .collect(Collectors.toMap(
+                        Function.identity(),
+                        k -> effects.store.get(k).orElseThrow().state()));
     }
-
 }

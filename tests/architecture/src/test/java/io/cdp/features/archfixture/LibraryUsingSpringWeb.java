@@ -4,5 +4,4 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** A deliberately wrong fixture: library code depending on Spring Web. Never shipped. */
 @RestController
-public final class LibraryUsingSpringWeb {
-}
+public final class LibraryUsingSpringWeb {}

@@ -1,8 +1,8 @@
 package io.cdp.cli.aws;
 
+import io.cdp.aws.AwsClients;
 import io.cdp.aws.inventory.Inventory;
 import io.cdp.cli.CliAws;
-import io.cdp.aws.AwsClients;
 import io.cdp.events.resources.CdpResources;
 
 /**
@@ -12,8 +12,7 @@ import io.cdp.events.resources.CdpResources;
  */
 public final class InventoryMain {
 
-    private InventoryMain() {
-    }
+    private InventoryMain() {}
 
     public static void main(String[] args) {
         AwsClients clients = CliAws.clients();

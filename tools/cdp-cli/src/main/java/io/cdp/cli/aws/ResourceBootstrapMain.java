@@ -1,8 +1,8 @@
 package io.cdp.cli.aws;
 
+import io.cdp.aws.AwsClients;
 import io.cdp.aws.bootstrap.ResourceBootstrap;
 import io.cdp.cli.CliAws;
-import io.cdp.aws.AwsClients;
 import io.cdp.events.resources.CdpResources;
 
 /**
@@ -11,8 +11,7 @@ import io.cdp.events.resources.CdpResources;
  */
 public final class ResourceBootstrapMain {
 
-    private ResourceBootstrapMain() {
-    }
+    private ResourceBootstrapMain() {}
 
     public static void main(String[] args) {
         AwsClients clients = CliAws.clients();
@@ -24,7 +23,8 @@ public final class ResourceBootstrapMain {
         CdpResources names = args.length > 0 ? CdpResources.fromValue(args[0]) : CliAws.names();
         var report = new ResourceBootstrap(clients, names).createAll();
         report.outcomes().forEach((name, outcome) -> System.out.printf("  %-8s %s%n", outcome, name));
-        System.out.printf("bootstrap: %d resources, %d created, endpoint %s%n", report.outcomes().size(), report.created(),
-                clients.settings().endpoint());
+        System.out.printf(
+                "bootstrap: %d resources, %d created, endpoint %s%n",
+                report.outcomes().size(), report.created(), clients.settings().endpoint());
     }
 }

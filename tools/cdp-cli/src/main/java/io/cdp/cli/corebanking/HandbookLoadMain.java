@@ -1,17 +1,15 @@
 package io.cdp.cli.corebanking;
 
-import io.cdp.core.handbook.HandbookParser;
-import io.cdp.core.handbook.HandbookTransaction;
-import io.cdp.cli.CliAws;
 import io.cdp.aws.AwsClients;
 import io.cdp.aws.bootstrap.ResourceBootstrap;
+import io.cdp.cli.CliAws;
+import io.cdp.core.handbook.HandbookParser;
+import io.cdp.core.handbook.HandbookTransaction;
 import io.cdp.core.loading.RejectReport;
 import io.cdp.core.store.BatchWriter;
 import io.cdp.core.tabformer.RowException;
 import io.cdp.events.resources.CdpResources;
 import io.cdp.features.csv.Csv;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-
 import java.io.BufferedReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * {@code ./cdp load handbook --data DIR [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--rejects FILE]}: loads the
@@ -31,8 +30,7 @@ import java.util.stream.Stream;
  */
 public final class HandbookLoadMain {
 
-    private HandbookLoadMain() {
-    }
+    private HandbookLoadMain() {}
 
     public static void main(String[] args) throws Exception {
         Path data = null;
@@ -46,7 +44,8 @@ public final class HandbookLoadMain {
                 case "--to" -> to = LocalDate.parse(args[++i]);
                 case "--rejects" -> rejectsFile = Path.of(args[++i]);
                 default -> {
-                    System.err.println("usage: ./cdp load handbook --data DIR [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--rejects FILE]");
+                    System.err.println(
+                            "usage: ./cdp load handbook --data DIR [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--rejects FILE]");
                     System.exit(2);
                 }
             }
@@ -77,7 +76,8 @@ public final class HandbookLoadMain {
         long loaded = 0;
         Set<Long> customers = new HashSet<>();
         Set<Long> terminals = new HashSet<>();
-        try (RejectReport rejects = new RejectReport(rejectsFile); BatchWriter writer = new BatchWriter(clients.dynamoDb(), 4)) {
+        try (RejectReport rejects = new RejectReport(rejectsFile);
+                BatchWriter writer = new BatchWriter(clients.dynamoDb(), 4)) {
             for (Path day : days) {
                 List<Map<String, AttributeValue>> batch = new ArrayList<>();
                 try (BufferedReader in = Files.newBufferedReader(day, StandardCharsets.UTF_8)) {
@@ -113,20 +113,33 @@ public final class HandbookLoadMain {
                 System.err.printf("load: %s done, %,d transactions so far%n", day.getFileName(), loaded);
             }
             writer.flush();
-            System.out.printf("loaded handbook days=%d transactions=%d customers=%d terminals=%d rejected=%d%n", days.size(), loaded,
-                    customers.size(), terminals.size(), rejects.count());
+            System.out.printf(
+                    "loaded handbook days=%d transactions=%d customers=%d terminals=%d rejected=%d%n",
+                    days.size(), loaded, customers.size(), terminals.size(), rejects.count());
         }
     }
 
     static Map<String, AttributeValue> item(HandbookTransaction t) {
-        return Map.of("cardId", AttributeValue.fromS(t.cardId()), "txKey", AttributeValue.fromS(t.txKey()),
-                "transactionId", AttributeValue.fromS("hb-" + t.transactionId()),
-                "customerId", AttributeValue.fromS("hb-" + t.customerId()),
-                "time", AttributeValue.fromS(t.time().toString()),
-                "amount", AttributeValue.fromN(t.amount().toPlainString()),
-                "merchantId", AttributeValue.fromS("term-" + t.terminalId()),
-                "fraud", AttributeValue.fromBool(t.fraud()),
-                "fraudScenario", AttributeValue.fromN(Integer.toString(t.fraudScenario())),
-                "source", AttributeValue.fromS("handbook"));
+        return Map.of(
+                "cardId",
+                AttributeValue.fromS(t.cardId()),
+                "txKey",
+                AttributeValue.fromS(t.txKey()),
+                "transactionId",
+                AttributeValue.fromS("hb-" + t.transactionId()),
+                "customerId",
+                AttributeValue.fromS("hb-" + t.customerId()),
+                "time",
+                AttributeValue.fromS(t.time().toString()),
+                "amount",
+                AttributeValue.fromN(t.amount().toPlainString()),
+                "merchantId",
+                AttributeValue.fromS("term-" + t.terminalId()),
+                "fraud",
+                AttributeValue.fromBool(t.fraud()),
+                "fraudScenario",
+                AttributeValue.fromN(Integer.toString(t.fraudScenario())),
+                "source",
+                AttributeValue.fromS("handbook"));
     }
 }

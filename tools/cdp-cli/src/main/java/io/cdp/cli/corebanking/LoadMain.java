@@ -1,12 +1,11 @@
 package io.cdp.cli.corebanking;
 
-import io.cdp.core.loading.DynamoDbLoadSink;
-import io.cdp.core.loading.TabFormerLoader;
-import io.cdp.core.loading.RejectReport;
-import io.cdp.cli.CliAws;
 import io.cdp.aws.AwsClients;
+import io.cdp.cli.CliAws;
+import io.cdp.core.loading.DynamoDbLoadSink;
+import io.cdp.core.loading.RejectReport;
+import io.cdp.core.loading.TabFormerLoader;
 import io.cdp.events.resources.CdpResources;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -16,15 +15,14 @@ import java.nio.file.Path;
  */
 public final class LoadMain {
 
-    private LoadMain() {
-    }
+    private LoadMain() {}
 
     public static void main(String[] args) throws Exception {
         Path data = null;
         Path rejectsFile = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-                case "tabformer" -> { }
+                case "tabformer" -> {}
                 case "--data" -> data = Path.of(args[++i]);
                 case "--rejects" -> rejectsFile = Path.of(args[++i]);
                 default -> usage("unknown argument " + args[i]);
@@ -41,7 +39,7 @@ public final class LoadMain {
         new io.cdp.aws.bootstrap.ResourceBootstrap(clients, names).createAll();
         TabFormerLoader.Summary summary;
         try (RejectReport rejects = new RejectReport(rejectsFile);
-             DynamoDbLoadSink sink = new DynamoDbLoadSink(clients.dynamoDb(), names, 4)) {
+                DynamoDbLoadSink sink = new DynamoDbLoadSink(clients.dynamoDb(), names, 4)) {
             summary = new TabFormerLoader(sink, rejects, System.err).load(TabFormerLoader.Files3.find(data));
         }
         if (summary.rejected() > 0) {

@@ -1,12 +1,11 @@
 package io.cdp.cli.corebanking;
 
-import io.cdp.cli.CliAws;
 import io.cdp.aws.AwsClients;
+import io.cdp.cli.CliAws;
 import io.cdp.events.resources.CdpResources;
 import io.cdp.pii.PiiProtection;
 import io.cdp.pii.crypto.CoreZoneCredentials;
 import io.cdp.pii.crypto.DataKeyCache;
-
 import java.util.List;
 
 /**
@@ -19,8 +18,7 @@ import java.util.List;
  */
 public final class PiiAdminMain {
 
-    private PiiAdminMain() {
-    }
+    private PiiAdminMain() {}
 
     public static void main(String[] args) {
         if (args.length == 0) {
@@ -48,7 +46,8 @@ public final class PiiAdminMain {
                     usage();
                 }
                 String keyRef = pii.tokenizer().customer(customer).value();
-                pii.decryptor(CoreZoneCredentials.fromConfiguration("core", "cdp-cli", List.of(CoreZoneCredentials.DECRYPT_SCOPE)))
+                pii.decryptor(CoreZoneCredentials.fromConfiguration(
+                                "core", "cdp-cli", List.of(CoreZoneCredentials.DECRYPT_SCOPE)))
                         .erase(keyRef, operator, purpose);
                 System.out.println("erased customer_token=" + keyRef);
             }

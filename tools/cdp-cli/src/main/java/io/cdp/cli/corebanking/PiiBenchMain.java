@@ -1,8 +1,8 @@
 package io.cdp.cli.corebanking;
 
-import io.cdp.cli.CliAws;
 import io.cdp.aws.AwsClients;
 import io.cdp.aws.bootstrap.ResourceBootstrap;
+import io.cdp.cli.CliAws;
 import io.cdp.core.extraction.KinesisPublisher;
 import io.cdp.events.resources.CdpResources;
 import io.cdp.pii.PiiProtection;
@@ -10,7 +10,6 @@ import io.cdp.pii.crypto.DataKeyCache;
 import io.cdp.pii.crypto.FieldContext;
 import io.cdp.pii.crypto.FieldEncryptor;
 import io.cdp.pii.crypto.KmsCallCounter;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,8 +25,7 @@ import java.util.List;
  */
 public final class PiiBenchMain {
 
-    private PiiBenchMain() {
-    }
+    private PiiBenchMain() {}
 
     public static void main(String[] args) {
         int fields = 1_000_000;
@@ -36,11 +34,12 @@ public final class PiiBenchMain {
             switch (args[i]) {
                 case "--fields" -> fields = Integer.parseInt(args[++i]);
                 case "--subjects" -> subjects = Integer.parseInt(args[++i]);
-                default -> { }
+                default -> {}
             }
         }
         AwsClients clients = CliAws.clients();
-        CdpResources names = CdpResources.fromValue("bench-pii-" + Long.toHexString(System.currentTimeMillis() & 0xfffff));
+        CdpResources names =
+                CdpResources.fromValue("bench-pii-" + Long.toHexString(System.currentTimeMillis() & 0xfffff));
         System.err.println("bench: creating resources in namespace " + names.namespace());
         new ResourceBootstrap(clients, names).createAll();
 
@@ -88,8 +87,8 @@ public final class PiiBenchMain {
 
         // (2) no caching: every field unwraps its data key with KMS
         KmsCallCounter uncachedCounter = new KmsCallCounter();
-        PiiProtection uncached = PiiProtection.fromAws(clients, names,
-                new DataKeyCache.Limits(10_000, Duration.ofMinutes(5), 1), uncachedCounter);
+        PiiProtection uncached = PiiProtection.fromAws(
+                clients, names, new DataKeyCache.Limits(10_000, Duration.ofMinutes(5), 1), uncachedCounter);
         int uncachedFields = 1_000;
         uncachedCounter.reset();
         long u0 = System.nanoTime();
@@ -105,7 +104,8 @@ public final class PiiBenchMain {
         String stream = names.stream(CdpResources.Stream.CORE_TRANSACTIONS);
         KinesisPublisher publisher = new KinesisPublisher(clients.kinesis(), stream);
         List<KinesisPublisher.Record> records = new ArrayList<>();
-        byte[] body = ("{\"eventType\":\"transaction.recorded.v1\",\"payload\":\"" + "x".repeat(500) + "\"}").getBytes(StandardCharsets.UTF_8);
+        byte[] body = ("{\"eventType\":\"transaction.recorded.v1\",\"payload\":\"" + "x".repeat(500) + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
         for (int i = 0; i < 5_000; i++) {
             records.add(new KinesisPublisher.Record("crd_bench" + (i % 97), body));
         }
@@ -119,14 +119,23 @@ public final class PiiBenchMain {
         double speedup = batchPerS / singlePerS;
 
         System.out.printf("%-44s %14s %16s%n", "measurement", "per second", "kms calls/10k");
-        System.out.printf("%-44s %14.0f %16.1f%n", "encrypt, cold (" + subjects + " new data keys)", subjects / warmSeconds,
+        System.out.printf(
+                "%-44s %14.0f %16.1f%n",
+                "encrypt, cold (" + subjects + " new data keys)",
+                subjects / warmSeconds,
                 warmCalls * 10_000.0 / subjects);
-        System.out.printf("%-44s %14.0f %16.2f%n", "encrypt, steady state, cache (" + fields + ")", fieldsPerS, callsPer10k);
-        System.out.printf("%-44s %14.0f %16.1f%n", "encrypt, no cache (" + uncachedFields + ")", uncachedPerS, uncachedCallsPer10k);
+        System.out.printf(
+                "%-44s %14.0f %16.2f%n", "encrypt, steady state, cache (" + fields + ")", fieldsPerS, callsPer10k);
+        System.out.printf(
+                "%-44s %14.0f %16.1f%n",
+                "encrypt, no cache (" + uncachedFields + ")", uncachedPerS, uncachedCallsPer10k);
         System.out.printf("%-44s %14.0f %16s%n", "kinesis PutRecord x" + single.size(), singlePerS, "-");
         System.out.printf("%-44s %14.0f %16s%n", "kinesis PutRecords (500/batch) x" + records.size(), batchPerS, "-");
-        System.out.printf("encrypt latency (every 100th field, n=%d): p50=%.1fus p99=%.1fus; cache speedup over no cache %.0fx%n",
+        System.out.printf(
+                "encrypt latency (every 100th field, n=%d): p50=%.1fus p99=%.1fus; cache speedup over no cache %.0fx%n",
                 lat.length, lat[lat.length / 2] / 1e3, lat[(int) (lat.length * 0.99)] / 1e3, fieldsPerS / uncachedPerS);
-        System.out.printf("pii fields_per_s=%.0f kms_calls_per_10k=%.2f putrecords_speedup=%.1f%n", fieldsPerS, callsPer10k, speedup);
+        System.out.printf(
+                "pii fields_per_s=%.0f kms_calls_per_10k=%.2f putrecords_speedup=%.1f%n",
+                fieldsPerS, callsPer10k, speedup);
     }
 }

@@ -7,8 +7,7 @@ import java.time.LocalDate;
 /** {@code ./cdp datagen --out DIR [--users N] [--seed S] [--days D] [--start YYYY-MM-DD]}. */
 public final class DatagenMain {
 
-    private DatagenMain() {
-    }
+    private DatagenMain() {}
 
     public static void main(String[] args) throws Exception {
         Path out = null;
@@ -24,7 +23,8 @@ public final class DatagenMain {
                 case "--days" -> days = Integer.parseInt(args[++i]);
                 case "--start" -> start = LocalDate.parse(args[++i]);
                 default -> {
-                    System.err.println("usage: ./cdp datagen --out DIR [--users N] [--seed S] [--days D] [--start YYYY-MM-DD]");
+                    System.err.println(
+                            "usage: ./cdp datagen --out DIR [--users N] [--seed S] [--days D] [--start YYYY-MM-DD]");
                     System.exit(2);
                 }
             }
@@ -36,9 +36,16 @@ public final class DatagenMain {
         long t0 = System.nanoTime();
         var stats = new TabFormerGenerator(new TabFormerGenerator.Options(users, seed, start, days)).write(out);
         double seconds = (System.nanoTime() - t0) / 1e9;
-        System.out.printf("fraud by scenario: card_testing=%d compromised_merchant=%d account_takeover=%d cnp_spree=%d%n",
+        System.out.printf(
+                "fraud by scenario: card_testing=%d compromised_merchant=%d account_takeover=%d cnp_spree=%d%n",
                 stats.cardTesting(), stats.compromisedMerchant(), stats.accountTakeover(), stats.cnpSpree());
-        System.out.printf("generated users=%d cards=%d transactions=%d frauds=%d seconds=%.1f rows_per_s=%.0f%n", stats.users(),
-                stats.cards(), stats.transactions(), stats.frauds(), seconds, stats.transactions() / seconds);
+        System.out.printf(
+                "generated users=%d cards=%d transactions=%d frauds=%d seconds=%.1f rows_per_s=%.0f%n",
+                stats.users(),
+                stats.cards(),
+                stats.transactions(),
+                stats.frauds(),
+                seconds,
+                stats.transactions() / seconds);
     }
 }

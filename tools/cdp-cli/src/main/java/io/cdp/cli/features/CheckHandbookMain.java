@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -30,8 +29,7 @@ public final class CheckHandbookMain {
     static final double TOLERANCE = 1e-6;
     static final int LOOKBACK_DAYS = 30 + HandbookFeatures.DELAY_DAYS;
 
-    private CheckHandbookMain() {
-    }
+    private CheckHandbookMain() {}
 
     public static void main(String[] args) {
         int rc;
@@ -64,16 +62,20 @@ public final class CheckHandbookMain {
         Path transformed = data.resolve("handbook-transformed");
         for (Path p : List.of(data, raw, transformed)) {
             if (!Files.isDirectory(p)) {
-                err.println("check-handbook: missing data directory " + p.toAbsolutePath().normalize());
+                err.println("check-handbook: missing data directory "
+                        + p.toAbsolutePath().normalize());
                 return 2;
             }
         }
         List<Path> days;
         try (Stream<Path> s = Files.list(transformed)) {
-            days = s.filter(p -> p.getFileName().toString().matches("\\d{4}-\\d{2}-\\d{2}\\.csv")).sorted().toList();
+            days = s.filter(p -> p.getFileName().toString().matches("\\d{4}-\\d{2}-\\d{2}\\.csv"))
+                    .sorted()
+                    .toList();
         }
         if (days.isEmpty()) {
-            err.println("check-handbook: no YYYY-MM-DD.csv files in " + transformed.toAbsolutePath().normalize());
+            err.println("check-handbook: no YYYY-MM-DD.csv files in "
+                    + transformed.toAbsolutePath().normalize());
             return 2;
         }
         LocalDate first = dayOf(days.getFirst());
@@ -97,10 +99,20 @@ public final class CheckHandbookMain {
             missing += compareDay(day, names, rows, byId, maxDiff, compared, err);
         }
 
-        out.printf(Locale.ROOT, "handbook features: %d raw transactions %s..%s read in %.1f s, features computed in %.2f s%n",
-                txs.size(), first.minusDays(LOOKBACK_DAYS), last, (read - started) / 1e9, (computed - read) / 1e9);
-        out.printf(Locale.ROOT, "reference: %s (%d days)%n", String.join(", ",
-                days.stream().map(p -> p.getFileName().toString()).toList()), days.size());
+        out.printf(
+                Locale.ROOT,
+                "handbook features: %d raw transactions %s..%s read in %.1f s, features computed in %.2f s%n",
+                txs.size(),
+                first.minusDays(LOOKBACK_DAYS),
+                last,
+                (read - started) / 1e9,
+                (computed - read) / 1e9);
+        out.printf(
+                Locale.ROOT,
+                "reference: %s (%d days)%n",
+                String.join(
+                        ", ", days.stream().map(p -> p.getFileName().toString()).toList()),
+                days.size());
         out.printf(Locale.ROOT, "%-36s %14s %14s%n", "column", "max abs diff", "rows compared");
         double overall = 0;
         for (int c = 0; c < names.size(); c++) {
@@ -116,8 +128,15 @@ public final class CheckHandbookMain {
         return overall <= TOLERANCE ? 0 : 1;
     }
 
-    private static long compareDay(Path day, List<String> names, double[][] rows, Map<Long, Integer> byId,
-                                   double[] maxDiff, long[] compared, PrintStream err) throws IOException {
+    private static long compareDay(
+            Path day,
+            List<String> names,
+            double[][] rows,
+            Map<Long, Integer> byId,
+            double[] maxDiff,
+            long[] compared,
+            PrintStream err)
+            throws IOException {
         long missing = 0;
         try (BufferedReader r = Files.newBufferedReader(day, StandardCharsets.UTF_8)) {
             String header = r.readLine();
@@ -169,7 +188,8 @@ public final class CheckHandbookMain {
 
     private static String describe(IOException e) {
         if (e instanceof NoSuchFileException nsf) {
-            return "missing data file " + Path.of(nsf.getFile()).toAbsolutePath().normalize()
+            return "missing data file "
+                    + Path.of(nsf.getFile()).toAbsolutePath().normalize()
                     + (nsf.getReason() != null ? " (" + nsf.getReason() + ")" : "");
         }
         return e.getMessage() == null ? e.toString() : e.getMessage();

@@ -1,18 +1,17 @@
 package io.cdp.cli.scoring;
 
-import io.cdp.cli.CliAws;
 import io.cdp.aws.AwsClients;
-import io.cdp.aws.AwsSettings;
 import io.cdp.aws.bootstrap.ResourceBootstrap;
+import io.cdp.cli.CliAws;
+import io.cdp.datagen.SyntheticCardHistory;
 import io.cdp.events.resources.CdpResources;
 import io.cdp.features.online.CardOnlineState;
+import io.cdp.features.online.FeatureStoreDynamo;
 import io.cdp.features.online.FeatureStoreItem;
 import io.cdp.features.online.MccRiskTables;
 import io.cdp.features.online.OnlineFeatures;
 import io.cdp.features.online.OnlineTransaction;
 import io.cdp.features.tabformer.TabFormerTransaction.UseChip;
-import io.cdp.features.online.FeatureStoreDynamo;
-import io.cdp.datagen.SyntheticCardHistory;
 import io.cdp.service.security.DevTokens;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -26,7 +25,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -69,8 +67,7 @@ public final class ApiBenchMain {
     /** Chosen by measurement; see the module README's bench section. */
     private static final String DEFAULT_GC = "parallel";
 
-    private ApiBenchMain() {
-    }
+    private ApiBenchMain() {}
 
     public static void main(String[] args) throws Exception {
         int rps = intArg(args, "--rps", 1000);
@@ -86,7 +83,8 @@ public final class ApiBenchMain {
 
         AwsClients aws = CliAws.clients();
         if (!aws.settings().isLocal()) {
-            throw new IllegalStateException("bench api runs against the local emulator: set AWS_ENDPOINT_URL (./cdp does)");
+            throw new IllegalStateException(
+                    "bench api runs against the local emulator: set AWS_ENDPOINT_URL (./cdp does)");
         }
         CdpResources names = CdpResources.fromValue("bench");
         new ResourceBootstrap(aws, names).createAll();
@@ -103,32 +101,64 @@ public final class ApiBenchMain {
         for (int i = 0; i < total; i++) {
             String card = tokens.get(i % cards);
             double amount = 5 + random.nextInt(9500) / 100.0;
-            OnlineTransaction tx = new OnlineTransaction("bench-" + run + "-" + i, null, card, now, amount, UseChip.CHIP,
-                    "m-bench-" + (i % 50), null, "CA", "94105", 5411, List.of(), false);
+            OnlineTransaction tx = new OnlineTransaction(
+                    "bench-" + run + "-" + i,
+                    null,
+                    card,
+                    now,
+                    amount,
+                    UseChip.CHIP,
+                    "m-bench-" + (i % 50),
+                    null,
+                    "CA",
+                    "94105",
+                    5411,
+                    List.of(),
+                    false);
             inputs.add(tx);
-            bodies.add(String.format(Locale.ROOT, "{\"transactionId\":\"%s\",\"cardToken\":\"%s\",\"amount\":%.2f,"
-                    + "\"currency\":\"EUR\",\"merchantId\":\"%s\",\"merchantState\":\"CA\",\"merchantZip\":\"94105\","
-                    + "\"mcc\":5411,\"channel\":\"CHIP\",\"transactionTime\":\"%s\"}", tx.transactionId(), card, amount,
-                    tx.merchantId(), now).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            bodies.add(String.format(
+                            Locale.ROOT,
+                            "{\"transactionId\":\"%s\",\"cardToken\":\"%s\",\"amount\":%.2f,"
+                                    + "\"currency\":\"EUR\",\"merchantId\":\"%s\",\"merchantState\":\"CA\",\"merchantZip\":\"94105\","
+                                    + "\"mcc\":5411,\"channel\":\"CHIP\",\"transactionTime\":\"%s\"}",
+                            tx.transactionId(),
+                            card,
+                            amount,
+                            tx.merchantId(),
+                            now)
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
 
         LoadGenerator.Result api;
         String url = stringArg(args, "--url");
-        try (ServiceProcess service = url != null ? null : ServiceProcess.start("bench", Map.of(
-                "CDP_RESOURCE_NAMESPACE", names.namespace(), "SCORING_UPDATE_ON_SCORE", "false",
-                "SCORING_CACHE_REFRESH", cacheRefresh, "SCORING_CACHE_MAX_STALE", "60s", "LOG_FORMAT", ""),
-                serviceJvmOptions(gc))) {
+        try (ServiceProcess service = url != null
+                ? null
+                : ServiceProcess.start(
+                        "bench",
+                        Map.of(
+                                "CDP_RESOURCE_NAMESPACE",
+                                names.namespace(),
+                                "SCORING_UPDATE_ON_SCORE",
+                                "false",
+                                "SCORING_CACHE_REFRESH",
+                                cacheRefresh,
+                                "SCORING_CACHE_MAX_STALE",
+                                "60s",
+                                "LOG_FORMAT",
+                                ""),
+                        serviceJvmOptions(gc))) {
             String base = service != null ? service.baseUrl() : url;
-            String token = DevTokens.mint(DevTokens.keyFromFile(TokenMain.keyFile()), "bench", List.of("fraud:score"),
-                    Duration.ofHours(1));
+            String token = DevTokens.mint(
+                    DevTokens.keyFromFile(TokenMain.keyFile()), "bench", List.of("fraud:score"), Duration.ofHours(1));
             URI uri = URI.create(base + "/v1/fraud-scores");
             List<ScoreCaller> callers = new ArrayList<>();
             for (int c = 0; c < connections; c++) {
                 callers.add(new ScoreCaller(uri, token, bodies));
             }
             try {
-                System.err.printf("bench: service at %s; warming up %d s at %d rps over %d connections%n", base,
-                        warmup, rps, connections);
+                System.err.printf(
+                        "bench: service at %s; warming up %d s at %d rps over %d connections%n",
+                        base, warmup, rps, connections);
                 LoadGenerator.run(rps, Duration.ofSeconds(warmup), 0, callers);
                 System.err.printf("bench: measuring %d s at %d rps%n", seconds, rps);
                 api = LoadGenerator.run(rps, Duration.ofSeconds(seconds), rps * warmup, callers);
@@ -143,24 +173,39 @@ public final class ApiBenchMain {
         if (trace != null) {
             writeTrace(Path.of(trace), api, rps);
         }
-        System.err.printf("bench: SageMaker-style path for %d s at %d rps (GetItem + InvokeEndpoint on the emulator)%n",
+        System.err.printf(
+                "bench: SageMaker-style path for %d s at %d rps (GetItem + InvokeEndpoint on the emulator)%n",
                 sageMakerSeconds, sageMakerRps);
-        LoadGenerator.Result sageMaker = sageMakerStyle(aws, names, inputs, sageMakerRps, sageMakerSeconds,
-                rps * (warmup + seconds), connections);
+        LoadGenerator.Result sageMaker = sageMakerStyle(
+                aws, names, inputs, sageMakerRps, sageMakerSeconds, rps * (warmup + seconds), connections);
 
-        System.out.printf(Locale.ROOT, "%nbench api: fixed arrival rate, latency from each request's due time "
+        System.out.printf(
+                Locale.ROOT,
+                "%nbench api: fixed arrival rate, latency from each request's due time "
                         + "(coordinated-omission aware), %d keep-alive connections; %d cards seeded, card-state cache "
                         + "refresh %s; service JVM %s; load generator, service and emulator share this %d-core machine%n",
-                connections, cards, cacheRefresh, String.join(" ", serviceJvmOptions(gc)),
+                connections,
+                cards,
+                cacheRefresh,
+                String.join(" ", serviceJvmOptions(gc)),
                 Runtime.getRuntime().availableProcessors());
-        System.out.println("| path | offered rps | seconds | achieved rps | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms "
-                + "| errors |");
+        System.out.println(
+                "| path | offered rps | seconds | achieved rps | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms "
+                        + "| errors |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|");
         row("scoring-api POST /v1/fraud-scores (in-process model, cached features)", rps, api);
-        row("SageMaker-style: DynamoDB GetItem + InvokeEndpoint (emulator; lower rate, see above)", sageMakerRps,
+        row(
+                "SageMaker-style: DynamoDB GetItem + InvokeEndpoint (emulator; lower rate, see above)",
+                sageMakerRps,
                 sageMaker);
-        System.out.printf(Locale.ROOT, "api rps=%.0f p50_ms=%.2f p99_ms=%.2f errors=%d sagemaker_style_p99_ms=%.2f%n",
-                api.achievedRps(), api.ms(50), api.ms(99), api.errors(), sageMaker.ms(99));
+        System.out.printf(
+                Locale.ROOT,
+                "api rps=%.0f p50_ms=%.2f p99_ms=%.2f errors=%d sagemaker_style_p99_ms=%.2f%n",
+                api.achievedRps(),
+                api.ms(50),
+                api.ms(99),
+                api.errors(),
+                sageMaker.ms(99));
         // the HTTP and SDK clients leave non-daemon threads behind
         System.exit(0);
     }
@@ -170,13 +215,16 @@ public final class ApiBenchMain {
      * {@code CDP_BENCH_SERVICE_OPTS} (diagnostics: GC log, flight recording).
      */
     private static List<String> serviceJvmOptions(String gc) {
-        List<String> options = new ArrayList<>(List.of("-Xms512m", "-Xmx512m", switch (gc) {
-            case "serial" -> "-XX:+UseSerialGC";
-            case "parallel" -> "-XX:+UseParallelGC";
-            case "g1" -> "-XX:+UseG1GC";
-            case "z" -> "-XX:+UseZGC";
-            default -> throw new IllegalArgumentException("--gc is one of serial, parallel, g1, z; got " + gc);
-        }));
+        List<String> options = new ArrayList<>(List.of(
+                "-Xms512m",
+                "-Xmx512m",
+                switch (gc) {
+                    case "serial" -> "-XX:+UseSerialGC";
+                    case "parallel" -> "-XX:+UseParallelGC";
+                    case "g1" -> "-XX:+UseG1GC";
+                    case "z" -> "-XX:+UseZGC";
+                    default -> throw new IllegalArgumentException("--gc is one of serial, parallel, g1, z; got " + gc);
+                }));
         String extra = System.getenv("CDP_BENCH_SERVICE_OPTS");
         if (extra != null && !extra.isBlank()) {
             options.addAll(List.of(extra.strip().split("\\s+")));
@@ -193,7 +241,10 @@ public final class ApiBenchMain {
             out.println("due_epoch_ms,latency_ms");
             long[] latencies = result.latencyByRequestMicros();
             for (int i = 0; i < latencies.length; i++) {
-                out.printf(Locale.ROOT, "%.3f,%s%n", result.startEpochMillis() + i * 1000.0 / rps,
+                out.printf(
+                        Locale.ROOT,
+                        "%.3f,%s%n",
+                        result.startEpochMillis() + i * 1000.0 / rps,
                         latencies[i] < 0 ? "" : String.format(Locale.ROOT, "%.3f", latencies[i] / 1000.0));
             }
         }
@@ -201,8 +252,18 @@ public final class ApiBenchMain {
     }
 
     private static void row(String name, int offeredRps, LoadGenerator.Result r) {
-        System.out.printf(Locale.ROOT, "| %s | %d | %.1f | %.0f | %.2f | %.2f | %.2f | %.2f | %.2f | %d |%n", name,
-                offeredRps, r.seconds(), r.achievedRps(), r.ms(50), r.ms(90), r.ms(99), r.ms(99.9), r.latencyMicros().getMaxValue() / 1000.0,
+        System.out.printf(
+                Locale.ROOT,
+                "| %s | %d | %.1f | %.0f | %.2f | %.2f | %.2f | %.2f | %.2f | %d |%n",
+                name,
+                offeredRps,
+                r.seconds(),
+                r.achievedRps(),
+                r.ms(50),
+                r.ms(90),
+                r.ms(99),
+                r.ms(99.9),
+                r.latencyMicros().getMaxValue() / 1000.0,
                 r.errors());
     }
 
@@ -219,19 +280,37 @@ public final class ApiBenchMain {
             int n = 5 + random.nextInt(10);
             for (int k = 0; k < n; k++) {
                 Instant t = end.minus(Duration.ofHours(7L * 24 * (n - k) / (n + 1)));
-                state = OnlineFeatures.compute(state, new OnlineTransaction("seed-" + k, null, token, t,
-                        10 + random.nextInt(9000) / 100.0, UseChip.CHIP, "m-bench-" + random.nextInt(50), null, "CA",
-                        "94105", 5411, List.of(), false), MccRiskTables.none().context()).next();
+                state = OnlineFeatures.compute(
+                                state,
+                                new OnlineTransaction(
+                                        "seed-" + k,
+                                        null,
+                                        token,
+                                        t,
+                                        10 + random.nextInt(9000) / 100.0,
+                                        UseChip.CHIP,
+                                        "m-bench-" + random.nextInt(50),
+                                        null,
+                                        "CA",
+                                        "94105",
+                                        5411,
+                                        List.of(),
+                                        false),
+                                MccRiskTables.none().context())
+                        .next();
             }
-            Map<String, AttributeValue> item = FeatureStoreDynamo.cardItem(token, state, 1, "seed-" + (n - 1),
-                    Instant.now());
-            batch.add(WriteRequest.builder().putRequest(PutRequest.builder()
-                    .item(item).build()).build());
+            Map<String, AttributeValue> item =
+                    FeatureStoreDynamo.cardItem(token, state, 1, "seed-" + (n - 1), Instant.now());
+            batch.add(WriteRequest.builder()
+                    .putRequest(PutRequest.builder().item(item).build())
+                    .build());
             if (batch.size() == 25 || c == cards - 1) {
                 var unprocessed = Map.of(names.table(CdpResources.Table.FEATURES), List.copyOf(batch));
                 while (!unprocessed.isEmpty()) {
-                    unprocessed = dynamoDb.batchWriteItem(BatchWriteItemRequest.builder().requestItems(unprocessed)
-                            .build()).unprocessedItems();
+                    unprocessed = dynamoDb.batchWriteItem(BatchWriteItemRequest.builder()
+                                    .requestItems(unprocessed)
+                                    .build())
+                            .unprocessedItems();
                 }
                 batch.clear();
             }
@@ -252,8 +331,12 @@ public final class ApiBenchMain {
         ScoreCaller(URI uri, String token, List<byte[]> bodies) {
             this.client = HttpClients.custom()
                     .setConnectionManager(new BasicHttpClientConnectionManager())
-                    .disableAutomaticRetries().disableRedirectHandling().disableCookieManagement()
-                    .disableAuthCaching().disableContentCompression().build();
+                    .disableAutomaticRetries()
+                    .disableRedirectHandling()
+                    .disableCookieManagement()
+                    .disableAuthCaching()
+                    .disableContentCompression()
+                    .build();
             this.uri = uri;
             this.authorization = "Bearer " + token;
             this.bodies = bodies;
@@ -263,8 +346,7 @@ public final class ApiBenchMain {
         public boolean call(int index) throws IOException {
             var post = new HttpPost(uri);
             post.setHeader("Authorization", authorization);
-            post.setEntity(new ByteArrayEntity(bodies.get(index),
-                    ContentType.APPLICATION_JSON));
+            post.setEntity(new ByteArrayEntity(bodies.get(index), ContentType.APPLICATION_JSON));
             return client.execute(post, response -> {
                 EntityUtils.consume(response.getEntity());
                 return response.getCode() == 200;
@@ -277,37 +359,54 @@ public final class ApiBenchMain {
         }
     }
 
-    private static LoadGenerator.Result sageMakerStyle(AwsClients aws, CdpResources names, List<OnlineTransaction> inputs,
-                                                  int rps, int seconds, int firstIndex, int connections)
+    private static LoadGenerator.Result sageMakerStyle(
+            AwsClients aws,
+            CdpResources names,
+            List<OnlineTransaction> inputs,
+            int rps,
+            int seconds,
+            int firstIndex,
+            int connections)
             throws Exception {
         String endpoint = "cdp-fraud-bench";
         try (HttpClient http = HttpClient.newHttpClient()) {
-            http.send(HttpRequest.newBuilder(URI.create(aws.settings().endpoint() + "/moto-api/static/sagemaker/endpoint-results"))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
-                            "{\"results\": [{\"Body\": \"0.0123\", \"ContentType\": \"text/csv\"}]}")).build(),
+            http.send(
+                    HttpRequest.newBuilder(URI.create(
+                                    aws.settings().endpoint() + "/moto-api/static/sagemaker/endpoint-results"))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(
+                                    "{\"results\": [{\"Body\": \"0.0123\", \"ContentType\": \"text/csv\"}]}"))
+                            .build(),
                     HttpResponse.BodyHandlers.discarding());
         }
         String table = names.table(CdpResources.Table.FEATURES);
-        try (DynamoDbClient dynamoDb = aws.dynamoDb(); SageMakerRuntimeClient runtime = aws.sageMakerRuntime()) {
+        try (DynamoDbClient dynamoDb = aws.dynamoDb();
+                SageMakerRuntimeClient runtime = aws.sageMakerRuntime()) {
             LoadGenerator.Caller call = i -> {
                 OnlineTransaction tx = inputs.get(i);
-                var item = dynamoDb.getItem(GetItemRequest.builder().tableName(table).consistentRead(true)
-                        .key(Map.of(FeatureStoreItem.KEY, AttributeValue.fromS(FeatureStoreItem.cardKey(tx.cardToken()))))
+                var item = dynamoDb.getItem(GetItemRequest.builder()
+                        .tableName(table)
+                        .consistentRead(true)
+                        .key(Map.of(
+                                FeatureStoreItem.KEY, AttributeValue.fromS(FeatureStoreItem.cardKey(tx.cardToken()))))
                         .build());
-                CardOnlineState state = item.hasItem() ? FeatureStoreDynamo.cardState(item.item()).orElse(CardOnlineState.empty())
+                CardOnlineState state = item.hasItem()
+                        ? FeatureStoreDynamo.cardState(item.item()).orElse(CardOnlineState.empty())
                         : CardOnlineState.empty();
-                double[] features = OnlineFeatures.compute(state, tx, MccRiskTables.none().context()).values();
+                double[] features = OnlineFeatures.compute(
+                                state, tx, MccRiskTables.none().context())
+                        .values();
                 StringBuilder csv = new StringBuilder();
                 for (int f = 0; f < features.length; f++) {
                     csv.append(f == 0 ? "" : ",").append((float) features[f]);
                 }
-                runtime.invokeEndpoint(b -> b.endpointName(endpoint).contentType("text/csv")
-                        .body(SdkBytes.fromUtf8String(csv.toString())));
+                runtime.invokeEndpoint(b ->
+                        b.endpointName(endpoint).contentType("text/csv").body(SdkBytes.fromUtf8String(csv.toString())));
                 return true;
             };
             // the SDK clients are thread-safe: every connection of the generator shares them
-            return LoadGenerator.run(rps, Duration.ofSeconds(seconds), firstIndex,
-                    java.util.Collections.nCopies(connections, call));
+            return LoadGenerator.run(
+                    rps, Duration.ofSeconds(seconds), firstIndex, java.util.Collections.nCopies(connections, call));
         }
     }
 

@@ -24,8 +24,7 @@ public final class FuzzMain {
 
     static final String SCHEMATHESIS = "schemathesis==4.32.5";
 
-    private FuzzMain() {
-    }
+    private FuzzMain() {}
 
     public static void main(String[] args) throws Exception {
         Path root = RepositoryRoot.find();
@@ -34,8 +33,14 @@ public final class FuzzMain {
         if (!Files.isExecutable(st) || !installedVersionMatches(venv)) {
             System.err.println("fuzz: installing " + SCHEMATHESIS + " into .venv/schemathesis/");
             run(List.of("python3", "-m", "venv", venv.toString()), root);
-            run(List.of(venv.resolve("bin/pip").toString(), "install", "--quiet", "--disable-pip-version-check",
-                    SCHEMATHESIS), root);
+            run(
+                    List.of(
+                            venv.resolve("bin/pip").toString(),
+                            "install",
+                            "--quiet",
+                            "--disable-pip-version-check",
+                            SCHEMATHESIS),
+                    root);
         }
         String maxExamples = "250";
         List<String> extra = new ArrayList<>();
@@ -47,21 +52,37 @@ public final class FuzzMain {
             }
         }
         int exit;
-        try (ServiceProcess service = ServiceProcess.start("fuzz", Map.of("CDP_RESOURCE_NAMESPACE", "fuzz-",
-                "LOG_FORMAT", ""), List.of("-Xmx512m"))) {
-            String token = DevTokens.mint(DevTokens.keyFromFile(TokenMain.keyFile()), "fuzz",
-                    List.of("fraud:score", "models:admin"), Duration.ofHours(1));
-            List<String> command = new ArrayList<>(List.of(st.toString(), "run", service.baseUrl() + "/v3/api-docs",
-                    "--url", service.baseUrl(), "--header", "Authorization: Bearer " + token,
-                    "--max-examples", maxExamples, "--seed", "1", "--workers", "2", "--no-color"));
+        try (ServiceProcess service = ServiceProcess.start(
+                "fuzz", Map.of("CDP_RESOURCE_NAMESPACE", "fuzz-", "LOG_FORMAT", ""), List.of("-Xmx512m"))) {
+            String token = DevTokens.mint(
+                    DevTokens.keyFromFile(TokenMain.keyFile()),
+                    "fuzz",
+                    List.of("fraud:score", "models:admin"),
+                    Duration.ofHours(1));
+            List<String> command = new ArrayList<>(List.of(
+                    st.toString(),
+                    "run",
+                    service.baseUrl() + "/v3/api-docs",
+                    "--url",
+                    service.baseUrl(),
+                    "--header",
+                    "Authorization: Bearer " + token,
+                    "--max-examples",
+                    maxExamples,
+                    "--seed",
+                    "1",
+                    "--workers",
+                    "2",
+                    "--no-color"));
             command.addAll(extra);
             System.err.println("fuzz: schemathesis against " + service.baseUrl() + " (log "
                     + root.relativize(service.log()) + ")");
             exit = run(command, root);
             long serverErrors = Files.readAllLines(service.log()).stream()
-                    .filter(l -> l.contains("unexpected ") && l.contains("reference")).count();
-            System.out.println("fuzz: schemathesis exit " + exit + "; unexpected-error log lines in the service: "
-                    + serverErrors);
+                    .filter(l -> l.contains("unexpected ") && l.contains("reference"))
+                    .count();
+            System.out.println(
+                    "fuzz: schemathesis exit " + exit + "; unexpected-error log lines in the service: " + serverErrors);
         }
         // after the service is stopped: exiting inside the try would skip closing it
         System.exit(exit);
@@ -69,7 +90,9 @@ public final class FuzzMain {
 
     private static boolean installedVersionMatches(Path venv) {
         try {
-            Process p = new ProcessBuilder(venv.resolve("bin/pip").toString(), "freeze").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(venv.resolve("bin/pip").toString(), "freeze")
+                    .redirectErrorStream(true)
+                    .start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             p.waitFor();
             return out.lines().anyMatch(SCHEMATHESIS::equals);
@@ -79,8 +102,12 @@ public final class FuzzMain {
     }
 
     private static int run(List<String> command, Path dir) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        Process process = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .start();
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = out.readLine(); line != null; line = out.readLine()) {
                 System.out.println(line);
             }

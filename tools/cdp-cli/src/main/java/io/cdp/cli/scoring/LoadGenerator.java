@@ -24,8 +24,13 @@ import org.HdrHistogram.Histogram;
 final class LoadGenerator {
 
     /** {@code latencyByRequestMicros[i]}: request i's latency, -1 if it failed; request i was due at i / rps. */
-    record Result(Histogram latencyMicros, long completed, long errors, double seconds, long[] latencyByRequestMicros,
-                  long startEpochMillis) {
+    record Result(
+            Histogram latencyMicros,
+            long completed,
+            long errors,
+            double seconds,
+            long[] latencyByRequestMicros,
+            long startEpochMillis) {
         double achievedRps() {
             return completed / seconds;
         }
@@ -42,8 +47,7 @@ final class LoadGenerator {
         boolean call(int index) throws Exception;
     }
 
-    private LoadGenerator() {
-    }
+    private LoadGenerator() {}
 
     /**
      * @param firstIndex index of the first request passed to the callers (warm-up and measured runs use different
@@ -84,8 +88,8 @@ final class LoadGenerator {
                         ok = false;
                     }
                     // clamped to what the histogram holds: an out-of-range value would end this thread's schedule
-                    long micros = Math.min(histogram.getHighestTrackableValue(),
-                            Math.max(0, (System.nanoTime() - due) / 1000));
+                    long micros = Math.min(
+                            histogram.getHighestTrackableValue(), Math.max(0, (System.nanoTime() - due) / 1000));
                     if (ok) {
                         histogram.recordValue(micros);
                         byRequest[i] = micros;

@@ -13,18 +13,17 @@ import java.util.Map;
  */
 public final class OpenApiExportMain {
 
-    private OpenApiExportMain() {
-    }
+    private OpenApiExportMain() {}
 
     public static void main(String[] args) throws Exception {
         Path file = OpenApiDocuments.committed("scoring-api");
-        try (ServiceProcess service = ServiceProcess.start("openapi", Map.of("CDP_RESOURCE_NAMESPACE", "openapi-",
-                "LOG_FORMAT", ""), List.of("-Xmx384m"))) {
+        try (ServiceProcess service = ServiceProcess.start(
+                "openapi", Map.of("CDP_RESOURCE_NAMESPACE", "openapi-", "LOG_FORMAT", ""), List.of("-Xmx384m"))) {
             String yaml = OpenApiDocuments.fetch(service.port());
             Files.createDirectories(file.getParent());
             Files.writeString(file, yaml);
-            System.out.println("openapi: wrote " + RepositoryRoot.find().relativize(file) + " (" + yaml.lines().count()
-                    + " lines)");
+            System.out.println("openapi: wrote " + RepositoryRoot.find().relativize(file) + " ("
+                    + yaml.lines().count() + " lines)");
         }
     }
 }

@@ -2,13 +2,13 @@ package io.cdp.cli.scoring;
 
 import io.cdp.aws.AwsClients;
 import io.cdp.aws.bootstrap.ResourceBootstrap;
+import io.cdp.aws.test.RepositoryRoot;
 import io.cdp.cli.CliAws;
 import io.cdp.events.resources.CdpResources;
 import io.cdp.features.online.OnlineFeatures;
 import io.cdp.scoring.registry.ModelRegistry;
 import io.cdp.training.synthetic.SyntheticModels;
 import io.cdp.training.train.Progress;
-import io.cdp.aws.test.RepositoryRoot;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -46,12 +46,13 @@ final class ServiceProcess implements AutoCloseable {
     static void ensureLiveModel(CdpResources names) {
         AwsClients aws = CliAws.clients();
         new ResourceBootstrap(aws, names).createAll();
-        ModelRegistry registry = new ModelRegistry(aws.dynamoDb(), names.table(CdpResources.Table.MODELS),
-                OnlineFeatures.MODEL_NAME);
+        ModelRegistry registry =
+                new ModelRegistry(aws.dynamoDb(), names.table(CdpResources.Table.MODELS), OnlineFeatures.MODEL_NAME);
         if (registry.serving().isEmpty()) {
-            System.err.println("cdp: no live model in namespace '" + names.namespace() + "': training a fixture model on "
-                    + "generated card-testing history and promoting it");
-            SyntheticModels.publishLive(aws.s3(), aws.dynamoDb(), names, SyntheticModels.cardTesting(42, Progress.silent()));
+            System.err.println("cdp: no live model in namespace '" + names.namespace()
+                    + "': training a fixture model on " + "generated card-testing history and promoting it");
+            SyntheticModels.publishLive(
+                    aws.s3(), aws.dynamoDb(), names, SyntheticModels.cardTesting(42, Progress.silent()));
         }
     }
 
@@ -67,16 +68,24 @@ final class ServiceProcess implements AutoCloseable {
         int port = freePort();
         Path log = root.resolve(".cdp/scoring-api-" + name + ".log");
         Files.createDirectories(log.getParent());
-        // run a copy: a rebuild of the module rewrites target/*.jar under a running JVM, which then fails to load classes
+        // run a copy: a rebuild of the module rewrites target/*.jar under a running JVM, which then fails to load
+        // classes
         Path copy = root.resolve(".cdp/scoring-api-" + name + ".jar");
         Files.copy(jar, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
-        command.addAll(List.of("-Daws.cborEnabled=false", "--enable-native-access=ALL-UNNAMED", "-jar", copy.toString(),
-                "--spring.profiles.active=local", "--server.port=" + port));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+        command.addAll(List.of(
+                "-Daws.cborEnabled=false",
+                "--enable-native-access=ALL-UNNAMED",
+                "-jar",
+                copy.toString(),
+                "--spring.profiles.active=local",
+                "--server.port=" + port));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(root.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         builder.environment().put("CDP_DEV_KEY_FILE", TokenMain.keyFile().toString());
         builder.environment().putAll(environment);
         ServiceProcess service = new ServiceProcess(builder.start(), port, log);
@@ -105,8 +114,10 @@ final class ServiceProcess implements AutoCloseable {
                             + "); see " + RepositoryRoot.find().relativize(log));
                 }
                 try {
-                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(baseUrl()
-                            + "/actuator/health/readiness")).timeout(Duration.ofSeconds(2)).build(),
+                    HttpResponse<String> r = http.send(
+                            HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness"))
+                                    .timeout(Duration.ofSeconds(2))
+                                    .build(),
                             HttpResponse.BodyHandlers.ofString());
                     if (r.statusCode() == 200) {
                         return;

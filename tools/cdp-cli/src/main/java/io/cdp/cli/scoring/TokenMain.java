@@ -14,8 +14,7 @@ import java.util.List;
  */
 public final class TokenMain {
 
-    private TokenMain() {
-    }
+    private TokenMain() {}
 
     public static void main(String[] args) {
         List<String> scopes = new ArrayList<>();
@@ -27,7 +26,8 @@ public final class TokenMain {
                 case "--ttl" -> ttl = Duration.ofMinutes(Long.parseLong(value(args, ++i)));
                 case "--subject" -> subject = value(args, ++i);
                 default -> {
-                    System.err.println("usage: ./cdp token [--scope fraud:score|models:admin]... [--ttl MINUTES] [--subject NAME]");
+                    System.err.println(
+                            "usage: ./cdp token [--scope fraud:score|models:admin]... [--ttl MINUTES] [--subject NAME]");
                     System.exit(2);
                 }
             }
@@ -44,7 +44,8 @@ public final class TokenMain {
     /** {@code CDP_DEV_KEY_FILE} or {@code .cdp/dev-jwt.key} of the repository: the file the local profile reads. */
     static Path keyFile() {
         String configured = System.getenv("CDP_DEV_KEY_FILE");
-        return configured != null && !configured.isBlank() ? Path.of(configured).toAbsolutePath()
+        return configured != null && !configured.isBlank()
+                ? Path.of(configured).toAbsolutePath()
                 : RepositoryRoot.find().resolve(".cdp/dev-jwt.key");
     }
 

@@ -1,31 +1,30 @@
 package io.cdp.cli.stream;
 
-import io.cdp.cli.CliAws;
 import io.cdp.aws.AwsClients;
 import io.cdp.aws.bootstrap.ResourceBootstrap;
+import io.cdp.cli.CliAws;
+import io.cdp.datagen.SyntheticCardHistory;
 import io.cdp.events.Envelope;
 import io.cdp.events.codec.EventCodec;
 import io.cdp.events.payload.TransactionRecordedV1;
 import io.cdp.events.resources.CdpResources;
-import io.cdp.events.resources.CdpResources.Bucket;
 import io.cdp.events.resources.CdpResources.Stream;
 import io.cdp.events.resources.CdpResources.Table;
 import io.cdp.features.online.CardOnlineState;
+import io.cdp.features.online.WireTransactions;
 import io.cdp.features.tabformer.TabFormerContext;
 import io.cdp.scoring.scorer.InProcessScorer;
+import io.cdp.training.online.OnlineCardTrainer;
+import io.cdp.training.synthetic.SyntheticModels;
+import io.cdp.training.train.Progress;
 import io.cdp.transformer.StreamTransformerApplication;
 import io.cdp.transformer.features.InMemoryFeatureStore;
 import io.cdp.transformer.features.StoredEntity;
-import io.cdp.features.online.WireTransactions;
 import io.cdp.transformer.ingest.RawRecord;
 import io.cdp.transformer.ingest.Retry;
 import io.cdp.transformer.ingest.TransactionPipeline;
 import io.cdp.transformer.ops.PipelineMetrics;
 import io.cdp.transformer.scoring.FraudScorer;
-import io.cdp.training.online.OnlineCardTrainer;
-import io.cdp.training.synthetic.SyntheticModels;
-import io.cdp.training.train.Progress;
-import io.cdp.datagen.SyntheticCardHistory;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,9 +36,6 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -64,10 +60,12 @@ public final class StreamBenchMain {
         int e2e = Integer.parseInt(options.getOrDefault("e2e", "3000"));
         int paced = Integer.parseInt(options.getOrDefault("paced", "300"));
         boolean kcl = "kcl".equalsIgnoreCase(options.getOrDefault("mode", "kcl"));
-        // the service's defaults (application.yml); the binder's own consumer clamps to >= 250 / >= 1000 ms, KCL to >= 200
+        // the service's defaults (application.yml); the binder's own consumer clamps to >= 250 / >= 1000 ms, KCL to >=
+        // 200
         int idle = Integer.parseInt(options.getOrDefault("idle-between-polls", kcl ? "200" : "250"));
         int backoff = Integer.parseInt(options.getOrDefault("consumer-backoff", "1000"));
-        String mode = kcl ? "KCL polling consumer (kpl-kcl-enabled, fan-out off, polling-idle-time " + idle + " ms)"
+        String mode = kcl
+                ? "KCL polling consumer (kpl-kcl-enabled, fan-out off, polling-idle-time " + idle + " ms)"
                 : "non-KCL polling consumer (idle-between-polls " + idle + " ms, consumer-backoff " + backoff + " ms)";
         System.err.println("training the bench model on generated data ...");
         OnlineCardTrainer.Trained model = SyntheticModels.takeovers(17, 300, Progress.silent());
@@ -75,8 +73,8 @@ public final class StreamBenchMain {
         InProcessScorer scorer = new InProcessScorer(model.artifact());
 
         Instant start = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(3));
-        List<TransactionRecordedV1> txs = SyntheticCardHistory.takeovers(3, Math.max(100, inProcess / 24), start,
-                Duration.ofDays(3), 8, 0.05);
+        List<TransactionRecordedV1> txs =
+                SyntheticCardHistory.takeovers(3, Math.max(100, inProcess / 24), start, Duration.ofDays(3), 8, 0.05);
         txs = txs.subList(0, Math.min(inProcess, txs.size()));
 
         // (1) features + scoring, one thread; state kept in a map as the cache would
@@ -104,23 +102,38 @@ public final class StreamBenchMain {
         List<RawRecord> records = new ArrayList<>(txs.size());
         for (int i = 0; i < txs.size(); i++) {
             TransactionRecordedV1 tx = txs.get(i);
-            records.add(new RawRecord(codec.encode(Envelope.of("core-banking", tx.cardToken().value(), tx.transactionTime(), tx)),
+            records.add(new RawRecord(
+                    codec.encode(Envelope.of("core-banking", tx.cardToken().value(), tx.transactionTime(), tx)),
                     Integer.toString(i)));
         }
-        FraudScorer fraud = new FraudScorer(scorer, scorer, model.artifact().metadata().thresholds(), 3);
-        TransactionPipeline pipeline = new TransactionPipeline(codec, new InMemoryFeatureStore(), () -> ctx, () -> fraud,
-                events -> { }, (s, shard, rows) -> { }, alert -> true, letters -> { }, PipelineMetrics.NONE, Runnable::run,
-                new Retry(1, 10, PipelineMetrics.NONE), Clock.systemUTC(), "bench");
+        FraudScorer fraud =
+                new FraudScorer(scorer, scorer, model.artifact().metadata().thresholds(), 3);
+        TransactionPipeline pipeline = new TransactionPipeline(
+                codec,
+                new InMemoryFeatureStore(),
+                () -> ctx,
+                () -> fraud,
+                events -> {},
+                (s, shard, rows) -> {},
+                alert -> true,
+                letters -> {},
+                PipelineMetrics.NONE,
+                Runnable::run,
+                new Retry(1, 10, PipelineMetrics.NONE),
+                Clock.systemUTC(),
+                "bench");
         long t1 = System.nanoTime();
         for (int from = 0; from < records.size(); from += 500) {
-            pipeline.processTransactions("bench", "shard-0", records.subList(from, Math.min(records.size(), from + 500)));
+            pipeline.processTransactions(
+                    "bench", "shard-0", records.subList(from, Math.min(records.size(), from + 500)));
         }
         double rate2 = records.size() / ((System.nanoTime() - t1) / 1e9);
 
         // (3) and (4) against the emulator
         AwsClients clients = CliAws.clients();
         if (!clients.settings().isLocal()) {
-            throw new IllegalStateException("the end-to-end part needs the emulator: AWS_ENDPOINT_URL (./cdp bench sets it)");
+            throw new IllegalStateException(
+                    "the end-to-end part needs the emulator: AWS_ENDPOINT_URL (./cdp bench sets it)");
         }
         CdpResources names = CdpResources.fromValue("bench" + Long.toHexString(System.nanoTime() & 0xffffff));
         new ResourceBootstrap(clients, names).createAll();
@@ -130,19 +143,25 @@ public final class StreamBenchMain {
         long[] freshnessNew;
         long[] processingNew;
         String stages;
-        try (KinesisClient kinesis = clients.kinesis(); DynamoDbClient dynamoDb = clients.dynamoDb();
-             var s3 = clients.s3()) {
+        try (KinesisClient kinesis = clients.kinesis();
+                DynamoDbClient dynamoDb = clients.dynamoDb();
+                var s3 = clients.s3()) {
             SyntheticModels.publishLive(s3, dynamoDb, names, model);
             byte[] key = new byte[32];
             new java.security.SecureRandom().nextBytes(key);
             String[] appArgs = {
-                "--cdp.aws.endpoint=" + clients.settings().endpoint(), "--cdp.aws.namespace=" + names.namespace(),
-                "--spring.cloud.aws.region.static=" + clients.settings().region().id(),
-                "--cdp.security.dev-secret=" + Base64.getEncoder().encodeToString(key), "--server.port=0",
-                "--logging.level.root=WARN", "--logging.structured.format.console=",
+                "--cdp.aws.endpoint=" + clients.settings().endpoint(),
+                "--cdp.aws.namespace=" + names.namespace(),
+                "--spring.cloud.aws.region.static="
+                        + clients.settings().region().id(),
+                "--cdp.security.dev-secret=" + Base64.getEncoder().encodeToString(key),
+                "--server.port=0",
+                "--logging.level.root=WARN",
+                "--logging.structured.format.console=",
                 "--spring.cloud.stream.kinesis.bindings.transactions-in-0.consumer.idle-between-polls=" + idle,
                 "--spring.cloud.stream.kinesis.bindings.transactions-in-0.consumer.consumer-backoff=" + backoff,
-                "--spring.cloud.stream.kinesis.binder.kpl-kcl-enabled=" + kcl, "--cdp.transformer.kcl-failover=3s",
+                "--spring.cloud.stream.kinesis.binder.kpl-kcl-enabled=" + kcl,
+                "--cdp.transformer.kcl-failover=3s",
                 "--cdp.transformer.kcl-client-version=" + options.getOrDefault("kcl-client-version", "2x"),
                 // KCL mode: polling (no enhanced fan-out), no CloudWatch metrics (the emulator has none to spare)
                 "--spring.cloud.stream.kinesis.bindings.transactions-in-0.consumer.fan-out=false",
@@ -150,7 +169,8 @@ public final class StreamBenchMain {
                 "--spring.cloud.stream.kinesis.bindings.transactions-in-0.consumer.polling-max-records=500",
                 "--spring.cloud.stream.kinesis.bindings.transactions-in-0.consumer.metrics-level=NONE",
                 "--spring.cloud.stream.kinesis.bindings.profiles-in-0.consumer.fan-out=false",
-                "--spring.cloud.stream.kinesis.bindings.profiles-in-0.consumer.metrics-level=NONE"};
+                "--spring.cloud.stream.kinesis.bindings.profiles-in-0.consumer.metrics-level=NONE"
+            };
             SpringApplicationBuilder builder = new SpringApplicationBuilder(StreamTransformerApplication.class)
                     .initializers(context -> context.getBeanFactory().addBeanPostProcessor(new BeanPostProcessor() {
                         @Override
@@ -160,13 +180,19 @@ public final class StreamBenchMain {
                     }));
             try (ConfigurableApplicationContext app = builder.run(appArgs)) {
                 MeterRegistry registry = app.getBean(MeterRegistry.class);
-                List<TransactionRecordedV1> live = SyntheticCardHistory.takeovers(5, Math.max(50, e2e / 10),
-                        Instant.now().minus(Duration.ofHours(2)), Duration.ofHours(2), 120, 0.05);
+                List<TransactionRecordedV1> live = SyntheticCardHistory.takeovers(
+                        5,
+                        Math.max(50, e2e / 10),
+                        Instant.now().minus(Duration.ofHours(2)),
+                        Duration.ofHours(2),
+                        120,
+                        0.05);
                 live = live.subList(0, Math.min(e2e, live.size()));
                 // the consumer first has to take its shards (KCL: leases); the rate is measured once it consumes
                 long t2 = System.nanoTime();
-                List<TransactionRecordedV1> warm = SyntheticCardHistory.takeovers(4, 20,
-                        Instant.now().minus(Duration.ofHours(3)), Duration.ofMinutes(30), 1, 0.0).subList(0, 20);
+                List<TransactionRecordedV1> warm = SyntheticCardHistory.takeovers(
+                                4, 20, Instant.now().minus(Duration.ofHours(3)), Duration.ofMinutes(30), 1, 0.0)
+                        .subList(0, 20);
                 put(kinesis, codec, names, warm);
                 while (scored(registry) < warm.size()) {
                     Thread.sleep(20);
@@ -174,7 +200,8 @@ public final class StreamBenchMain {
                         throw new IllegalStateException("the consumer did not start consuming in 3 minutes");
                     }
                 }
-                System.err.printf("consumer live %.1f s after the application started%n", (System.nanoTime() - t2) / 1e9);
+                System.err.printf(
+                        "consumer live %.1f s after the application started%n", (System.nanoTime() - t2) / 1e9);
                 double before = scored(registry);
                 long t3 = System.nanoTime();
                 put(kinesis, codec, names, live);
@@ -189,9 +216,13 @@ public final class StreamBenchMain {
                 // returning cards (their state in the transformer's cache, as for almost every transaction of a
                 // running pipeline), then cards never seen (a read of the store first): both reported
                 freshness = pacedFreshness(kinesis, dynamoDb, codec, names, returningCards(live, paced));
-                processing = ProcessingProbe.SAMPLES.stream().mapToLong(Long::longValue).toArray();
+                processing = ProcessingProbe.SAMPLES.stream()
+                        .mapToLong(Long::longValue)
+                        .toArray();
                 freshnessNew = pacedFreshness(kinesis, dynamoDb, codec, names, firstSeenCards(paced));
-                processingNew = ProcessingProbe.SAMPLES.stream().mapToLong(Long::longValue).toArray();
+                processingNew = ProcessingProbe.SAMPLES.stream()
+                        .mapToLong(Long::longValue)
+                        .toArray();
             }
         }
         Arrays.sort(freshness);
@@ -203,24 +234,40 @@ public final class StreamBenchMain {
         int cores = Runtime.getRuntime().availableProcessors();
         System.out.println("| measure | result | how |");
         System.out.println("|---|---|---|");
-        System.out.printf("| features + scoring, in process, 1 thread | %,.0f tx/s | %,d generated transactions, best of 3; card velocity + TabFormer state update, XGBoost %d trees, no emulator |%n",
+        System.out.printf(
+                "| features + scoring, in process, 1 thread | %,.0f tx/s | %,d generated transactions, best of 3; card velocity + TabFormer state update, XGBoost %d trees, no emulator |%n",
                 rate1, txs.size(), model.trees());
-        System.out.printf("| whole pipeline class, in process, 1 thread | %,.0f tx/s | JSON decode + schema validation, features, state serialization, scoring, reason codes, in-memory store and sinks, batches of 500 |%n", rate2);
-        System.out.printf("| end to end against the emulator | %,.0f tx/s | %,d transactions put with PutRecords once the consumer consumes, 2 shards, %s, at most 500 records a batch; BatchGetItem + conditional UpdateItems, one PutRecords of scored events, Parquet, alerts per batch; %d cores |%n",
+        System.out.printf(
+                "| whole pipeline class, in process, 1 thread | %,.0f tx/s | JSON decode + schema validation, features, state serialization, scoring, reason codes, in-memory store and sinks, batches of 500 |%n",
+                rate2);
+        System.out.printf(
+                "| end to end against the emulator | %,.0f tx/s | %,d transactions put with PutRecords once the consumer consumes, 2 shards, %s, at most 500 records a batch; BatchGetItem + conditional UpdateItems, one PutRecords of scored events, Parquet, alerts per batch; %d cores |%n",
                 rate3, Math.min(e2e, 1_000_000), mode, cores);
-        System.out.printf("| where a batch's time goes (end-to-end run) | %s | mean / max wall ms per batch and stage; effects run in parallel |%n", stages);
+        System.out.printf(
+                "| where a batch's time goes (end-to-end run) | %s | mean / max wall ms per batch and stage; effects run in parallel |%n",
+                stages);
         String pacedHow = "transactions paced at 20/s, one per card";
-        System.out.printf("| freshness (a) processing: record received -> features readable, returning cards | p50 %d ms, p99 %d ms | %d %s, cards with history (state cached); from the handler receiving the batch to every card and customer write acknowledged |%n",
+        System.out.printf(
+                "| freshness (a) processing: record received -> features readable, returning cards | p50 %d ms, p99 %d ms | %d %s, cards with history (state cached); from the handler receiving the batch to every card and customer write acknowledged |%n",
                 percentile(processing, 0.5), percentile(processing, 0.99), freshness.length, pacedHow);
-        System.out.printf("| freshness (a) processing, first-seen cards | p50 %d ms, p99 %d ms | %d %s, cards never seen (one BatchGetItem before the writes) |%n",
+        System.out.printf(
+                "| freshness (a) processing, first-seen cards | p50 %d ms, p99 %d ms | %d %s, cards never seen (one BatchGetItem before the writes) |%n",
                 percentile(processingNew, 0.5), percentile(processingNew, 0.99), freshnessNew.length, pacedHow);
-        System.out.printf("| freshness (b) end to end: put -> features readable, returning cards | p50 %d ms, p99 %d ms | from the envelope's occurredAt (taken just before PutRecord) to the acknowledged consistent write of the card and customer state, on one clock (the transformer runs in the bench's JVM); every card item checked afterwards; %s |%n",
+        System.out.printf(
+                "| freshness (b) end to end: put -> features readable, returning cards | p50 %d ms, p99 %d ms | from the envelope's occurredAt (taken just before PutRecord) to the acknowledged consistent write of the card and customer state, on one clock (the transformer runs in the bench's JVM); every card item checked afterwards; %s |%n",
                 p50, p99, mode);
-        System.out.printf("| freshness (b) end to end, first-seen cards | p50 %d ms, p99 %d ms | as above |%n",
+        System.out.printf(
+                "| freshness (b) end to end, first-seen cards | p50 %d ms, p99 %d ms | as above |%n",
                 percentile(freshnessNew, 0.5), percentile(freshnessNew, 0.99));
-        System.out.printf("settings mode=%s poll_interval_ms=%d processing_p50_ms=%d processing_p99_ms=%d freshness_p50_ms=%d first_seen_processing_p99_ms=%d first_seen_freshness_p99_ms=%d%n",
-                kcl ? "kcl-polling" : "binder-polling", idle, percentile(processing, 0.5), percentile(processing, 0.99), p50,
-                percentile(processingNew, 0.99), percentile(freshnessNew, 0.99));
+        System.out.printf(
+                "settings mode=%s poll_interval_ms=%d processing_p50_ms=%d processing_p99_ms=%d freshness_p50_ms=%d first_seen_processing_p99_ms=%d first_seen_freshness_p99_ms=%d%n",
+                kcl ? "kcl-polling" : "binder-polling",
+                idle,
+                percentile(processing, 0.5),
+                percentile(processing, 0.99),
+                p50,
+                percentile(processingNew, 0.99),
+                percentile(freshnessNew, 0.99));
         // the line, last and exactly this form
         System.out.printf("stream tx_per_s_per_core=%.0f e2e_tx_per_s=%.0f freshness_p99_ms=%d%n", rate1, rate3, p99);
         // the SDK's and the binder's pools are not all daemon threads
@@ -236,16 +283,26 @@ public final class StreamBenchMain {
 
     private static String stages(MeterRegistry registry) {
         StringBuilder b = new StringBuilder();
-        for (String stage : List.of("batch", "decode", "features", "scoring", "effects", "scored-events", "lake", "alerts",
+        for (String stage : List.of(
+                "batch",
+                "decode",
+                "features",
+                "scoring",
+                "effects",
+                "scored-events",
+                "lake",
+                "alerts",
                 "dead-letters")) {
-            var timer = registry.find("cdp.transformer.stage").tag("stage", stage).timer();
+            var timer =
+                    registry.find("cdp.transformer.stage").tag("stage", stage).timer();
             if (timer == null || timer.count() == 0) {
                 continue;
             }
             if (!b.isEmpty()) {
                 b.append(", ");
             }
-            b.append(String.format("%s %.0f / %.0f", stage, timer.mean(TimeUnit.MILLISECONDS), timer.max(TimeUnit.MILLISECONDS)));
+            b.append(String.format(
+                    "%s %.0f / %.0f", stage, timer.mean(TimeUnit.MILLISECONDS), timer.max(TimeUnit.MILLISECONDS)));
             if (stage.equals("batch")) {
                 b.append(String.format(" (%d batches)", timer.count()));
             }
@@ -307,13 +364,18 @@ public final class StreamBenchMain {
         return counter == null ? 0 : counter.count();
     }
 
-    private static void put(KinesisClient kinesis, EventCodec codec, CdpResources names, List<TransactionRecordedV1> txs) {
+    private static void put(
+            KinesisClient kinesis, EventCodec codec, CdpResources names, List<TransactionRecordedV1> txs) {
         for (int from = 0; from < txs.size(); from += 500) {
             List<PutRecordsRequestEntry> entries = txs.subList(from, Math.min(txs.size(), from + 500)).stream()
-                    .map(tx -> PutRecordsRequestEntry.builder().partitionKey(tx.cardToken().value())
-                            .data(SdkBytes.fromByteArray(codec.encode(Envelope.of("core-banking", tx.cardToken().value(),
-                                    Instant.now(), tx)))).build()).toList();
-            var response = kinesis.putRecords(b -> b.streamName(names.stream(Stream.CORE_TRANSACTIONS)).records(entries));
+                    .map(tx -> PutRecordsRequestEntry.builder()
+                            .partitionKey(tx.cardToken().value())
+                            .data(SdkBytes.fromByteArray(codec.encode(
+                                    Envelope.of("core-banking", tx.cardToken().value(), Instant.now(), tx))))
+                            .build())
+                    .toList();
+            var response = kinesis.putRecords(
+                    b -> b.streamName(names.stream(Stream.CORE_TRANSACTIONS)).records(entries));
             if (response.failedRecordCount() > 0) {
                 throw new IllegalStateException(response.failedRecordCount() + " records failed");
             }
@@ -322,8 +384,8 @@ public final class StreamBenchMain {
 
     /** One transaction on each of {@code count} cards this run has never seen. */
     private static List<TransactionRecordedV1> firstSeenCards(int count) {
-        List<TransactionRecordedV1> txs = SyntheticCardHistory.takeovers(99, count, Instant.now().minus(Duration.ofMinutes(30)),
-                Duration.ofMinutes(1), 1, 0.0);
+        List<TransactionRecordedV1> txs = SyntheticCardHistory.takeovers(
+                99, count, Instant.now().minus(Duration.ofMinutes(30)), Duration.ofMinutes(1), 1, 0.0);
         Map<String, TransactionRecordedV1> lastPerCard = new HashMap<>();
         txs.forEach(tx -> lastPerCard.put(tx.cardToken().value(), tx));
         return new ArrayList<>(lastPerCard.values()).subList(0, Math.min(count, lastPerCard.size()));
@@ -338,9 +400,21 @@ public final class StreamBenchMain {
             if (out.size() == count) {
                 break;
             }
-            out.add(new TransactionRecordedV1("again-" + tx.transactionId(), tx.cardToken(), tx.customerToken(),
-                    Instant.now(), tx.amount(), tx.currency(), tx.merchantId(), tx.merchantCity(), tx.merchantState(),
-                    tx.merchantZip(), tx.mcc(), tx.channel(), tx.errors(), null));
+            out.add(new TransactionRecordedV1(
+                    "again-" + tx.transactionId(),
+                    tx.cardToken(),
+                    tx.customerToken(),
+                    Instant.now(),
+                    tx.amount(),
+                    tx.currency(),
+                    tx.merchantId(),
+                    tx.merchantCity(),
+                    tx.merchantState(),
+                    tx.merchantZip(),
+                    tx.mcc(),
+                    tx.channel(),
+                    tx.errors(),
+                    null));
         }
         return out;
     }
@@ -353,14 +427,20 @@ public final class StreamBenchMain {
      * poller every few milliseconds saturated the single-process emulator and inflated what it measured). At the end
      * one consistent {@code BatchGetItem} pass checks that every card item really holds its transaction.
      */
-    private static long[] pacedFreshness(KinesisClient kinesis, DynamoDbClient dynamoDb, EventCodec codec,
-                                         CdpResources names, List<TransactionRecordedV1> one) throws Exception {
+    private static long[] pacedFreshness(
+            KinesisClient kinesis,
+            DynamoDbClient dynamoDb,
+            EventCodec codec,
+            CdpResources names,
+            List<TransactionRecordedV1> one)
+            throws Exception {
         ProcessingProbe.VISIBLE.clear();
         ProcessingProbe.SAMPLES.clear();
         for (TransactionRecordedV1 tx : one) {
-            kinesis.putRecord(b -> b.streamName(names.stream(Stream.CORE_TRANSACTIONS)).partitionKey(tx.cardToken().value())
-                    .data(SdkBytes.fromByteArray(codec.encode(Envelope.of("core-banking", tx.cardToken().value(),
-                            Instant.now(), tx)))));
+            kinesis.putRecord(b -> b.streamName(names.stream(Stream.CORE_TRANSACTIONS))
+                    .partitionKey(tx.cardToken().value())
+                    .data(SdkBytes.fromByteArray(codec.encode(
+                            Envelope.of("core-banking", tx.cardToken().value(), Instant.now(), tx)))));
             Thread.sleep(50);
         }
         long deadline = System.nanoTime() + 60_000_000_000L;
@@ -376,21 +456,34 @@ public final class StreamBenchMain {
         for (int from = 0; from < one.size(); from += 100) {
             List<TransactionRecordedV1> part = one.subList(from, Math.min(one.size(), from + 100));
             List<Map<String, AttributeValue>> ask = part.stream()
-                    .map(tx -> Map.of("entityKey", AttributeValue.fromS(StoredEntity.cardKey(tx.cardToken().value())))).toList();
-            var response = dynamoDb.batchGetItem(b -> b.requestItems(Map.of(table,
-                    software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes.builder().keys(ask)
-                            .consistentRead(true).projectionExpression("entityKey, lastTxId").build())));
+                    .map(tx -> Map.of(
+                            "entityKey",
+                            AttributeValue.fromS(
+                                    StoredEntity.cardKey(tx.cardToken().value()))))
+                    .toList();
+            var response = dynamoDb.batchGetItem(b -> b.requestItems(Map.of(
+                    table,
+                    software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes.builder()
+                            .keys(ask)
+                            .consistentRead(true)
+                            .projectionExpression("entityKey, lastTxId")
+                            .build())));
             Map<String, String> stored = new HashMap<>();
-            response.responses().getOrDefault(table, List.of()).forEach(item -> stored.put(item.get("entityKey").s(),
-                    item.containsKey("lastTxId") ? item.get("lastTxId").s() : ""));
+            response.responses()
+                    .getOrDefault(table, List.of())
+                    .forEach(item -> stored.put(
+                            item.get("entityKey").s(),
+                            item.containsKey("lastTxId") ? item.get("lastTxId").s() : ""));
             for (TransactionRecordedV1 tx : part) {
-                if (!tx.transactionId().equals(stored.get(StoredEntity.cardKey(tx.cardToken().value())))) {
+                if (!tx.transactionId()
+                        .equals(stored.get(StoredEntity.cardKey(tx.cardToken().value())))) {
                     missing.add(tx.transactionId());
                 }
             }
         }
         if (!missing.isEmpty()) {
-            throw new IllegalStateException(missing.size() + " transactions reported visible are not in the feature store");
+            throw new IllegalStateException(
+                    missing.size() + " transactions reported visible are not in the feature store");
         }
         return ProcessingProbe.VISIBLE.stream().mapToLong(Long::longValue).toArray();
     }

@@ -23,7 +23,8 @@ import picocli.CommandLine.Parameters;
 public final class PromoteCommand implements Callable<Integer> {
 
     @Parameters(arity = "0..1", description = "the version to promote")
-    @Nullable String version;
+    @Nullable
+    String version;
 
     @Option(names = "--latest", description = "the newest REGISTERED version")
     boolean latest;
@@ -42,8 +43,11 @@ public final class PromoteCommand implements Callable<Integer> {
         ModelRegistry registry = new ModelRegistry(aws.dynamoDb(), names.table(CdpResources.Table.MODELS), model);
         String chosen = version;
         if (latest) {
-            chosen = registry.list().stream().filter(e -> e.status() == ModelStatus.REGISTERED).findFirst()
-                    .map(ModelEntry::version).orElse(null);
+            chosen = registry.list().stream()
+                    .filter(e -> e.status() == ModelStatus.REGISTERED)
+                    .findFirst()
+                    .map(ModelEntry::version)
+                    .orElse(null);
             if (chosen == null) {
                 System.err.println("cdp: promote: no REGISTERED version of " + model + " in namespace '"
                         + names.namespace() + "'; train one with './cdp train'");
@@ -51,8 +55,9 @@ public final class PromoteCommand implements Callable<Integer> {
             }
         }
         ModelEntry live = registry.promote(chosen, Instant.now());
-        System.out.printf("promoted %s %s (validation auc=%s): it serves now%n", live.modelName(), live.version(),
-                live.metrics().get("validation.auc"));
+        System.out.printf(
+                "promoted %s %s (validation auc=%s): it serves now%n",
+                live.modelName(), live.version(), live.metrics().get("validation.auc"));
         return 0;
     }
 }

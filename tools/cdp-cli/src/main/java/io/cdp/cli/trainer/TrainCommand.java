@@ -17,35 +17,50 @@ import picocli.CommandLine.Parameters;
  * {@code ./cdp train}: the model-trainer job as the scheduled container runs it (its executable jar, job
  * {@code train}), in this shell's namespace and against its emulator, with the local profile.
  */
-@Command(name = "train", description = "Run the model-trainer job: train a model and register it, optionally "
-        + "promote it ([synthetic|handbook] [--data DIR] [--promote] [--seed S] [--cards N] [trainer options])")
+@Command(
+        name = "train",
+        description = "Run the model-trainer job: train a model and register it, optionally "
+                + "promote it ([synthetic|handbook] [--data DIR] [--promote] [--seed S] [--cards N] [trainer options])")
 public final class TrainCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", arity = "0..1", defaultValue = "synthetic",
+    @Parameters(
+            index = "0",
+            arity = "0..1",
+            defaultValue = "synthetic",
             description = "what to learn from: synthetic (generated card history) or handbook (--data DIR)")
     String source = "synthetic";
 
     @Option(names = "--data", description = "input directory (handbook)")
-    @Nullable Path data;
+    @Nullable
+    Path data;
 
     @Option(names = "--promote", description = "make the new version live at once")
     boolean promote;
 
     @Option(names = "--seed", description = "seed of the synthetic history")
-    @Nullable Long seed;
+    @Nullable
+    Long seed;
 
     @Option(names = "--cards", description = "cards of synthetic history")
-    @Nullable Integer cards;
+    @Nullable
+    Integer cards;
 
     @Parameters(index = "1..*", arity = "0..*", description = "options for the handbook training (--train-days ...)")
     List<String> options = new ArrayList<>();
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Daws.cborEnabled=false", "--enable-native-access=ALL-UNNAMED", "-jar", trainerJar().toString(),
-                "--spring.profiles.active=local", "--cdp.trainer.job=train", "--cdp.trainer.source=" + source,
-                "--cdp.trainer.promote=" + promote, "--logging.structured.format.console="));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Daws.cborEnabled=false",
+                "--enable-native-access=ALL-UNNAMED",
+                "-jar",
+                trainerJar().toString(),
+                "--spring.profiles.active=local",
+                "--cdp.trainer.job=train",
+                "--cdp.trainer.source=" + source,
+                "--cdp.trainer.promote=" + promote,
+                "--logging.structured.format.console="));
         if (data != null) {
             command.add("--cdp.trainer.data=" + data.toAbsolutePath());
         }
@@ -64,7 +79,8 @@ public final class TrainCommand implements Callable<Integer> {
     static Path trainerJar() throws IOException {
         Path target = RepositoryRoot.find().resolve("services/model-trainer/target");
         try (Stream<Path> files = Files.exists(target) ? Files.list(target) : Stream.empty()) {
-            return files.filter(p -> p.getFileName().toString().matches("model-trainer-.*-exec\\.jar")).findFirst()
+            return files.filter(p -> p.getFileName().toString().matches("model-trainer-.*-exec\\.jar"))
+                    .findFirst()
                     .orElseThrow(() -> new IllegalStateException("no model-trainer executable jar under "
                             + "services/model-trainer/target: build it with './cdp build'"));
         }

@@ -28,8 +28,8 @@ class LoadGeneratorTest {
             return true;
         };
 
-        LoadGenerator.Result result = LoadGenerator.run(200, Duration.ofSeconds(1), 1000,
-                List.of(caller, caller, caller));
+        LoadGenerator.Result result =
+                LoadGenerator.run(200, Duration.ofSeconds(1), 1000, List.of(caller, caller, caller));
 
         assertThat(seen).hasSize(200).allMatch(i -> i >= 1000 && i < 1200);
         assertThat(duplicates).isEmpty();
