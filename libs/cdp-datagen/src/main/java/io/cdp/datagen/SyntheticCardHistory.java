@@ -20,9 +20,9 @@ import java.util.Random;
 import java.util.SplittableRandom;
 
 /**
- * The one generator of synthetic card histories for tests, fixtures, benchmarks and the local model: deterministic for
- * a seed, never a stand-in for real data in an evaluation (TabFormer-format data with customers and PII is
- * core-banking's generator, for the loader). Two fraud patterns, each what a family of online features exists for:
+ * Synthetic card histories for tests, fixtures, benchmarks and a first local model: deterministic for a seed, never
+ * a stand-in for real data in an evaluation (TabFormer-format files with customers and PII, what core banking loads,
+ * are {@link TabFormerGenerator}'s). Two fraud patterns, each what a family of online features exists for:
  * <ul>
  *   <li>{@link #cardTesting}: ordinary card use (a few purchases a day, mostly chip at the card's usual merchants)
  *       and card-testing attacks: a burst of small online charges at new merchants minutes apart, then a few large

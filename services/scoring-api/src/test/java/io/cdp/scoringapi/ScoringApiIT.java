@@ -23,7 +23,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.StringJoiner;
 import javax.crypto.SecretKey;
@@ -63,7 +62,7 @@ class ScoringApiIT {
                         clients.s3(), clients.dynamoDb(), names, SyntheticModels.cardTesting(42, Progress.silent()))
                 .version();
         new ModelRegistry(clients.dynamoDb(), names.table(CdpResources.Table.MODELS), OnlineFeatures.MODEL_NAME)
-                .markLive(firstVersion, Optional.empty(), Instant.now());
+                .promote(firstVersion, Instant.now());
     }
 
     @DynamicPropertySource

@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * {@code ./mvnw -pl services/stream-transformer spring-boot:test-run}: the transformer against the emulator the tests
- * find, with the local profile (resources bootstrapped, a model trained when none is published).
+ * find, with the local profile (resources bootstrapped; it waits for a live model: {@code ./cdp train --promote}).
  */
 public class TestStreamTransformerApplication {
 

@@ -111,7 +111,7 @@ public final class ModelRegistry {
     }
 
     /** Marks {@code version} live and the previously live one (if another) retired. */
-    public void markLive(String version, Optional<String> previous, Instant at) {
+    private void markLive(String version, Optional<String> previous, Instant at) {
         setStatus(version, ModelStatus.LIVE, at);
         previous.filter(p -> !p.equals(version)).ifPresent(p -> setStatus(p, ModelStatus.RETIRED, null));
     }

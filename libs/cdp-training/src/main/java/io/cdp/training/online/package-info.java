@@ -1,8 +1,7 @@
 /**
  * The online card model ({@code OnlineFeatures.MODEL_NAME} over {@code OnlineFeatures.SCHEMA} of libs/cdp-features):
- * its one training path and the MCC risk tables stored beside it. The stream transformer (startup training in the
- * local profile) and the scoring API (its first local model) both train through here, so the model either of them
- * publishes is the one the other scores with.
+ * its one training path. The model-trainer job trains through here, and so do the fixture models of the services'
+ * tests; the stream transformer and the scoring API score with whichever version the registry says is live.
  */
 @NullMarked
 package io.cdp.training.online;

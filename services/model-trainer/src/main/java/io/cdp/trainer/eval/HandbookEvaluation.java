@@ -56,7 +56,7 @@ public final class HandbookEvaluation {
      * The validation grid: each line is trained once per fold with its most trees and seeds; its candidates are every
      * listed tree count (the first trees of each member) times every listed ensemble size (the first members). The
      * lines are the best of two wider validation-only explorations (feature sets x depth x seeds, then model settings
-     * on the widest feature set; see the module README), kept small so the eval fits in CI.
+     * on the widest feature set; see docs/adr/0003), kept small so the eval fits in CI.
      */
     static final List<Spec> GRID = List.of(
             new Spec("extended+context", 3, 0.1, 1, 0.8, 0.8, 1, 0, new int[] {100, 200}, new int[] {1, 5}),

@@ -32,10 +32,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code ./cdp train --source handbook --data <dir> [--train-from 2018-07-25] [--train-days 7] [--validation-days 2]
+ * {@code ./cdp train handbook --data <dir> [--train-from 2018-07-25] [--train-days 7] [--validation-days 2]
  * [--out dir] [--publish true|false]}: the batch job. Builds point-in-time features from handbook-format daily
  * CSVs, splits by time (train days, then validation days), trains with early stopping on validation, chooses the
  * decision thresholds on validation, writes the artifact and, with {@code --publish true}, publishes it to the
@@ -58,7 +59,8 @@ public final class HandbookTraining {
     private HandbookTraining() {}
 
     /** Trains (and by default publishes) with command-line style options: the trainer job's {@code train --source handbook}. */
-    public static void run(String[] argv, AwsClients clients, CdpResources names) throws IOException {
+    public static Optional<PublishedModel> run(String[] argv, AwsClients clients, CdpResources names)
+            throws IOException {
         Args args = new Args(argv, OPTIONS);
         Path data = Path.of(args.require("data"));
         LocalDate from = LocalDate.parse(args.get("train-from", "2018-07-25"));
@@ -143,7 +145,9 @@ public final class HandbookTraining {
                                 names.table(CdpResources.Table.MODELS))
                         .publish(artifact, model.modelBinary());
                 System.out.println("published " + published);
+                return Optional.of(published);
             }
         }
+        return Optional.empty();
     }
 }

@@ -70,7 +70,12 @@ class TrainerJobs implements ApplicationRunner, ExitCodeGenerator {
                 List<String> argv =
                         new ArrayList<>(List.of("--data", properties.data().toString()));
                 argv.addAll(properties.options());
-                HandbookTraining.run(argv.toArray(String[]::new), clients, names);
+                HandbookTraining.run(argv.toArray(String[]::new), clients, names)
+                        .ifPresentOrElse(this::promoteIfAsked, () -> {
+                            if (properties.promote()) {
+                                System.out.println("not promoted: the model was not published (--publish false)");
+                            }
+                        });
                 yield 0;
             }
             default -> refuse("unknown cdp.trainer.source '" + properties.source() + "': use synthetic or handbook");

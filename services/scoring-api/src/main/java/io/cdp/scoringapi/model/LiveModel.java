@@ -49,7 +49,8 @@ public final class LiveModel {
                     HttpStatus.SERVICE_UNAVAILABLE,
                     "no-live-model",
                     "No live model",
-                    "No model version is live yet; publish one and promote it (POST /v1/models/{version}/promotion).");
+                    "No model version is live yet; train one (the model-trainer job; locally ./cdp train) and promote it"
+                            + " (POST /v1/models/{version}/promotion).");
         }
         return model;
     }
@@ -63,11 +64,10 @@ public final class LiveModel {
                         "Model version not found",
                         "The registry has no such version of model " + registry.modelName() + "."));
         LoadedModel loaded = load(entry);
-        Instant now = Instant.now();
         LoadedModel previous = current.get();
-        registry.markLive(
-                version, Optional.ofNullable(previous).map(p -> p.entry().version()), now);
-        ModelEntry live = entry.live(now);
+        // the registry's one promotion: it retires the version the registry served, which another instance may have
+        // promoted after this one loaded its own
+        ModelEntry live = registry.promote(version, Instant.now());
         LoadedModel next = new LoadedModel(live, loaded.scorer());
         current.set(next);
         log.info(

@@ -1,4 +1,4 @@
-/** Models: the registry, the live model swapped atomically on promotion, and the first model of the local profile. */
+/** Models: the live model (the registry's serving version), swapped atomically on promotion. */
 @NullMarked
 package io.cdp.scoringapi.model;
 

@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeClient;
 
 /**
- * The model and label tables in use, swapped atomically when a newer version is published, so a batch is scored by
+ * The model and label tables in use, swapped atomically when another version is promoted, so a batch is scored by
  * one model from start to end. The SageMaker backend scores remotely and explains with the in-process copy.
  */
 public final class ScoringModel {

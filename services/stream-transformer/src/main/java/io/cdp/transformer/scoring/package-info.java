@@ -1,4 +1,7 @@
-/** Fraud scoring with libs/cdp-scoring: the model in use, its thresholds and reason codes, and the local fallback that trains a small model when none is published. */
+/**
+ * Fraud scoring with libs/cdp-scoring: the live model (the registry's serving version), its thresholds and reason
+ * codes, swapped when another version is promoted.
+ */
 @NullMarked
 package io.cdp.transformer.scoring;
 

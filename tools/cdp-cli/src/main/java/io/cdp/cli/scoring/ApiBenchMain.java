@@ -64,7 +64,7 @@ import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeClient;
  */
 public final class ApiBenchMain {
 
-    /** Chosen by measurement; see the module README's bench section. */
+    /** Chosen by measurement; see docs/benchmarks/scoring-api.md. */
     private static final String DEFAULT_GC = "parallel";
 
     private ApiBenchMain() {}

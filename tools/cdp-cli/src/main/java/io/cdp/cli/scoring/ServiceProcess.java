@@ -4,6 +4,7 @@ import io.cdp.aws.AwsClients;
 import io.cdp.aws.bootstrap.ResourceBootstrap;
 import io.cdp.aws.test.RepositoryRoot;
 import io.cdp.cli.CliAws;
+import io.cdp.cli.ServiceJars;
 import io.cdp.events.resources.CdpResources;
 import io.cdp.features.online.OnlineFeatures;
 import io.cdp.scoring.registry.ModelRegistry;
@@ -59,11 +60,7 @@ final class ServiceProcess implements AutoCloseable {
     static ServiceProcess start(String name, Map<String, String> environment, List<String> jvmOptions)
             throws IOException, InterruptedException {
         Path root = RepositoryRoot.find();
-        Path jar = root.resolve("services/scoring-api/target/scoring-api-0.1.0-SNAPSHOT-exec.jar");
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("no service jar at " + root.relativize(jar)
-                    + "; build it with ./mvnw -pl services/scoring-api -am install -DskipTests");
-        }
+        Path jar = ServiceJars.executable("scoring-api");
         ensureLiveModel(CdpResources.fromValue(environment.get("CDP_RESOURCE_NAMESPACE")));
         int port = freePort();
         Path log = root.resolve(".cdp/scoring-api-" + name + ".log");

@@ -1,13 +1,11 @@
 package io.cdp.cli.trainer;
 
-import io.cdp.aws.test.RepositoryRoot;
+import io.cdp.cli.ServiceJars;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -55,7 +53,7 @@ public final class TrainCommand implements Callable<Integer> {
                 "-Daws.cborEnabled=false",
                 "--enable-native-access=ALL-UNNAMED",
                 "-jar",
-                trainerJar().toString(),
+                ServiceJars.executable("model-trainer").toString(),
                 "--spring.profiles.active=local",
                 "--cdp.trainer.job=train",
                 "--cdp.trainer.source=" + source,
@@ -74,15 +72,5 @@ public final class TrainCommand implements Callable<Integer> {
             command.add("--cdp.trainer.options=" + String.join(",", options));
         }
         return new ProcessBuilder(command).inheritIO().start().waitFor();
-    }
-
-    static Path trainerJar() throws IOException {
-        Path target = RepositoryRoot.find().resolve("services/model-trainer/target");
-        try (Stream<Path> files = Files.exists(target) ? Files.list(target) : Stream.empty()) {
-            return files.filter(p -> p.getFileName().toString().matches("model-trainer-.*-exec\\.jar"))
-                    .findFirst()
-                    .orElseThrow(() -> new IllegalStateException("no model-trainer executable jar under "
-                            + "services/model-trainer/target: build it with './cdp build'"));
-        }
     }
 }

@@ -1,4 +1,0 @@
-@NullMarked
-package io.cdp.trainer.tabformer;
-
-import org.jspecify.annotations.NullMarked;
