@@ -11,7 +11,13 @@ import java.util.regex.Pattern;
  */
 public record Ciphertext(String value) {
 
-    private static final Pattern SHAPE = Pattern.compile("^ct[0-9]{1,3}\\.[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$");
+    /**
+     * The shape, as in {@code common.v1.json}'s {@code ciphertext} definition (a test keeps the two equal); a constant so
+     * request validation ({@code @Pattern(regexp = Ciphertext.PATTERN)}) uses this very text.
+     */
+    public static final String PATTERN = "^ct[0-9]{1,3}\\.[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$";
+
+    private static final Pattern SHAPE = Pattern.compile(PATTERN);
     private static final int MIN_LENGTH = 24;
 
     public Ciphertext {

@@ -11,7 +11,13 @@ import java.util.regex.Pattern;
  */
 public record Token(String value) {
 
-    private static final Pattern SHAPE = Pattern.compile("^[a-z]{3}_[A-Za-z0-9_-]{16,86}$");
+    /**
+     * The shape, as in {@code common.v1.json}'s {@code token} definition (a test keeps the two equal); a constant so
+     * request validation ({@code @Pattern(regexp = Token.PATTERN)}) uses this very text.
+     */
+    public static final String PATTERN = "^[a-z]{3}_[A-Za-z0-9_-]{16,86}$";
+
+    private static final Pattern SHAPE = Pattern.compile(PATTERN);
 
     public Token {
         if (value == null || !SHAPE.matcher(value).matches()) {

@@ -1,5 +1,6 @@
 package io.cdp.core.extraction;
 
+import io.cdp.aws.kinesis.KinesisPublisher;
 import io.cdp.core.store.CoreStore;
 import io.cdp.core.tabformer.Card;
 import io.cdp.core.tabformer.Customer;

@@ -1,6 +1,7 @@
 package io.cdp.core.extraction;
 
 import io.cdp.aws.AwsClients;
+import io.cdp.aws.kinesis.KinesisPublisher;
 import io.cdp.core.store.CoreStore;
 import io.cdp.events.codec.EventCodec;
 import io.cdp.events.resources.CdpResources;

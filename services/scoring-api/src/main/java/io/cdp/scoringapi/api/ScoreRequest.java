@@ -1,6 +1,7 @@
 package io.cdp.scoringapi.api;
 
 import io.cdp.events.payload.Channel;
+import io.cdp.events.pii.Token;
 import io.cdp.features.online.OnlineTransaction;
 import io.cdp.features.online.WireTransactions;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
@@ -36,7 +37,7 @@ public record ScoreRequest(
                 example = "crd_Zm9vYmFyYmF6cXV4MTIzNDU2",
                 requiredMode = Schema.RequiredMode.REQUIRED)
         @NotNull
-        @Pattern(regexp = "^[a-z]{3}_[A-Za-z0-9_-]{16,86}$", message = "must be a token: <kind>_<16-86 base64url>")
+        @Pattern(regexp = Token.PATTERN, message = "must be a token: <kind>_<16-86 base64url>")
         @Nullable
         String cardToken,
 

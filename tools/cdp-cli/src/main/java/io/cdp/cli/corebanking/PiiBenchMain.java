@@ -2,8 +2,8 @@ package io.cdp.cli.corebanking;
 
 import io.cdp.aws.AwsClients;
 import io.cdp.aws.bootstrap.ResourceBootstrap;
+import io.cdp.aws.kinesis.KinesisPublisher;
 import io.cdp.cli.CliAws;
-import io.cdp.core.extraction.KinesisPublisher;
 import io.cdp.events.resources.CdpResources;
 import io.cdp.pii.PiiProtection;
 import io.cdp.pii.crypto.DataKeyCache;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.cdp.aws.kinesis;
+
+import org.jspecify.annotations.NullMarked;
