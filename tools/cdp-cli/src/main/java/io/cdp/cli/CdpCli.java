@@ -14,11 +14,14 @@ import io.cdp.cli.scoring.ApiBenchMain;
 import io.cdp.cli.scoring.FuzzMain;
 import io.cdp.cli.scoring.OpenApiExportMain;
 import io.cdp.cli.scoring.TokenMain;
+import io.cdp.cli.stream.LiveOutcomeCommand;
 import io.cdp.cli.stream.StreamBenchMain;
+import io.cdp.cli.trainer.BackfillCommand;
 import io.cdp.cli.trainer.PromoteCommand;
 import io.cdp.cli.trainer.TrainCommand;
 import io.cdp.scoring.bench.ScoringBenchMain;
 import io.cdp.trainer.eval.HandbookEvaluation;
+import io.cdp.trainer.online.OnlineEvaluation;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -199,7 +202,10 @@ public final class CdpCli implements Callable<Integer> {
         }
     }
 
-    @Command(name = "features", description = "Feature checks", subcommands = Features.CheckHandbook.class)
+    @Command(
+            name = "features",
+            description = "Feature checks and the feature store",
+            subcommands = {Features.CheckHandbook.class, BackfillCommand.class})
     static final class Features extends Group {
 
         @Command(
@@ -214,7 +220,10 @@ public final class CdpCli implements Callable<Integer> {
         }
     }
 
-    @Command(name = "eval", description = "Model evaluations", subcommands = Eval.Handbook.class)
+    @Command(
+            name = "eval",
+            description = "Model evaluations",
+            subcommands = {Eval.Handbook.class, Eval.Online.class, LiveOutcomeCommand.class})
     static final class Eval extends Group {
 
         @Command(
@@ -229,6 +238,22 @@ public final class CdpCli implements Callable<Integer> {
             @Override
             public Integer call() throws Exception {
                 return HandbookEvaluation.run(args.toArray(String[]::new));
+            }
+        }
+
+        @Command(
+                name = "online",
+                description = "The live model's pipeline (stream features, XGBoost4J, thresholds for a share alerted)"
+                        + " with a temporal split on TabFormer-format data: AUC, AP, CP@100 by day, alert rate,"
+                        + " precision, recall (--data FILE|DIR | --generate-users N) [--test-from DATE]")
+        static final class Online implements Callable<Integer> {
+
+            @Parameters(arity = "0..*", paramLabel = "ARG", description = "the evaluation's options")
+            List<String> args = new ArrayList<>();
+
+            @Override
+            public Integer call() throws Exception {
+                return OnlineEvaluation.run(args.toArray(String[]::new));
             }
         }
     }

@@ -21,11 +21,40 @@ public final class ThresholdSelector {
     private final double reviewRecall;
     private final double alertPrecision;
     private final double declinePrecision;
+    /** When positive: thresholds by the share of transactions they flag, not by recall and precision. */
+    private final double alertShare;
+
+    private final double declineShare;
 
     public ThresholdSelector(double reviewRecall, double alertPrecision, double declinePrecision) {
+        this(reviewRecall, alertPrecision, declinePrecision, 0, 0);
+    }
+
+    private ThresholdSelector(
+            double reviewRecall,
+            double alertPrecision,
+            double declinePrecision,
+            double alertShare,
+            double declineShare) {
         this.reviewRecall = reviewRecall;
         this.alertPrecision = alertPrecision;
         this.declinePrecision = declinePrecision;
+        this.alertShare = alertShare;
+        this.declineShare = declineShare;
+    }
+
+    /**
+     * Thresholds for a workload the bank chooses: review and alert the highest-scored {@code alertShare} of the
+     * validation transactions (an alert is a review that also tells the customer), decline the highest
+     * {@code declineShare}. What a fraud team staffs for, and what keeps the customers' inboxes quiet, whatever the
+     * model's calibration.
+     */
+    public static ThresholdSelector byAlertShare(double alertShare, double declineShare) {
+        if (!(0 < declineShare && declineShare <= alertShare && alertShare < 1)) {
+            throw new IllegalArgumentException(
+                    "need 0 < declineShare <= alertShare < 1, were " + declineShare + " and " + alertShare);
+        }
+        return new ThresholdSelector(0, 0, 0, alertShare, declineShare);
     }
 
     public static ThresholdSelector standard() {
@@ -33,6 +62,9 @@ public final class ThresholdSelector {
     }
 
     public Thresholds select(double[] scores, boolean[] labels) {
+        if (alertShare > 0) {
+            return byShare(scores);
+        }
         List<Point> points = RankingMetrics.operatingPoints(scores, labels);
         long positives = points.getLast().truePositives();
         if (positives == 0) {
@@ -68,5 +100,38 @@ public final class ThresholdSelector {
             }
         }
         return chosen;
+    }
+
+    private Thresholds byShare(double[] scores) {
+        if (scores.length == 0) {
+            throw new IllegalArgumentException("no validation rows: thresholds cannot be chosen");
+        }
+        double[] sorted = scores.clone();
+        java.util.Arrays.sort(sorted);
+        double alert = lowestFlagging(sorted, alertShare);
+        double decline = Math.max(alert, lowestFlagging(sorted, declineShare));
+        return new Thresholds(
+                alert,
+                alert,
+                decline,
+                String.format(
+                        "chosen on validation: review and alert at most %.2f %% of transactions, decline at most %.3f %%",
+                        alertShare * 100, declineShare * 100));
+    }
+
+    /** The lowest score whose flagging (score >= it) takes at most {@code share} of the transactions. */
+    static double lowestFlagging(double[] ascending, double share) {
+        int n = ascending.length;
+        int allowed = (int) Math.floor(n * share);
+        // scores >= ascending[i] are the n - i from i up; equal scores must all be in or all out
+        for (int i = n - allowed; i < n; i++) {
+            if (i > 0 && i < n && ascending[i] == ascending[i - 1]) {
+                continue;
+            }
+            if (i >= 0 && i < n) {
+                return ascending[i];
+            }
+        }
+        return Math.min(1.0, Math.nextUp(ascending[n - 1]));
     }
 }

@@ -32,4 +32,36 @@ class ThresholdSelectorTest {
         // recall >= 0.5 is reached at 0.5, below the alert threshold, so it stands
         assertThat(t.review()).isEqualTo(0.5);
     }
+
+    @Test
+    void byAlertShareFlagsAtMostThatShareOfTransactionsWhateverTheLabels() {
+        double[] scores = new double[1000];
+        for (int i = 0; i < scores.length; i++) {
+            scores[i] = i / 1000.0;
+        }
+        Thresholds t = ThresholdSelector.byAlertShare(0.005, 0.002).select(scores, new boolean[1000]);
+        assertThat(t.alert()).isEqualTo(0.995);
+        assertThat(t.review()).isEqualTo(t.alert());
+        assertThat(t.decline()).isEqualTo(0.998);
+        assertThat(java.util.Arrays.stream(scores).filter(s -> s >= t.alert()).count())
+                .isEqualTo(5);
+        assertThat(t.operatingPoint()).contains("at most 0.50 %");
+    }
+
+    @Test
+    void tiedScoresAtTheCutAreAllInOrAllOutNeverOverTheShare() {
+        // 10 transactions, 2 may be flagged; three share the second-highest score
+        double[] ascending = {0.1, 0.1, 0.2, 0.3, 0.3, 0.4, 0.5, 0.7, 0.7, 0.7};
+        assertThat(ThresholdSelector.lowestFlagging(ascending, 0.2)).isGreaterThan(0.7);
+        assertThat(ThresholdSelector.lowestFlagging(ascending, 0.3)).isEqualTo(0.7);
+        assertThat(ThresholdSelector.lowestFlagging(ascending, 0.05))
+                .as("a share under one transaction flags none")
+                .isGreaterThan(0.7);
+    }
+
+    @Test
+    void byAlertShareRefusesSharesOutOfOrder() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ThresholdSelector.byAlertShare(0.001, 0.01))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -3,11 +3,15 @@ package io.cdp.trainer.job;
 import io.cdp.aws.AwsClients;
 import io.cdp.events.resources.CdpResources;
 import io.cdp.features.online.OnlineFeatures;
+import io.cdp.features.online.OnlineTransaction;
 import io.cdp.scoring.artifact.ArtifactMetadata;
 import io.cdp.scoring.artifact.ModelArtifact;
 import io.cdp.scoring.registry.ModelRegistry;
 import io.cdp.trainer.eval.HandbookEvaluation;
 import io.cdp.trainer.handbook.HandbookTraining;
+import io.cdp.trainer.online.FeatureBackfill;
+import io.cdp.trainer.online.LakeTraining;
+import io.cdp.trainer.online.TemporalSplit;
 import io.cdp.training.online.OnlineCardTrainer;
 import io.cdp.training.publish.ModelPublisher;
 import io.cdp.training.publish.PublishedModel;
@@ -15,6 +19,7 @@ import io.cdp.training.synthetic.SyntheticModels;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +56,9 @@ class TrainerJobs implements ApplicationRunner, ExitCodeGenerator {
             case "train" -> train();
             case "evaluate" -> evaluate();
             case "publish" -> publish();
-            default -> refuse("unknown cdp.trainer.job '" + properties.job() + "': use train, evaluate or publish");
+            case "backfill" -> backfill();
+            default ->
+                refuse("unknown cdp.trainer.job '" + properties.job() + "': use train, evaluate, publish or backfill");
         };
     }
 
@@ -62,6 +69,7 @@ class TrainerJobs implements ApplicationRunner, ExitCodeGenerator {
 
     private int train() throws IOException {
         return switch (properties.source()) {
+            case "lake" -> trainLake();
             case "synthetic" -> trainSynthetic();
             case "handbook" -> {
                 if (properties.data() == null) {
@@ -78,8 +86,70 @@ class TrainerJobs implements ApplicationRunner, ExitCodeGenerator {
                         });
                 yield 0;
             }
-            default -> refuse("unknown cdp.trainer.source '" + properties.source() + "': use synthetic or handbook");
+            default ->
+                refuse("unknown cdp.trainer.source '" + properties.source() + "': use lake, synthetic or handbook");
         };
+    }
+
+    /**
+     * The online card model on the bank's own history in the lake: the transformer's features, the last days
+     * validating, thresholds for the configured share of transactions alerted.
+     */
+    private int trainLake() {
+        List<OnlineTransaction> history;
+        OnlineCardTrainer.Trained trained;
+        TemporalSplit split;
+        try {
+            history = LakeTraining.history(clients.s3(), names.bucket(CdpResources.Bucket.LAKE));
+            split = TemporalSplit.forTraining(history, properties.validationShare());
+            trained = LakeTraining.train(
+                    history,
+                    split,
+                    properties.alertShare(),
+                    properties.declineShare(),
+                    message -> log.info("trainer: {}", message));
+        } catch (IllegalStateException e) {
+            return refuse(e.getMessage());
+        }
+        PublishedModel published = OnlineCardTrainer.publish(
+                clients.s3(),
+                clients.dynamoDb(),
+                names.bucket(CdpResources.Bucket.MODELS),
+                names.table(CdpResources.Table.MODELS),
+                trained);
+        ArtifactMetadata meta = trained.artifact().metadata();
+        long frauds = history.stream().filter(OnlineTransaction::fraudLabel).count();
+        System.out.printf(
+                "registered %s %s from the lake's history: %,d transactions (%,d fraud) %s..%s, validation from"
+                        + " %s: auc=%.3f ap=%.3f; %s%n",
+                published.modelName(),
+                published.version(),
+                history.size(),
+                frauds,
+                split.from(),
+                split.to(),
+                split.validationFrom(),
+                meta.metrics().get("validation.auc"),
+                meta.metrics().get("validation.ap"),
+                meta.thresholds().operatingPoint());
+        promoteIfAsked(published);
+        return 0;
+    }
+
+    /** Every card's state at the end of the lake's history into the feature store (cards already there stay). */
+    private int backfill() {
+        List<OnlineTransaction> history;
+        try {
+            history = LakeTraining.history(clients.s3(), names.bucket(CdpResources.Bucket.LAKE));
+        } catch (IllegalStateException e) {
+            return refuse(e.getMessage());
+        }
+        FeatureBackfill.Result result = FeatureBackfill.run(
+                clients.dynamoDb(), names.table(CdpResources.Table.FEATURES), history, Clock.systemUTC());
+        System.out.printf(
+                "backfilled the feature store from %,d transactions: %,d cards written, %,d already there%n",
+                history.size(), result.written(), result.alreadyThere());
+        return 0;
     }
 
     /** The online card model on generated history: a first model for a stack that has no history of its own yet. */

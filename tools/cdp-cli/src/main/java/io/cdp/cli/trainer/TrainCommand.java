@@ -1,32 +1,31 @@
 package io.cdp.cli.trainer;
 
-import io.cdp.cli.ServiceJars;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/**
- * {@code ./cdp train}: the model-trainer job as the scheduled container runs it (its executable jar, job
- * {@code train}), in this shell's namespace and against its emulator, with the local profile.
- */
+/** {@code ./cdp train}: the model-trainer job {@code train}. */
 @Command(
         name = "train",
-        description = "Run the model-trainer job: train a model and register it, optionally "
-                + "promote it ([synthetic|handbook] [--data DIR] [--promote] [--seed S] [--cards N] [trainer options])")
+        description = "Run the model-trainer job: train the fraud model on the lake's history (lake), on generated"
+                + " data (synthetic) or the handbook's (handbook), register it, optionally promote it"
+                + " ([lake|synthetic|handbook] [--promote] [--alert-share F] [--data DIR] [--seed S] [--cards N])")
 public final class TrainCommand implements Callable<Integer> {
 
     @Parameters(
             index = "0",
             arity = "0..1",
-            defaultValue = "synthetic",
-            description = "what to learn from: synthetic (generated card history) or handbook (--data DIR)")
-    String source = "synthetic";
+            defaultValue = "lake",
+            description = "what to learn from: lake (the history core banking exported), synthetic, handbook")
+    String source = "lake";
 
     @Option(names = "--data", description = "input directory (handbook)")
     @Nullable
@@ -34,6 +33,14 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--promote", description = "make the new version live at once")
     boolean promote;
+
+    @Option(names = "--alert-share", description = "share of transactions to review and alert (lake; default 0.005)")
+    @Nullable
+    Double alertShare;
+
+    @Option(names = "--decline-share", description = "share of transactions to decline (lake; default 0.0005)")
+    @Nullable
+    Double declineShare;
 
     @Option(names = "--seed", description = "seed of the synthetic history")
     @Nullable
@@ -48,29 +55,27 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Daws.cborEnabled=false",
-                "--enable-native-access=ALL-UNNAMED",
-                "-jar",
-                ServiceJars.executable("model-trainer").toString(),
-                "--spring.profiles.active=local",
-                "--cdp.trainer.job=train",
-                "--cdp.trainer.source=" + source,
-                "--cdp.trainer.promote=" + promote,
-                "--logging.structured.format.console="));
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("source", source);
+        settings.put("promote", Boolean.toString(promote));
         if (data != null) {
-            command.add("--cdp.trainer.data=" + data.toAbsolutePath());
+            settings.put("data", data.toAbsolutePath().toString());
+        }
+        if (alertShare != null) {
+            settings.put("alert-share", alertShare.toString());
+        }
+        if (declineShare != null) {
+            settings.put("decline-share", declineShare.toString());
         }
         if (seed != null) {
-            command.add("--cdp.trainer.seed=" + seed);
+            settings.put("seed", seed.toString());
         }
         if (cards != null) {
-            command.add("--cdp.trainer.cards=" + cards);
+            settings.put("cards", cards.toString());
         }
         if (!options.isEmpty()) {
-            command.add("--cdp.trainer.options=" + String.join(",", options));
+            settings.put("options", String.join(",", options));
         }
-        return new ProcessBuilder(command).inheritIO().start().waitFor();
+        return TrainerJob.run("train", settings);
     }
 }
