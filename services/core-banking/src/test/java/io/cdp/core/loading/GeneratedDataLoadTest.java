@@ -3,7 +3,6 @@ package io.cdp.core.loading;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cdp.core.tabformer.Card;
-import io.cdp.core.tabformer.Customer;
 import io.cdp.core.tabformer.Transaction;
 import io.cdp.datagen.TabFormerGenerator;
 import java.io.PrintStream;
@@ -25,7 +24,7 @@ class GeneratedDataLoadTest {
         List<Card> cards = new ArrayList<>();
         try (RejectReport rejects = new RejectReport(dir.resolve("rejects.jsonl"))) {
             var summary = new TabFormerLoader(
-                            collecting(new ArrayList<>(), cards, txs),
+                            TabFormerLoaderTest.sink(new ArrayList<>(), cards, txs),
                             rejects,
                             new PrintStream(PrintStream.nullOutputStream()))
                     .load(TabFormerLoader.Files3.find(dir));
@@ -47,23 +46,5 @@ class GeneratedDataLoadTest {
                         .average()
                         .orElseThrow())
                 .isBetween(10.0, 200.0);
-    }
-
-    static LoadSink collecting(List<Customer> customers, List<Card> cards, List<Transaction> txs) {
-        return new LoadSink() {
-            public void customer(Customer c) {
-                customers.add(c);
-            }
-
-            public void card(Card c) {
-                cards.add(c);
-            }
-
-            public void transaction(Transaction t) {
-                txs.add(t);
-            }
-
-            public void flush() {}
-        };
     }
 }

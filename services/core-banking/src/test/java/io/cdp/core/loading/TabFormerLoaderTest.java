@@ -94,7 +94,8 @@ class TabFormerLoaderTest {
         return String.join(",", fields);
     }
 
-    private static LoadSink sink(List<Customer> customers, List<Card> cards, List<Transaction> txs) {
+    /** A sink that keeps what it is given (also for {@link GeneratedDataLoadTest}). */
+    static LoadSink sink(List<Customer> customers, List<Card> cards, List<Transaction> txs) {
         return new LoadSink() {
             public void customer(Customer c) {
                 customers.add(c);

@@ -69,7 +69,7 @@ class TrainerJobs implements ApplicationRunner, ExitCodeGenerator {
 
     private int train() throws IOException {
         return switch (properties.source()) {
-            case "lake" -> trainLake();
+            case "lake", "online" -> trainLake();
             case "synthetic" -> trainSynthetic();
             case "handbook" -> {
                 if (properties.data() == null) {
@@ -87,7 +87,8 @@ class TrainerJobs implements ApplicationRunner, ExitCodeGenerator {
                 yield 0;
             }
             default ->
-                refuse("unknown cdp.trainer.source '" + properties.source() + "': use lake, synthetic or handbook");
+                refuse("unknown cdp.trainer.source '" + properties.source()
+                        + "': use lake (or online), synthetic or handbook");
         };
     }
 

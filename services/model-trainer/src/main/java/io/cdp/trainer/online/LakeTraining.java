@@ -3,12 +3,15 @@ package io.cdp.trainer.online;
 import io.cdp.events.payload.TransactionRecordedV1;
 import io.cdp.features.online.OnlineTransaction;
 import io.cdp.features.online.WireTransactions;
+import io.cdp.lake.LakeLayout;
 import io.cdp.lake.RawTransactions;
 import io.cdp.training.online.OnlineCardTrainer;
 import io.cdp.training.train.Progress;
 import io.cdp.training.train.ThresholdSelector;
 import io.cdp.training.train.TrainingParameters;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -19,6 +22,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  * bank wants alerted.
  */
 public final class LakeTraining {
+
+    private static final Logger log = LoggerFactory.getLogger(LakeTraining.class);
 
     /** What the bank is asked to staff for by default: review at most 0.5 % of transactions, decline a tenth of it. */
     public static final double DEFAULT_ALERT_SHARE = 0.005;
@@ -45,6 +50,16 @@ public final class LakeTraining {
             throw new IllegalStateException("the lake (" + lakeBucket + ") holds no raw transactions: extract the "
                     + "history from core banking first ('./cdp extract')");
         }
+        List<String> extractions =
+                s3
+                        .listObjectsV2Paginator(b -> b.bucket(lakeBucket).prefix(LakeLayout.RAW_MANIFESTS))
+                        .contents()
+                        .stream()
+                        .map(o -> o.key()
+                                .substring(LakeLayout.RAW_MANIFESTS.length())
+                                .replace(".json", ""))
+                        .toList();
+        log.info("the lake's history: {} transactions from extraction(s) {}", raw.size(), extractions);
         return WireTransactions.online(raw);
     }
 

@@ -2,6 +2,7 @@ package io.cdp.cli.stream;
 
 import io.cdp.aws.AwsClients;
 import io.cdp.aws.bootstrap.ResourceBootstrap;
+import io.cdp.aws.test.RepositoryRoot;
 import io.cdp.cli.CliAws;
 import io.cdp.datagen.SyntheticCardHistory;
 import io.cdp.events.Envelope;
@@ -169,7 +170,14 @@ public final class StreamBenchMain {
                 "--spring.cloud.stream.kinesis.bindings.transactions-in-0.consumer.polling-max-records=500",
                 "--spring.cloud.stream.kinesis.bindings.transactions-in-0.consumer.metrics-level=NONE",
                 "--spring.cloud.stream.kinesis.bindings.profiles-in-0.consumer.fan-out=false",
-                "--spring.cloud.stream.kinesis.bindings.profiles-in-0.consumer.metrics-level=NONE"
+                "--spring.cloud.stream.kinesis.bindings.profiles-in-0.consumer.metrics-level=NONE",
+                // the CLI's classpath holds several services' jars, each with an application.yml: the transformer's
+                // own configuration, from the source tree, and none of the OpenAPI beans another jar brings along
+                "--spring.config.location=file:"
+                        + RepositoryRoot.find()
+                                .resolve("services/stream-transformer/src/main/resources/application.yml"),
+                "--springdoc.api-docs.enabled=false",
+                "--springdoc.swagger-ui.enabled=false"
             };
             SpringApplicationBuilder builder = new SpringApplicationBuilder(StreamTransformerApplication.class)
                     .initializers(context -> context.getBeanFactory().addBeanPostProcessor(new BeanPostProcessor() {

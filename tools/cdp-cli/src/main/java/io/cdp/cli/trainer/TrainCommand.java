@@ -15,16 +15,18 @@ import picocli.CommandLine.Parameters;
 /** {@code ./cdp train}: the model-trainer job {@code train}. */
 @Command(
         name = "train",
-        description = "Run the model-trainer job: train the fraud model on the lake's history (lake), on generated"
-                + " data (synthetic) or the handbook's (handbook), register it, optionally promote it"
-                + " ([lake|synthetic|handbook] [--promote] [--alert-share F] [--data DIR] [--seed S] [--cards N])")
+        description =
+                "Run the model-trainer job: train the fraud model on the lake's history (lake), on generated"
+                        + " data (synthetic) or the handbook's (handbook), register it, optionally promote it"
+                        + " ([lake|online|synthetic|handbook] [--promote] [--alert-share F] [--data DIR] [--seed S] [--cards N])")
 public final class TrainCommand implements Callable<Integer> {
 
     @Parameters(
             index = "0",
             arity = "0..1",
             defaultValue = "lake",
-            description = "what to learn from: lake (the history core banking exported), synthetic, handbook")
+            description = "what to learn from: lake (or online: the online card model from the history core banking"
+                    + " exported), synthetic, handbook")
     String source = "lake";
 
     @Option(names = "--data", description = "input directory (handbook)")
