@@ -153,7 +153,8 @@ public final class HandbookEvaluation {
     }
 
     /**
-     * Runs the evaluation with command-line style options ({@code --data DIR ...}); 0 when it ran, 2 for bad options.
+     * Runs the evaluation with command-line style options ({@code --data DIR ...}); 0 when it ran and the model holds
+     * the published bar ({@link RegressionGate}), 3 when it falls below it, 2 for bad options.
      * The entry points are {@code ./cdp eval handbook} (tools/cdp-cli) and the trainer job {@code evaluate}.
      */
     public static int run(String[] argv) throws IOException {
@@ -433,8 +434,11 @@ public final class HandbookEvaluation {
         Files.writeString(report, html.render());
         System.out.println("report: " + report + "; model: " + modelOut);
         System.out.printf(Locale.ROOT, "duration %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        List<String> shortfalls = RegressionGate.shortfalls(auc, ap, cp.mean());
+        shortfalls.forEach(s -> System.err.println("eval: REGRESSION: " + s));
         System.out.printf(Locale.ROOT, "ours auc=%.3f ap=%.3f cp100=%.3f%n", auc, ap, cp.mean());
-        return 0;
+        // a model below the handbook's bar fails the run, so CI catches it (RegressionGate says why this tolerance)
+        return shortfalls.isEmpty() ? 0 : 3;
     }
 
     static double[] margins(TreeEnsemble ensemble, float[][] rows) {
