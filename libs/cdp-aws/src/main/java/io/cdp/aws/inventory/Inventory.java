@@ -109,19 +109,29 @@ public final class Inventory {
     }
 
     /** The token of one card with state in the feature store ({@code card#<token>} items), if any. */
-    public java.util.Optional<String> sampleCardToken() {
+    /** A card with online features, and the time of the last transaction its state holds (epoch milliseconds). */
+    public record SampleCard(String token, long lastEventMillis) {}
+
+    /** A card whose feature-store item holds a state (written by the transformer or the backfill). */
+    public java.util.Optional<SampleCard> sampleCard() {
         String prefix = "card#";
         for (var page : dynamoDb.scanPaginator(b -> b.tableName(names.table(Table.FEATURES))
-                .projectionExpression("entityKey")
+                .projectionExpression("entityKey, lastEventTime")
                 .limit(100))) {
             for (var item : page.items()) {
                 String key = item.get("entityKey").s();
-                if (key.startsWith(prefix)) {
-                    return java.util.Optional.of(key.substring(prefix.length()));
+                if (key.startsWith(prefix) && item.containsKey("lastEventTime")) {
+                    return java.util.Optional.of(new SampleCard(
+                            key.substring(prefix.length()),
+                            Long.parseLong(item.get("lastEventTime").n())));
                 }
             }
         }
         return java.util.Optional.empty();
+    }
+
+    public java.util.Optional<String> sampleCardToken() {
+        return sampleCard().map(SampleCard::token);
     }
 
     public long bucketObjects(String bucket) {

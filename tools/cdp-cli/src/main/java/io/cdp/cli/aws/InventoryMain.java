@@ -8,7 +8,8 @@ import io.cdp.events.resources.CdpResources;
 /**
  * {@code ./cdp aws inventory [namespace]}: one line per registry resource with what it holds. With
  * {@code --count <stream>} prints only that stream's record count (for scripts that wait on a pipeline);
- * {@code --sample-card} prints the token of one card that has online features.
+ * {@code --sample-card} prints the token of one card that has online features; with {@code --with-time}, also the
+ * time of the last transaction its state holds (ISO-8601), so a caller can score the card's next purchase.
  */
 public final class InventoryMain {
 
@@ -23,11 +24,14 @@ public final class InventoryMain {
         String namespace = null;
         String countStream = null;
         boolean sampleCard = false;
+        boolean withTime = false;
         for (int i = 0; i < args.length; i++) {
             if ("--count".equals(args[i]) && i + 1 < args.length) {
                 countStream = args[++i];
             } else if ("--sample-card".equals(args[i])) {
                 sampleCard = true;
+            } else if ("--with-time".equals(args[i])) {
+                withTime = true;
             } else {
                 namespace = args[i];
             }
@@ -35,7 +39,11 @@ public final class InventoryMain {
         CdpResources names = namespace != null ? CdpResources.fromValue(namespace) : CliAws.names();
         Inventory inventory = new Inventory(clients, names);
         if (sampleCard) {
-            System.out.println(inventory.sampleCardToken().orElse(""));
+            boolean time = withTime;
+            System.out.println(inventory
+                    .sampleCard()
+                    .map(c -> time ? c.token() + " " + java.time.Instant.ofEpochMilli(c.lastEventMillis()) : c.token())
+                    .orElse(""));
             return;
         }
         if (countStream != null) {
