@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.parquet.schema.MessageType;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Parquet to and from bytes. parquet-floor reads and writes files only, so each call goes through a temporary file
@@ -24,8 +25,19 @@ public final class ParquetFiles {
     private ParquetFiles() {}
 
     public static <T> byte[] write(MessageType schema, Iterable<T> rows, Dehydrator<T> dehydrator) {
+        return write(schema, rows, dehydrator, null);
+    }
+
+    /** As {@link #write(MessageType, Iterable, Dehydrator)}, with the temporary file in {@code tempDir} (null: the JVM's). */
+    public static <T> byte[] write(
+            MessageType schema, Iterable<T> rows, Dehydrator<T> dehydrator, @Nullable Path tempDir) {
         try {
-            Path file = Files.createTempFile("cdp-lake-", ".parquet");
+            if (tempDir != null) {
+                Files.createDirectories(tempDir);
+            }
+            Path file = tempDir == null
+                    ? Files.createTempFile("cdp-lake-", ".parquet")
+                    : Files.createTempFile(tempDir, "cdp-lake-", ".parquet");
             try {
                 // parquet-floor creates the file itself; only the unique name is wanted from createTempFile
                 Files.delete(file);

@@ -54,10 +54,6 @@ final class Modules {
                 .importPackages("io.cdp");
     }
 
-    static String[] packagesOf(String rootPackage) {
-        return new String[] {rootPackage + ".."};
-    }
-
     static String[] otherServices(String service) {
         return SERVICES.entrySet().stream()
                 .filter(e -> !e.getKey().equals(service))

@@ -123,12 +123,10 @@ public final class ThresholdSelector {
     static double lowestFlagging(double[] ascending, double share) {
         int n = ascending.length;
         int allowed = (int) Math.floor(n * share);
-        // scores >= ascending[i] are the n - i from i up; equal scores must all be in or all out
+        // scores >= ascending[i] are the n - i from i up (i >= 1: the share is under 1); equal scores must all be in or
+        // all out, so the cut moves up past a tie that straddles it
         for (int i = n - allowed; i < n; i++) {
-            if (i > 0 && i < n && ascending[i] == ascending[i - 1]) {
-                continue;
-            }
-            if (i >= 0 && i < n) {
+            if (ascending[i] != ascending[i - 1]) {
                 return ascending[i];
             }
         }

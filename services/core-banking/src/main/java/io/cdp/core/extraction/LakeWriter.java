@@ -169,7 +169,7 @@ public final class LakeWriter {
     }
 
     private <T> LakeObject upload(String key, MessageType schema, List<T> rows, Dehydrator<T> dehydrator) {
-        byte[] bytes = ParquetFiles.write(schema, rows, dehydrator);
+        byte[] bytes = ParquetFiles.write(schema, rows, dehydrator, workDir);
         s3.putObject(
                 b -> b.bucket(bucket).key(key).contentType(LakeLayout.PARQUET_CONTENT_TYPE),
                 RequestBody.fromBytes(bytes));

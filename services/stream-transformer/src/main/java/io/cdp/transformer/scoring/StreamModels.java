@@ -5,7 +5,6 @@ import io.cdp.features.online.MccRiskTables;
 import io.cdp.features.online.OnlineFeatures;
 import io.cdp.scoring.artifact.ModelArtifact;
 import io.cdp.scoring.registry.ArtifactStore;
-import io.cdp.scoring.registry.ModelEntry;
 import io.cdp.scoring.registry.ModelRegistry;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -39,7 +38,7 @@ public final class StreamModels {
 
     /** The serving artifact of the stream model, if one is live and has the stream's feature order. */
     public Optional<ModelArtifact> serving() {
-        return registry.serving().map(this::load).filter(a -> {
+        return registry.serving().map(artifacts::read).filter(a -> {
             boolean matches = a.metadata().featureNames().equals(OnlineFeatures.SCHEMA.names());
             if (!matches) {
                 log.warn(
@@ -50,10 +49,6 @@ public final class StreamModels {
             }
             return matches;
         });
-    }
-
-    private ModelArtifact load(ModelEntry entry) {
-        return artifacts.read(entry);
     }
 
     public MccRiskTables mccRiskTables() {
