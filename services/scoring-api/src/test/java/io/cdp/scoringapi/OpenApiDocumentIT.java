@@ -40,7 +40,6 @@ class OpenApiDocumentIT {
     static void emulator(DynamicPropertyRegistry registry) {
         registry.add("cdp.aws.endpoint", () -> AwsEmulator.shared().endpoint().toString());
         registry.add("cdp.aws.namespace", () -> names.namespace());
-        registry.add("cdp.security.dev-secret", io.cdp.service.security.DevTokens::randomSecret);
         registry.add("logging.structured.format.console", () -> "");
     }
 

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import software.amazon.awssdk.core.SdkBytes;
@@ -43,6 +44,8 @@ import tools.jackson.databind.JsonNode;
  */
 @AwsEmulatorTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// development tokens are accepted under the local profile only
+@ActiveProfiles("local")
 class ScoringApiIT {
 
     private static final String SECRET = DevTokens.randomSecret();
@@ -259,6 +262,30 @@ class ScoringApiIT {
 
         assertThat(answer.status()).isEqualTo(413);
         assertThat(answer.json().get("type").asString()).endsWith("/batch-too-large");
+    }
+
+    @Test
+    void refusesABodyOverTheSizeLimitWith413BeforeParsingIt() {
+        // a batch padded past cdp.security.max-body-size: refused by its length, so nothing reads or parses it
+        StringJoiner items = new StringJoiner(",", "{\"transactions\": [", "]}");
+        String card = SyntheticCardHistory.cardToken(new SplittableRandom(8));
+        String merchant = "m-" + "x".repeat(2000);
+        for (int i = 0; i < 80; i++) {
+            items.add(purchase(
+                    "p-" + i,
+                    card,
+                    "5.00",
+                    merchant,
+                    "CHIP",
+                    5411,
+                    Instant.now().minusSeconds(60)));
+        }
+
+        var answer = api().post("/v1/fraud-scores:batch", token("fraud:score"), items.toString());
+
+        assertThat(answer.status()).isEqualTo(413);
+        assertThat(answer.raw().headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(answer.json().get("type").asString()).endsWith("/payload-too-large");
     }
 
     @Test

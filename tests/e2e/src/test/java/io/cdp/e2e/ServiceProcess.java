@@ -6,10 +6,8 @@ import io.cdp.events.resources.CdpResources;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +27,7 @@ final class ServiceProcess implements AutoCloseable {
         this.log = log;
     }
 
-    /** Starts {@code service} with the emulator's settings, the namespace, a throwaway dev key and {@code extra}. */
+    /** Starts {@code service} with the emulator's settings, the namespace and {@code extra}; no token issuer (none is needed). */
     static ServiceProcess start(
             String service, String instance, CdpResources names, AwsEmulator emulator, Map<String, String> extra)
             throws IOException {
@@ -37,9 +35,6 @@ final class ServiceProcess implements AutoCloseable {
         p.put("cdp.aws.endpoint", emulator.endpoint().toString());
         p.put("cdp.aws.namespace", names.namespace());
         p.put("server.port", "0");
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        p.put("cdp.security.dev-secret", Base64.getEncoder().encodeToString(key));
         p.put("logging.structured.format.console", "");
         p.put("logging.level.root", "INFO");
         p.put("logging.level.io.awspring", "WARN");

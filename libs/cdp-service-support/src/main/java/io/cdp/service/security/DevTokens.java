@@ -24,11 +24,19 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Development tokens: HMAC-SHA256 JWTs signed with a key that exists only on the developer's machine (or in a test).
  * They carry the issuer {@value #ISSUER}, which the development decoder requires, so a development token can never
- * pass a production decoder (that one trusts only its configured issuer's keys).
+ * pass a production decoder (that one trusts only its configured issuer's keys). They always expire, within
+ * {@link #MAX_TTL}: a token copied into a shell history or a ticket is worthless within the hour.
  */
 public final class DevTokens {
 
     public static final String ISSUER = "cdp-dev";
+
+    /** The suite's default audience ({@code cdp.security.audience}); development tokens carry it unless told. */
+    public static final String AUDIENCE = "cdp-api";
+
+    /** The longest a development token may live; the development decoder refuses longer-lived ones too. */
+    public static final Duration MAX_TTL = Duration.ofHours(1);
+
     private static final int KEY_BYTES = 32;
 
     private DevTokens() {}
@@ -77,10 +85,24 @@ public final class DevTokens {
         return Base64.getEncoder().encodeToString(key);
     }
 
+    /** A token for the suite's default audience {@value #AUDIENCE}. */
     public static String mint(SecretKey key, String subject, List<String> scopes, Duration ttl) {
+        return mint(key, subject, scopes, ttl, AUDIENCE);
+    }
+
+    /**
+     * A token with exactly {@code scopes} (none is added, so {@code pii:decrypt} only when asked for), expiring after
+     * {@code ttl}, at most {@link #MAX_TTL}.
+     */
+    public static String mint(SecretKey key, String subject, List<String> scopes, Duration ttl, String audience) {
+        if (ttl.isNegative() || ttl.isZero() || ttl.compareTo(MAX_TTL) > 0) {
+            throw new IllegalArgumentException("a development token lives more than 0 and at most "
+                    + MAX_TTL.toMinutes() + " minutes; asked for " + ttl.toMinutes() + " min");
+        }
         Instant now = Instant.now();
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(ISSUER)
+                .audience(audience)
                 .subject(subject)
                 .jwtID(UUID.randomUUID().toString())
                 .issueTime(Date.from(now))

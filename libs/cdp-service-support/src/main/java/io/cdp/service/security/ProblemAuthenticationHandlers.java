@@ -42,7 +42,7 @@ final class ProblemAuthenticationHandlers {
         };
     }
 
-    private static void write(HttpServletResponse response, int status, String type, String title, String detail)
+    static void write(HttpServletResponse response, int status, String type, String title, String detail)
             throws IOException {
         if (response.isCommitted()) {
             return;

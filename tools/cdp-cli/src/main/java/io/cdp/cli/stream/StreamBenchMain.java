@@ -33,7 +33,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -148,14 +147,11 @@ public final class StreamBenchMain {
                 DynamoDbClient dynamoDb = clients.dynamoDb();
                 var s3 = clients.s3()) {
             SyntheticModels.publishLive(s3, dynamoDb, names, model);
-            byte[] key = new byte[32];
-            new java.security.SecureRandom().nextBytes(key);
             String[] appArgs = {
                 "--cdp.aws.endpoint=" + clients.settings().endpoint(),
                 "--cdp.aws.namespace=" + names.namespace(),
                 "--spring.cloud.aws.region.static="
                         + clients.settings().region().id(),
-                "--cdp.security.dev-secret=" + Base64.getEncoder().encodeToString(key),
                 "--server.port=0",
                 "--logging.level.root=WARN",
                 "--logging.structured.format.console=",
