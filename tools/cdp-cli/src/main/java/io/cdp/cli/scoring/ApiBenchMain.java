@@ -67,6 +67,9 @@ public final class ApiBenchMain {
     /** Chosen by measurement; see docs/benchmarks/scoring-api.md. */
     private static final String DEFAULT_GC = "parallel";
 
+    /** Long enough for the longest warm-up plus measurement anyone runs; the identity provider's tokens live an hour. */
+    private static final Duration BENCH_TTL = Duration.ofHours(1);
+
     private ApiBenchMain() {}
 
     public static void main(String[] args) throws Exception {
@@ -131,28 +134,41 @@ public final class ApiBenchMain {
 
         LoadGenerator.Result api;
         String url = stringArg(args, "--url");
-        try (ServiceProcess service = url != null
-                ? null
-                : ServiceProcess.start(
-                        "bench",
-                        Map.of(
-                                "CDP_RESOURCE_NAMESPACE",
-                                names.namespace(),
-                                "SCORING_UPDATE_ON_SCORE",
-                                "false",
-                                "SCORING_CACHE_REFRESH",
-                                cacheRefresh,
-                                "SCORING_CACHE_MAX_STALE",
-                                "60s",
-                                "LOG_FORMAT",
-                                ""),
-                        serviceJvmOptions(gc))) {
+        // the production token path: RS256 keys from a JWK set over HTTP, issuer, audience and expiry checked, and a
+        // token of its own per client connection (each verified once, then from the decoder's cache, as in production)
+        try (BenchIssuer issuer = new BenchIssuer();
+                ServiceProcess service = url != null
+                        ? null
+                        : ServiceProcess.start(
+                                "bench",
+                                Map.of(
+                                        "CDP_RESOURCE_NAMESPACE",
+                                        names.namespace(),
+                                        "SCORING_UPDATE_ON_SCORE",
+                                        "false",
+                                        "SCORING_CACHE_REFRESH",
+                                        cacheRefresh,
+                                        "SCORING_CACHE_MAX_STALE",
+                                        "60s",
+                                        "LOG_FORMAT",
+                                        "",
+                                        // no development key beside the issuer: the service refuses both at once
+                                        "CDP_DEV_KEY_FILE",
+                                        ""),
+                                serviceJvmOptions(gc),
+                                issuer.serviceArguments(DevTokens.AUDIENCE))) {
             String base = service != null ? service.baseUrl() : url;
-            String token = DevTokens.mint(
-                    DevTokens.keyFromFile(TokenMain.keyFile()), "bench", List.of("fraud:score"), Duration.ofHours(1));
             URI uri = URI.create(base + "/v1/fraud-scores");
             List<ScoreCaller> callers = new ArrayList<>();
             for (int c = 0; c < connections; c++) {
+                // a service given with --url runs the local profile: it trusts the development key, not this issuer
+                String token = service != null
+                        ? issuer.mint("bench-client-" + c, List.of("fraud:score"), DevTokens.AUDIENCE, BENCH_TTL)
+                        : DevTokens.mint(
+                                DevTokens.keyFromFile(TokenMain.keyFile()),
+                                "bench-client-" + c,
+                                List.of("fraud:score"),
+                                DevTokens.MAX_TTL);
                 callers.add(new ScoreCaller(uri, token, bodies));
             }
             try {
@@ -183,10 +199,14 @@ public final class ApiBenchMain {
                 Locale.ROOT,
                 "%nbench api: fixed arrival rate, latency from each request's due time "
                         + "(coordinated-omission aware), %d keep-alive connections; %d cards seeded, card-state cache "
-                        + "refresh %s; service JVM %s; load generator, service and emulator share this %d-core machine%n",
+                        + "refresh %s; tokens %s; service JVM %s; load generator, service and emulator share this %d-core "
+                        + "machine%n",
                 connections,
                 cards,
                 cacheRefresh,
+                url == null
+                        ? "RS256 from a JWK set over HTTP, issuer, audience and expiry checked, one per connection"
+                        : "development HS256 (--url)",
                 String.join(" ", serviceJvmOptions(gc)),
                 Runtime.getRuntime().availableProcessors());
         System.out.println(

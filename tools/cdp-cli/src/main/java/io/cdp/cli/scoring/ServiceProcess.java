@@ -59,6 +59,13 @@ final class ServiceProcess implements AutoCloseable {
 
     static ServiceProcess start(String name, Map<String, String> environment, List<String> jvmOptions)
             throws IOException, InterruptedException {
+        return start(name, environment, jvmOptions, List.of());
+    }
+
+    /** {@code arguments}: more Spring arguments after the profile and port, e.g. the token issuer to trust. */
+    static ServiceProcess start(
+            String name, Map<String, String> environment, List<String> jvmOptions, List<String> arguments)
+            throws IOException, InterruptedException {
         Path root = RepositoryRoot.find();
         Path jar = ServiceJars.executable("scoring-api");
         ensureLiveModel(CdpResources.fromValue(environment.get("CDP_RESOURCE_NAMESPACE")));
@@ -79,6 +86,7 @@ final class ServiceProcess implements AutoCloseable {
                 copy.toString(),
                 "--spring.profiles.active=local",
                 "--server.port=" + port));
+        command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(root.toFile())
                 .redirectErrorStream(true)
