@@ -27,7 +27,10 @@ final class ServiceProcess implements AutoCloseable {
         this.log = log;
     }
 
-    /** Starts {@code service} with the emulator's settings, the namespace and {@code extra}; no token issuer (none is needed). */
+    /**
+     * Starts {@code service} with the emulator's settings, the namespace and {@code extra}; no token issuer, as none of
+     * these tests calls a protected endpoint.
+     */
     static ServiceProcess start(
             String service, String instance, CdpResources names, AwsEmulator emulator, Map<String, String> extra)
             throws IOException {

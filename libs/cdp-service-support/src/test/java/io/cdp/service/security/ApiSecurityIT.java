@@ -56,6 +56,9 @@ class ApiSecurityIT {
         registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> TestIssuer.ISSUER);
         registry.add("cdp.security.max-body-size", () -> "1KB");
         registry.add("management.endpoints.web.exposure.include", () -> "health,prometheus");
+        // as the services declare their readiness group: without show-details of its own, it follows the endpoint's
+        registry.add("management.endpoint.health.probes.enabled", () -> "true");
+        registry.add("management.endpoint.health.group.readiness.include", () -> "readinessState,probe");
         registry.add("logging.structured.format.console", () -> "");
     }
 
@@ -174,6 +177,12 @@ class ApiSecurityIT {
         assertThat(business.body()).doesNotContain("components", "cdp-test-stream");
         assertThat(ops.statusCode()).isEqualTo(200);
         assertThat(ops.body()).contains("\"components\"", "cdp-test-stream");
+
+        var anonymousReadiness = http().get("/actuator/health/readiness", null);
+        var opsReadiness = http().get("/actuator/health/readiness", ISSUER.token(ActuatorSecurityDefaults.OPS_SCOPE));
+        assertThat(anonymousReadiness.statusCode()).isEqualTo(200);
+        assertThat(anonymousReadiness.body()).isEqualTo("{\"status\":\"UP\"}");
+        assertThat(opsReadiness.body()).contains("\"components\"", "cdp-test-stream", "readinessState");
     }
 
     @Test
