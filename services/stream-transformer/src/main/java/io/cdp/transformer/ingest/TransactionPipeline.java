@@ -255,22 +255,14 @@ public final class TransactionPipeline {
 
         metrics.stageTime("scoring", System.nanoTime() - featured);
 
-        // effects, in parallel, each batch-wise; each retried until stored
+        // effects batch-wise: scored events and alerts in parallel, then the lake; each retried a bounded number of
+        // times
         CompletableFuture<?> scoredDone = CompletableFuture.runAsync(
                 () -> {
                     if (!events.isEmpty()) {
                         long t = System.nanoTime();
                         retry.bounded("scored-events", () -> scoredSink.publish(events));
                         metrics.stageTime("scored-events", System.nanoTime() - t);
-                    }
-                },
-                io);
-        CompletableFuture<?> lakeDone = CompletableFuture.runAsync(
-                () -> {
-                    if (!lakeRows.isEmpty()) {
-                        long t = System.nanoTime();
-                        retry.bounded("lake", () -> lake.write(stream, shardId, lakeRows));
-                        metrics.stageTime("lake", System.nanoTime() - t);
                     }
                 },
                 io);
@@ -285,6 +277,18 @@ public final class TransactionPipeline {
                     return sent;
                 },
                 io);
+        // the lake last: its objects exist only for a batch whose other effects all succeeded, so a batch that fails
+        // and is then processed record by record leaves no batch-sized object behind to duplicate the records' rows
+        CompletableFuture<?> lakeDone = CompletableFuture.allOf(scoredDone, alertDone)
+                .thenRunAsync(
+                        () -> {
+                            if (!lakeRows.isEmpty()) {
+                                long t = System.nanoTime();
+                                retry.bounded("lake", () -> lake.write(stream, shardId, lakeRows));
+                                metrics.stageTime("lake", System.nanoTime() - t);
+                            }
+                        },
+                        io);
         if (!poison.isEmpty()) {
             long t = System.nanoTime();
             quarantine(stream, shardId, poison);

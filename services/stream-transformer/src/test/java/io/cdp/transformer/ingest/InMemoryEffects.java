@@ -42,6 +42,8 @@ final class InMemoryEffects {
     final Map<String, String> claims = new ConcurrentHashMap<>();
     /** wraps the scorer of every pipeline made after it is set: tests make it throw */
     UnaryOperator<Scorer> scorerWrapper = UnaryOperator.identity();
+    /** transaction ids whose alert request fails, every time */
+    java.util.function.Predicate<String> alertRefused = transactionId -> false;
 
     TransactionPipeline pipeline() {
         return pipeline(store);
@@ -63,6 +65,9 @@ final class InMemoryEffects {
         LakeSink lakeSink = (stream, shard, rows) ->
                 LakeObjects.plan(stream, shard, rows).forEach(p -> lake.put(p.key(), p.rows()));
         AlertSink alertSink = alert -> {
+            if (alertRefused.test(alert.payload().transactionId())) {
+                throw new IllegalStateException("alert refused");
+            }
             if (!alertClaims.add(alert.payload().transactionId())) {
                 return false;
             }
