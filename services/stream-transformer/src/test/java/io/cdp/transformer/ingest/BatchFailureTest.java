@@ -143,7 +143,7 @@ class BatchFailureTest {
     }
 
     @Test
-    void anAlertThatAlwaysFailsForOneRecordQuarantinesItAndLeavesNoSecondLakeRowOfTheOthers() {
+    void anAlertThatAlwaysFailsForOneRecordQuarantinesItWithNoLakeRowAndEveryOtherRowOnce() {
         InMemoryEffects effects = new InMemoryEffects();
         List<TransactionRecordedV1> txs = SyntheticCardHistory.takeovers(
                 2,
@@ -180,10 +180,7 @@ class BatchFailureTest {
                 .satisfies(p -> assertThat(p.detail()).contains("alerts"));
         List<String> others = new ArrayList<>(ids(txs));
         others.remove(refusedTx);
-        assertThat(effects.lakeRows())
-                .extracting(ScoredRow::transactionId)
-                .doesNotHaveDuplicates()
-                .containsAll(others);
+        assertThat(effects.lakeRows()).extracting(ScoredRow::transactionId).containsExactlyInAnyOrderElementsOf(others);
     }
 
     private static boolean unique(double[][] rows, int index) {
