@@ -19,6 +19,12 @@ public final class LakeLayout {
     public static final String RAW_MANIFESTS = RAW + "_manifests/";
 
     public static final String SCORED = "scored/";
+    /**
+     * Stream records a consumer could not use, exactly as received (claim-check: the dead-letter message holds only
+     * where and why); written with the PII key, because a malformed record may hold personal data anywhere.
+     */
+    public static final String QUARANTINE = "quarantine/";
+
     public static final String PARQUET_CONTENT_TYPE = "application/vnd.apache.parquet";
 
     private LakeLayout() {}

@@ -21,6 +21,7 @@ import io.cdp.features.online.MccRiskTables;
 import io.cdp.features.online.OnlineFeatures;
 import io.cdp.features.online.WireTransactions;
 import io.cdp.training.synthetic.SyntheticModels;
+import io.cdp.transformer.ingest.S3SqsQuarantineSink;
 import io.cdp.transformer.scoring.ScoringModel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -176,7 +177,7 @@ class StreamTransformerIT {
                             .transactionId());
             assertThat(item).containsKey("expiresAt");
 
-            // poison: reason and original bytes in the dead-letter queue
+            // poison: reason, size and SHA-256 in the dead-letter queue, the original bytes in the quarantine
             var deadLetters = fixture.drain(Queue.STREAM_DEAD_LETTERS);
             List<JsonNode> letters = new ArrayList<>();
             deadLetters.forEach(m -> letters.add(fixture.codec.mapper().readTree(m.body())));
@@ -184,10 +185,20 @@ class StreamTransformerIT {
                     .extracting(n -> n.get("reason").asString())
                     .containsExactlyInAnyOrder("unparseable", "unknown-type");
             assertThat(letters)
-                    .extracting(n -> n.get("originalBase64").asString())
-                    .contains(
-                            Base64.getEncoder().encodeToString(garbage),
-                            Base64.getEncoder().encodeToString(unknown));
+                    .extracting(n -> n.get("sha256").asString())
+                    .containsExactlyInAnyOrder(
+                            S3SqsQuarantineSink.sha256(garbage), S3SqsQuarantineSink.sha256(unknown));
+            assertThat(letters)
+                    .allSatisfy(n -> assertThat(n.has("originalBase64")).isFalse());
+            for (JsonNode letter : letters) {
+                byte[] quarantined = fixture.s3
+                        .getObjectAsBytes(b -> b.bucket(letter.get("bucket").asString())
+                                .key(letter.get("objectKey").asString()))
+                        .asByteArray();
+                assertThat(S3SqsQuarantineSink.sha256(quarantined))
+                        .isEqualTo(letter.get("sha256").asString());
+                assertThat(quarantined).hasSize(letter.get("size").asInt());
+            }
 
             // checkpoints: every shard of the transactions stream is checkpointed at its last record (a restart
             // resumes there instead of replaying the stream); KCL keeps them in the binding's lease table

@@ -84,7 +84,10 @@ public record CdpResources(String namespace) {
     /** SQS queues; each with a dead-letter queue that takes messages after {@link #maxReceiveCount()} tries. */
     public enum Queue {
         FRAUD_ALERTS("cdp-fraud-alerts", 5),
-        /** Records the stream consumers cannot parse or validate, with the reason and the original bytes. */
+        /**
+         * Records the stream consumers quarantined (cannot parse, validate or process), with the reason, position,
+         * size and SHA-256; the bytes themselves go to the lake bucket's {@code quarantine/} prefix.
+         */
         STREAM_DEAD_LETTERS("cdp-stream-dead-letters", 0);
 
         private final String baseName;
@@ -167,6 +170,11 @@ public record CdpResources(String namespace) {
         PROFILES("profiles", Zone.CDP, new Key("customerToken", KeyType.S), null, null),
         MODELS("models", Zone.CDP, new Key("modelName", KeyType.S), new Key("version", KeyType.S), null),
         ALERTS("alerts", Zone.CDP, new Key("transactionId", KeyType.S), null, "expiresAt"),
+        /**
+         * The stream position (stream, shard, sequence number) that first carried each transaction, so a producer
+         * duplicate at another position changes nothing while a replay of the same position redoes its effects.
+         */
+        TRANSACTION_CLAIMS("transaction-claims", Zone.CDP, new Key("transactionId", KeyType.S), null, "expiresAt"),
         /** Kinesis binder checkpoints (consumer group + stream + shard to sequence number). */
         BINDER_CHECKPOINTS("cdp-binder-checkpoints", Zone.CDP, new Key("metadataKey", KeyType.S), null, null),
         /** Kinesis binder shard locks, so two instances in a group never read one shard. */

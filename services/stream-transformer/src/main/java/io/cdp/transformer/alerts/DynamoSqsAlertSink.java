@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -17,14 +19,20 @@ import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 /**
  * Claims the transaction in the {@code alerts} table (conditional put keyed by transactionId), then sends to SQS
  * {@code cdp-fraud-alerts}, then marks the claim SENT. A redelivery finds the claim: SENT means nothing to do;
- * PENDING means the process died between claim and send, so it sends now. The only window for a second message
- * is a crash after the SQS send and before the mark; that message carries the same {@code alertId} and event id,
- * the dedup key of the alerting service.
+ * PENDING means the process died between claim and send, so it sends now.
+ *
+ * <p>A failure to mark SENT after the send succeeded never sends again: the mark is retried on its own (a few
+ * attempts with backoff), and if it still fails the alert id stays in this process's memory as sent-not-marked, so the
+ * retried batch only retries the mark. The one window left for a second message is a process killed after the send
+ * and before the mark; that message carries the same {@code alertId} and event id (both derived from the transaction
+ * id), the alerting service's dedup key, and the message attribute {@code alertId} says so without parsing the body.
  */
 public final class DynamoSqsAlertSink implements AlertSink {
 
     static final String PENDING = "PENDING";
     static final String SENT = "SENT";
+    private static final int MARK_ATTEMPTS = 4;
+    private static final long MARK_BACKOFF_MILLIS = 50;
 
     private final DynamoDbClient dynamoDb;
     private final SqsClient sqs;
@@ -33,6 +41,8 @@ public final class DynamoSqsAlertSink implements AlertSink {
     private final String queueUrl;
     private final Duration retention;
     private final Clock clock;
+    /** Alert ids sent whose SENT mark has not been stored yet: a retry must mark them, never send again. */
+    private final Set<String> sentNotMarked = ConcurrentHashMap.newKeySet();
 
     public DynamoSqsAlertSink(
             DynamoDbClient dynamoDb,
@@ -76,6 +86,10 @@ public final class DynamoSqsAlertSink implements AlertSink {
                     .conditionExpression("attribute_not_exists(transactionId)")
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
         } catch (ConditionalCheckFailedException e) {
+            if (sentNotMarked.contains(p.alertId())) {
+                markSent(key, p.alertId());
+                return true;
+            }
             AttributeValue status = e.hasItem() ? e.item().get("status") : null;
             if (status == null) {
                 status = dynamoDb.getItem(b -> b.tableName(table).key(key).consistentRead(true))
@@ -93,12 +107,40 @@ public final class DynamoSqsAlertSink implements AlertSink {
                         MessageAttributeValue.builder()
                                 .dataType("String")
                                 .stringValue(alert.eventType().wireName())
+                                .build(),
+                        "alertId",
+                        MessageAttributeValue.builder()
+                                .dataType("String")
+                                .stringValue(p.alertId())
                                 .build())));
-        dynamoDb.updateItem(b -> b.tableName(table)
-                .key(key)
-                .updateExpression("SET #s = :sent")
-                .expressionAttributeNames(Map.of("#s", "status"))
-                .expressionAttributeValues(Map.of(":sent", AttributeValue.fromS(SENT))));
+        sentNotMarked.add(p.alertId());
+        markSent(key, p.alertId());
         return true;
+    }
+
+    private void markSent(Map<String, AttributeValue> key, String alertId) {
+        long wait = MARK_BACKOFF_MILLIS;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                dynamoDb.updateItem(b -> b.tableName(table)
+                        .key(key)
+                        .updateExpression("SET #s = :sent")
+                        .expressionAttributeNames(Map.of("#s", "status"))
+                        .expressionAttributeValues(Map.of(":sent", AttributeValue.fromS(SENT))));
+                sentNotMarked.remove(alertId);
+                return;
+            } catch (RuntimeException e) {
+                if (attempt >= MARK_ATTEMPTS || Thread.currentThread().isInterrupted()) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(wait);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+                wait *= 2;
+            }
+        }
     }
 }

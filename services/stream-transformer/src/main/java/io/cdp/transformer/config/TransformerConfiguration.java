@@ -3,6 +3,7 @@ package io.cdp.transformer.config;
 import io.cdp.events.codec.EventCodec;
 import io.cdp.events.resources.CdpResources;
 import io.cdp.events.resources.CdpResources.Bucket;
+import io.cdp.events.resources.CdpResources.KmsKey;
 import io.cdp.events.resources.CdpResources.Queue;
 import io.cdp.events.resources.CdpResources.Stream;
 import io.cdp.events.resources.CdpResources.Table;
@@ -11,12 +12,15 @@ import io.cdp.transformer.alerts.DynamoSqsAlertSink;
 import io.cdp.transformer.features.CachingFeatureStore;
 import io.cdp.transformer.features.DynamoFeatureStore;
 import io.cdp.transformer.features.FeatureStore;
-import io.cdp.transformer.ingest.DeadLetterSink;
-import io.cdp.transformer.ingest.SqsDeadLetterSink;
+import io.cdp.transformer.ingest.DynamoTransactionClaims;
+import io.cdp.transformer.ingest.QuarantineSink;
+import io.cdp.transformer.ingest.S3SqsQuarantineSink;
+import io.cdp.transformer.ingest.TransactionClaims;
 import io.cdp.transformer.lake.LakeSink;
 import io.cdp.transformer.lake.ParquetLakeSink;
 import io.cdp.transformer.ops.KinesisReadinessIndicator;
 import io.cdp.transformer.ops.MicrometerPipelineMetrics;
+import io.cdp.transformer.ops.QuarantineStats;
 import io.cdp.transformer.scoring.ScoringModel;
 import io.cdp.transformer.scoring.StreamModels;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -26,6 +30,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -134,14 +139,42 @@ class TransformerConfiguration {
                 clock);
     }
 
+    /** Claim-check quarantine: bytes to the lake bucket under the PII key (one name source: CdpResources). */
     @Bean
-    DeadLetterSink deadLetterSink(SqsClient sqs, CdpResources names, EventCodec codec) {
-        return new SqsDeadLetterSink(sqs, names.queue(Queue.STREAM_DEAD_LETTERS), codec.mapper());
+    QuarantineSink quarantineSink(
+            S3Client s3,
+            SqsClient sqs,
+            CdpResources names,
+            EventCodec codec,
+            Clock clock,
+            @Value("${spring.application.name}") String consumer) {
+        return new S3SqsQuarantineSink(
+                s3,
+                sqs,
+                names.bucket(Bucket.LAKE),
+                names.keyAlias(KmsKey.PII),
+                names.queue(Queue.STREAM_DEAD_LETTERS),
+                codec.mapper(),
+                clock,
+                consumer);
     }
 
     @Bean
-    MicrometerPipelineMetrics pipelineMetrics(MeterRegistry registry) {
-        return new MicrometerPipelineMetrics(registry);
+    TransactionClaims transactionClaims(
+            DynamoDbClient dynamoDb, CdpResources names, TransformerProperties properties, Clock clock) {
+        return new DynamoTransactionClaims(
+                dynamoDb, names.table(Table.TRANSACTION_CLAIMS), properties.claimRetention(), clock);
+    }
+
+    /** Readiness detail {@code quarantine} (always UP): counts by reason and the last one. */
+    @Bean("quarantine")
+    QuarantineStats quarantineStats() {
+        return new QuarantineStats();
+    }
+
+    @Bean
+    MicrometerPipelineMetrics pipelineMetrics(MeterRegistry registry, QuarantineStats quarantine) {
+        return new MicrometerPipelineMetrics(registry, quarantine);
     }
 
     @Bean("kinesis")

@@ -38,7 +38,7 @@ import software.amazon.kinesis.processor.RecordProcessorCheckpointer;
  * The binder edge: two batch consumers ({@code transactions-in-0}, {@code profiles-in-0}) that hand bytes and
  * sequence numbers to the pipeline and checkpoint by hand when it returns. Manual checkpoints because the binder's
  * automatic ones also run after a handler failed, which would skip the batch; here a batch is checkpointed only
- * when every effect of it is stored.
+ * when every effect of it is stored or its record quarantined ({@link BatchRunner}).
  */
 @Configuration(proxyBeanMethods = false)
 class IngestConfiguration {
@@ -54,14 +54,18 @@ class IngestConfiguration {
             CdpResources names,
             LakeSink lake,
             AlertSink alerts,
-            DeadLetterSink deadLetters,
+            QuarantineSink quarantine,
+            TransactionClaims claims,
             PipelineMetrics metrics,
             ExecutorService transformerExecutor,
             TransformerProperties properties,
             Clock clock,
             @Value("${spring.application.name}") String name) {
         Retry retry = new Retry(
-                properties.retryInitial().toMillis(), properties.retryMax().toMillis(), metrics);
+                properties.retryInitial().toMillis(),
+                properties.retryMax().toMillis(),
+                properties.retryAttempts(),
+                metrics);
         return new TransactionPipeline(
                 codec,
                 featureStore,
@@ -70,7 +74,8 @@ class IngestConfiguration {
                 new KinesisScoredEventSink(kinesis, codec, names.stream(Stream.SCORED_TRANSACTIONS)),
                 lake,
                 alerts,
-                deadLetters,
+                quarantine,
+                claims,
                 metrics,
                 transformerExecutor,
                 retry,
@@ -92,21 +97,31 @@ class IngestConfiguration {
     }
 
     @Bean
-    Consumer<Message<Object>> transactions(TransactionPipeline pipeline) {
-        return message -> handle(message, pipeline::processTransactions);
+    BatchRunner batchRunner(TransactionPipeline pipeline, PipelineMetrics metrics, TransformerProperties properties) {
+        return new BatchRunner(
+                properties.batchAttempts(),
+                properties.recordAttempts(),
+                properties.retryInitial().toMillis(),
+                properties.retryMax().toMillis(),
+                pipeline::quarantine,
+                metrics);
     }
 
     @Bean
-    Consumer<Message<Object>> profiles(TransactionPipeline pipeline) {
-        return message -> handle(message, pipeline::processProfiles);
+    Consumer<Message<Object>> transactions(TransactionPipeline pipeline, BatchRunner runner) {
+        return message -> handle(message, runner, pipeline::processTransactions);
     }
 
-    @FunctionalInterface
-    interface BatchHandler {
-        Object process(String stream, String shard, List<RawRecord> records);
+    @Bean
+    Consumer<Message<Object>> profiles(TransactionPipeline pipeline, BatchRunner runner) {
+        return message -> handle(message, runner, pipeline::processProfiles);
     }
 
-    static void handle(Message<Object> message, BatchHandler handler) {
+    /**
+     * One batch: the lease fence, then the batch through {@link BatchRunner} (which returns only when every record's
+     * effects are stored or the record is quarantined, never throws for a failed effect), then the checkpoint.
+     */
+    static void handle(Message<Object> message, BatchRunner runner, BatchRunner.BatchHandler handler) {
         var headers = message.getHeaders();
         String stream = String.valueOf(headers.get(KinesisHeaders.RECEIVED_STREAM));
         String shard = String.valueOf(headers.get(KinesisHeaders.SHARD));
@@ -114,7 +129,7 @@ class IngestConfiguration {
         if (!holdsLease(checkpointer, stream, shard)) {
             return;
         }
-        handler.process(stream, shard, records(message));
+        runner.run(stream, shard, records(message), handler);
         checkpoint(checkpointer, stream, shard);
     }
 

@@ -29,7 +29,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -59,15 +58,26 @@ import org.slf4j.LoggerFactory;
  *       every consumer that deduplicates on it (the envelope contract);</li>
  *   <li>lake: objects are named so that a replay overwrites what the crashed run wrote ({@code LakeObjects});</li>
  *   <li>alerts: a conditional put on the alerts table claims the transaction before anything is sent.</li>
+ *   <li>producer duplicates: the same transaction at another stream position (a producer's retry) is claimed by its
+ *       first position ({@link TransactionClaims}) and has no effect at all; a replay of the same position redoes
+ *       the effects, idempotently as above.</li>
  * </ul>
- * Every effect is retried until it succeeds, so returning means the batch is done and may be checkpointed.
+ * Every effect is retried a bounded number of times ({@link Retry#bounded}), then the batch fails: returning means
+ * every effect is stored or its record quarantined, so the batch may be checkpointed; throwing means the caller
+ * ({@link BatchRunner}) retries it, isolates the record that fails and quarantines it.
  */
 public final class TransactionPipeline {
 
     private static final Logger log = LoggerFactory.getLogger(TransactionPipeline.class);
     private static final int MAX_STATE_ATTEMPTS = 20;
 
-    public record Outcome(int received, int scored, int duplicates, int deadLettered, int alertsSent) {}
+    /**
+     * @param duplicates         transactions the card window already held: replays of their own position, effects redone
+     * @param producerDuplicates transactions another stream position carried first: skipped, no effect at all
+     * @param quarantined        records quarantined with a reason
+     */
+    public record Outcome(
+            int received, int scored, int duplicates, int producerDuplicates, int quarantined, int alertsSent) {}
 
     private final EventCodec codec;
     private final FeatureStore store;
@@ -76,7 +86,8 @@ public final class TransactionPipeline {
     private final ScoredEventSink scoredSink;
     private final LakeSink lake;
     private final AlertSink alerts;
-    private final DeadLetterSink deadLetters;
+    private final QuarantineSink quarantine;
+    private final TransactionClaims claims;
     private final PipelineMetrics metrics;
     private final Executor io;
     private final Retry retry;
@@ -91,7 +102,8 @@ public final class TransactionPipeline {
             ScoredEventSink scoredSink,
             LakeSink lake,
             AlertSink alerts,
-            DeadLetterSink deadLetters,
+            QuarantineSink quarantine,
+            TransactionClaims claims,
             PipelineMetrics metrics,
             Executor io,
             Retry retry,
@@ -104,7 +116,8 @@ public final class TransactionPipeline {
         this.scoredSink = scoredSink;
         this.lake = lake;
         this.alerts = alerts;
-        this.deadLetters = deadLetters;
+        this.quarantine = quarantine;
+        this.claims = claims;
         this.metrics = metrics;
         this.io = io;
         this.retry = retry;
@@ -123,7 +136,7 @@ public final class TransactionPipeline {
     public Outcome processTransactions(String stream, String shardId, List<RawRecord> records) {
         long started = System.nanoTime();
         metrics.received(stream, records.size());
-        List<DeadLetter> poison = new ArrayList<>();
+        List<Poison> poison = new ArrayList<>();
         List<Item> items = new ArrayList<>(records.size());
         for (RawRecord raw : records) {
             Envelope<?> envelope = decode(stream, shardId, raw, poison);
@@ -135,15 +148,16 @@ public final class TransactionPipeline {
                 Envelope<TransactionRecordedV1> tx = (Envelope<TransactionRecordedV1>) envelope;
                 items.add(new Item(raw, tx));
             } else {
-                poison.add(deadLetter(
+                poison.add(new Poison(
                         "unexpected-type",
                         "$.eventType: " + envelope.eventType().wireName()
                                 + " does not belong on the transactions stream",
-                        stream,
-                        shardId,
                         raw));
             }
         }
+        int producerDuplicates = items.size();
+        items = owned(stream, shardId, items);
+        producerDuplicates -= items.size();
 
         long decoded = System.nanoTime();
         metrics.stageTime("decode", decoded - started);
@@ -164,7 +178,7 @@ public final class TransactionPipeline {
         byCard.keySet().forEach(card -> keys.add(StoredEntity.cardKey(card)));
         byCustomer.keySet().forEach(customer -> keys.add(StoredEntity.customerKey(customer)));
         Map<String, Optional<StoredEntity>> prefetched =
-                keys.isEmpty() ? Map.of() : retry.until("features", () -> store.getAll(keys));
+                keys.isEmpty() ? Map.of() : retry.bounded("features", () -> store.getAll(keys));
         Map<String, CompletableFuture<CardOutcome>> cardFutures = new HashMap<>();
         byCard.forEach((card, cardItems) -> {
             AtomicReference<Optional<StoredEntity>> first =
@@ -172,7 +186,8 @@ public final class TransactionPipeline {
             cardFutures.put(
                     card,
                     CompletableFuture.supplyAsync(
-                            () -> retry.until("features", () -> applyCard(card, cardItems, ctx, first.getAndSet(null))),
+                            () -> retry.bounded(
+                                    "features", () -> applyCard(card, cardItems, ctx, first.getAndSet(null))),
                             io));
         });
         List<CompletableFuture<?>> customerFutures = new ArrayList<>();
@@ -180,10 +195,14 @@ public final class TransactionPipeline {
             AtomicReference<Optional<StoredEntity>> first =
                     new AtomicReference<>(prefetched.get(StoredEntity.customerKey(customer)));
             customerFutures.add(CompletableFuture.runAsync(
-                    () -> retry.until("features", () -> applyCustomer(customer, customerItems, first.getAndSet(null))),
+                    () -> retry.bounded(
+                            "features", () -> applyCustomer(customer, customerItems, first.getAndSet(null))),
                     io));
         });
 
+        // every state write ends (or fails) before the batch may fail: a retry of the batch must not overlap them
+        awaitAll(cardFutures.values());
+        awaitAll(customerFutures);
         Map<Item, double[]> features = new IdentityHashMap<>();
         Map<Item, Map<String, Object>> cardAttributes = new IdentityHashMap<>();
         int duplicates = 0;
@@ -193,12 +212,10 @@ public final class TransactionPipeline {
                 Item item = e.getValue().get(i);
                 CardOnlineState.Result r = outcome.results().get(i);
                 if (r.features() == null) {
-                    poison.add(deadLetter(
+                    poison.add(new Poison(
                             "late-event",
                             "older than the card's newest applied transaction and not held "
                                     + "in its window; features cannot be computed point-in-time",
-                            stream,
-                            shardId,
                             item.raw()));
                     continue;
                 }
@@ -238,22 +255,14 @@ public final class TransactionPipeline {
 
         metrics.stageTime("scoring", System.nanoTime() - featured);
 
-        // effects, in parallel, each batch-wise; each retried until stored
+        // effects batch-wise: scored events and alerts in parallel, then the lake; each retried a bounded number of
+        // times
         CompletableFuture<?> scoredDone = CompletableFuture.runAsync(
                 () -> {
                     if (!events.isEmpty()) {
                         long t = System.nanoTime();
-                        retry.until("scored-events", () -> scoredSink.publish(events));
+                        retry.bounded("scored-events", () -> scoredSink.publish(events));
                         metrics.stageTime("scored-events", System.nanoTime() - t);
-                    }
-                },
-                io);
-        CompletableFuture<?> lakeDone = CompletableFuture.runAsync(
-                () -> {
-                    if (!lakeRows.isEmpty()) {
-                        long t = System.nanoTime();
-                        retry.until("lake", () -> lake.write(stream, shardId, lakeRows));
-                        metrics.stageTime("lake", System.nanoTime() - t);
                     }
                 },
                 io);
@@ -263,45 +272,57 @@ public final class TransactionPipeline {
                         return 0;
                     }
                     long t = System.nanoTime();
-                    int sent = retry.until("alerts", () -> alerts.requestAll(alertRequests, io));
+                    int sent = retry.bounded("alerts", () -> alerts.requestAll(alertRequests, io));
                     metrics.stageTime("alerts", System.nanoTime() - t);
                     return sent;
                 },
                 io);
+        // the lake last: its objects exist only for a batch whose other effects all succeeded, so a batch that fails
+        // and is then processed record by record leaves no batch-sized object behind to duplicate the records' rows
+        CompletableFuture<?> lakeDone = CompletableFuture.allOf(scoredDone, alertDone)
+                .thenRunAsync(
+                        () -> {
+                            if (!lakeRows.isEmpty()) {
+                                long t = System.nanoTime();
+                                retry.bounded("lake", () -> lake.write(stream, shardId, lakeRows));
+                                metrics.stageTime("lake", System.nanoTime() - t);
+                            }
+                        },
+                        io);
         if (!poison.isEmpty()) {
             long t = System.nanoTime();
-            retry.until("dead-letters", () -> deadLetters.send(poison));
-            metrics.stageTime("dead-letters", System.nanoTime() - t);
-            poison.stream()
-                    .collect(java.util.stream.Collectors.groupingBy(
-                            DeadLetter::reason, java.util.stream.Collectors.counting()))
-                    .forEach((reason, n) -> metrics.deadLettered(reason, n.intValue()));
+            quarantine(stream, shardId, poison);
+            metrics.stageTime("quarantine", System.nanoTime() - t);
         }
+        awaitAll(List.of(scoredDone, lakeDone, alertDone));
         join(scoredDone);
         join(lakeDone);
         int alertsSent = join(alertDone);
         metrics.stageTime("effects", System.nanoTime() - scoredNanos);
         metrics.stageTime("batch", System.nanoTime() - started);
         metrics.processed(scoredItems.size(), duplicates);
+        metrics.producerDuplicates(producerDuplicates);
         metrics.alertsSent(alertsSent);
         if (log.isDebugEnabled()) {
             log.debug(
-                    "stream={} shard={} records={} scored={} duplicates={} deadLetters={} alerts={}",
+                    "stream={} shard={} records={} scored={} duplicates={} producerDuplicates={} quarantined={} alerts={}",
                     stream,
                     shardId,
                     records.size(),
                     scoredItems.size(),
                     duplicates,
+                    producerDuplicates,
                     poison.size(),
                     alertsSent);
         }
-        return new Outcome(records.size(), scoredItems.size(), duplicates, poison.size(), alertsSent);
+        return new Outcome(
+                records.size(), scoredItems.size(), duplicates, producerDuplicates, poison.size(), alertsSent);
     }
 
     /** Customer and card events: profile attributes on the feature-store items, never touching their state. */
     public Outcome processProfiles(String stream, String shardId, List<RawRecord> records) {
         metrics.received(stream, records.size());
-        List<DeadLetter> poison = new ArrayList<>();
+        List<Poison> poison = new ArrayList<>();
         for (RawRecord raw : records) {
             Envelope<?> envelope = decode(stream, shardId, raw, poison);
             if (envelope == null) {
@@ -309,7 +330,7 @@ public final class TransactionPipeline {
             }
             switch (envelope.payload()) {
                 case CustomerUpsertedV1 c ->
-                    retry.until(
+                    retry.bounded(
                             "profiles",
                             () -> store.putProfile(
                                     StoredEntity.customerKey(c.customerToken().value()),
@@ -330,7 +351,7 @@ public final class TransactionPipeline {
                                             c.numCards()),
                                     c.updatedAt().toEpochMilli()));
                 case CardUpsertedV1 c ->
-                    retry.until(
+                    retry.bounded(
                             "profiles",
                             () -> store.putProfile(
                                     StoredEntity.cardKey(c.cardToken().value()),
@@ -349,32 +370,70 @@ public final class TransactionPipeline {
                                             c.onDarkWeb() ? 1 : 0),
                                     c.updatedAt().toEpochMilli()));
                 default ->
-                    poison.add(deadLetter(
+                    poison.add(new Poison(
                             "unexpected-type",
                             "$.eventType: " + envelope.eventType().wireName()
                                     + " does not belong on the customers stream",
-                            stream,
-                            shardId,
                             raw));
             }
         }
         if (!poison.isEmpty()) {
-            retry.until("dead-letters", () -> deadLetters.send(poison));
-            poison.forEach(d -> metrics.deadLettered(d.reason(), 1));
+            quarantine(stream, shardId, poison);
         }
-        return new Outcome(records.size(), 0, 0, poison.size(), 0);
+        return new Outcome(records.size(), 0, 0, 0, poison.size(), 0);
     }
 
-    private @Nullable Envelope<?> decode(String stream, String shardId, RawRecord raw, List<DeadLetter> poison) {
+    private @Nullable Envelope<?> decode(String stream, String shardId, RawRecord raw, List<Poison> poison) {
         try {
             return codec.decode(raw.data());
         } catch (EventValidationException e) {
-            poison.add(deadLetter(reason(e.errors()), describe(e.errors()), stream, shardId, raw));
+            poison.add(new Poison(reason(e.errors()), describe(e.errors()), raw));
             return null;
         } catch (RuntimeException e) {
-            poison.add(deadLetter("unreadable", e.getClass().getSimpleName(), stream, shardId, raw));
+            poison.add(new Poison("unreadable", e.getClass().getSimpleName(), raw));
             return null;
         }
+    }
+
+    /**
+     * Quarantines records the pipeline will not process. Waits while the quarantine's storage is down: it cannot
+     * refuse a record, so a failure is an outage, and checkpointing past a record not stored anywhere would lose it.
+     */
+    public void quarantine(String stream, String shardId, List<Poison> poison) {
+        retry.until("quarantine", () -> quarantine.quarantine(stream, shardId, poison));
+        poison.forEach(p -> metrics.quarantined(p.reason()));
+    }
+
+    /**
+     * Drops producer duplicates: the first copy of a transaction in the batch, and only if its position owns the
+     * transaction ({@link TransactionClaims}). A copy later in the same batch is a producer duplicate without asking.
+     */
+    private List<Item> owned(String stream, String shardId, List<Item> items) {
+        Map<String, Item> first = new LinkedHashMap<>();
+        for (Item item : items) {
+            first.putIfAbsent(item.tx().transactionId(), item);
+        }
+        List<CompletableFuture<Boolean>> claimed = new ArrayList<>(first.size());
+        for (Item item : first.values()) {
+            claimed.add(CompletableFuture.supplyAsync(
+                    () -> retry.bounded(
+                            "claims",
+                            () -> claims.claim(
+                                    item.tx().transactionId(),
+                                    stream,
+                                    shardId,
+                                    item.raw().sequenceNumber())),
+                    io));
+        }
+        awaitAll(claimed);
+        List<Item> owned = new ArrayList<>(first.size());
+        int i = 0;
+        for (Item item : first.values()) {
+            if (join(claimed.get(i++))) {
+                owned.add(item);
+            }
+        }
+        return owned;
     }
 
     static String reason(List<FieldError> errors) {
@@ -401,18 +460,6 @@ public final class TransactionPipeline {
             b.append(error.path()).append(": ").append(error.message());
         }
         return b.length() > 2000 ? b.substring(0, 2000) : b.toString();
-    }
-
-    private DeadLetter deadLetter(String reason, String detail, String stream, String shardId, RawRecord raw) {
-        return new DeadLetter(
-                reason,
-                detail,
-                stream,
-                shardId,
-                raw.sequenceNumber(),
-                Base64.getEncoder().encodeToString(raw.data()),
-                clock.instant(),
-                consumer);
     }
 
     /** {@code prefetched}: the batch's read of the key, used by the first attempt only (null: read it now). */
@@ -585,6 +632,15 @@ public final class TransactionPipeline {
                 tx.customerToken().value(),
                 item.envelope().traceparent(),
                 payload);
+    }
+
+    /** Waits until every future is done, failed or not, so nothing of a failed batch still runs when it is retried. */
+    private static void awaitAll(java.util.Collection<? extends CompletableFuture<?>> futures) {
+        try {
+            CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException | java.util.concurrent.CancellationException e) {
+            // the failure is rethrown by join of the future that failed
+        }
     }
 
     private static <T> T join(CompletableFuture<T> future) {

@@ -10,7 +10,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Pipeline metrics for Prometheus: records/s ({@code cdp.transformer.records} rate), transactions scored and
  * replayed duplicates, end-to-end latency from {@code occurredAt} to features written
- * ({@code cdp.transformer.freshness}), processing latency, dead letters by reason, alerts, retries, and the iterator
+ * ({@code cdp.transformer.freshness}), processing latency, quarantined records by reason
+ * ({@code cdp.pipeline.quarantined}), producer duplicates skipped, failed batches, alerts, retries, and the iterator
  * age: how far behind the newest processed event is ({@code cdp.transformer.iterator.age}, milliseconds).
  */
 public final class MicrometerPipelineMetrics implements PipelineMetrics {
@@ -19,12 +20,18 @@ public final class MicrometerPipelineMetrics implements PipelineMetrics {
     private final Counter scored;
     private final Counter duplicates;
     private final Counter alerts;
+    private final Counter producerDuplicates;
+    private final QuarantineStats quarantine;
     private final Timer freshness;
     private final Timer processing;
     private final AtomicLong iteratorAgeMillis = new AtomicLong();
 
-    public MicrometerPipelineMetrics(MeterRegistry registry) {
+    public MicrometerPipelineMetrics(MeterRegistry registry, QuarantineStats quarantine) {
         this.registry = registry;
+        this.quarantine = quarantine;
+        this.producerDuplicates = Counter.builder("cdp.pipeline.producer.duplicates")
+                .description("transactions another stream position carried first (a producer's retry), skipped")
+                .register(registry);
         this.scored = Counter.builder("cdp.transformer.transactions.scored").register(registry);
         this.duplicates = Counter.builder("cdp.transformer.transactions.duplicates")
                 .description("redelivered transactions recognised and not counted again")
@@ -65,8 +72,19 @@ public final class MicrometerPipelineMetrics implements PipelineMetrics {
     }
 
     @Override
-    public void deadLettered(String reason, int count) {
-        registry.counter("cdp.transformer.dead.letters", "reason", reason).increment(count);
+    public void quarantined(String reason) {
+        registry.counter("cdp.pipeline.quarantined", "reason", reason).increment();
+        quarantine.record(reason, Instant.now());
+    }
+
+    @Override
+    public void producerDuplicates(int count) {
+        producerDuplicates.increment(count);
+    }
+
+    @Override
+    public void batchFailed(String scope) {
+        registry.counter("cdp.pipeline.batch.failures", "scope", scope).increment();
     }
 
     @Override

@@ -17,7 +17,14 @@ public interface PipelineMetrics {
     /** Time from the batch's arrival in the transformer to its features being written. */
     default void processingLatency(long nanos) {}
 
-    default void deadLettered(String reason, int count) {}
+    /** A record went to the quarantine ({@code unparseable}, {@code late-event}, {@code processing-failed}, ...). */
+    default void quarantined(String reason) {}
+
+    /** Transactions skipped because another stream position carried them first (a producer's retry). */
+    default void producerDuplicates(int count) {}
+
+    /** A batch failed and is retried whole ({@code batch}) or record by record ({@code record}). */
+    default void batchFailed(String scope) {}
 
     default void alertsSent(int count) {}
 
@@ -25,7 +32,7 @@ public interface PipelineMetrics {
 
     /**
      * Wall time of one stage of one batch ({@code decode}, {@code features}, {@code scoring}, {@code scored-events},
-     * {@code lake}, {@code alerts}, {@code dead-letters}, {@code batch}): where the time of a batch goes.
+     * {@code lake}, {@code alerts}, {@code quarantine}, {@code batch}): where the time of a batch goes.
      */
     default void stageTime(String stage, long nanos) {}
 }

@@ -24,6 +24,16 @@ import software.amazon.kinesis.processor.RecordProcessorCheckpointer;
 /** Both consumers' checkpointers are honoured: a KCL batch that is never checkpointed is replayed after every restart. */
 class CheckpointTest {
 
+    private static final BatchRunner RUNNER = new BatchRunner(
+            2,
+            1,
+            1,
+            1,
+            (stream, shard, poison) -> {
+                throw new AssertionError("nothing to quarantine here");
+            },
+            io.cdp.transformer.ops.PipelineMetrics.NONE);
+
     @Test
     void theKclCheckpointerCheckpointsTheBatch() throws Exception {
         RecordProcessorCheckpointer kcl = mock(RecordProcessorCheckpointer.class);
@@ -53,7 +63,7 @@ class CheckpointTest {
         doThrow(new ShutdownException("lease lost")).when(kcl).prepareCheckpoint();
         List<String> processed = new ArrayList<>();
 
-        IngestConfiguration.handle(batch(kcl), (stream, shard, records) -> processed.add(shard));
+        IngestConfiguration.handle(batch(kcl), RUNNER, (stream, shard, records) -> processed.add(shard));
 
         assertThat(processed).isEmpty();
         verify(kcl, never()).checkpoint();
@@ -64,7 +74,8 @@ class CheckpointTest {
         RecordProcessorCheckpointer kcl = mock(RecordProcessorCheckpointer.class);
         List<String> processed = new ArrayList<>();
 
-        IngestConfiguration.handle(batch(kcl), (stream, shard, records) -> processed.add(shard + ":" + records.size()));
+        IngestConfiguration.handle(
+                batch(kcl), RUNNER, (stream, shard, records) -> processed.add(shard + ":" + records.size()));
 
         assertThat(processed).containsExactly("shardId-000000000001:1");
         var order = inOrder(kcl);
@@ -78,10 +89,31 @@ class CheckpointTest {
         doThrow(new ThrottlingException("slow down")).when(kcl).prepareCheckpoint();
         List<String> processed = new ArrayList<>();
 
-        IngestConfiguration.handle(batch(kcl), (stream, shard, records) -> processed.add(shard));
+        IngestConfiguration.handle(batch(kcl), RUNNER, (stream, shard, records) -> processed.add(shard));
 
         assertThat(processed).hasSize(1);
         verify(kcl).checkpoint();
+    }
+
+    @Test
+    void aBatchThatKeepsFailingIsQuarantinedBeforeItIsCheckpointedNeverSkipped() throws Exception {
+        RecordProcessorCheckpointer kcl = mock(RecordProcessorCheckpointer.class);
+        List<String> events = new ArrayList<>();
+        BatchRunner runner = new BatchRunner(
+                2,
+                1,
+                1,
+                1,
+                (stream, shard, poison) -> poison.forEach(p -> events.add("quarantined:" + p.reason())),
+                io.cdp.transformer.ops.PipelineMetrics.NONE);
+        org.mockito.Mockito.doAnswer(i -> events.add("checkpoint")).when(kcl).checkpoint();
+
+        IngestConfiguration.handle(batch(kcl), runner, (stream, shard, records) -> {
+            events.add("attempt");
+            throw new IllegalStateException("scorer down");
+        });
+
+        assertThat(events).containsExactly("attempt", "attempt", "quarantined:processing-failed", "checkpoint");
     }
 
     private static Message<Object> batch(Object checkpointer) {

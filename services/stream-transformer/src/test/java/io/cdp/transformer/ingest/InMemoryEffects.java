@@ -5,6 +5,7 @@ import io.cdp.events.codec.EventCodec;
 import io.cdp.events.payload.FraudAlertRequestedV1;
 import io.cdp.events.payload.TransactionScoredV1;
 import io.cdp.scoring.scorer.InProcessScorer;
+import io.cdp.scoring.scorer.Scorer;
 import io.cdp.training.online.OnlineCardTrainer;
 import io.cdp.training.synthetic.SyntheticModels;
 import io.cdp.training.train.Progress;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 
 /** Every port of the pipeline in memory, with the same idempotency rules as the AWS implementations. */
 final class InMemoryEffects {
@@ -35,7 +37,13 @@ final class InMemoryEffects {
 
     final Set<String> alertClaims = ConcurrentHashMap.newKeySet();
     final List<Envelope<FraudAlertRequestedV1>> alertsSent = new ArrayList<>();
-    final List<DeadLetter> deadLetters = new ArrayList<>();
+    final List<Poison> quarantined = new ArrayList<>();
+    /** transaction id to the position that first carried it, as the claims table holds it */
+    final Map<String, String> claims = new ConcurrentHashMap<>();
+    /** wraps the scorer of every pipeline made after it is set: tests make it throw */
+    UnaryOperator<Scorer> scorerWrapper = UnaryOperator.identity();
+    /** transaction ids whose alert request fails, every time */
+    java.util.function.Predicate<String> alertRefused = transactionId -> false;
 
     TransactionPipeline pipeline() {
         return pipeline(store);
@@ -45,7 +53,10 @@ final class InMemoryEffects {
     TransactionPipeline pipeline(FeatureStore featureStore) {
         InProcessScorer inProcess = new InProcessScorer(MODEL.artifact());
         FraudScorer scorer = new FraudScorer(
-                inProcess, inProcess, MODEL.artifact().metadata().thresholds(), 3);
+                scorerWrapper.apply(inProcess),
+                inProcess,
+                MODEL.artifact().metadata().thresholds(),
+                3);
         ScoredEventSink scoredSink = events -> {
             synchronized (scored) {
                 scored.addAll(events);
@@ -54,6 +65,9 @@ final class InMemoryEffects {
         LakeSink lakeSink = (stream, shard, rows) ->
                 LakeObjects.plan(stream, shard, rows).forEach(p -> lake.put(p.key(), p.rows()));
         AlertSink alertSink = alert -> {
+            if (alertRefused.test(alert.payload().transactionId())) {
+                throw new IllegalStateException("alert refused");
+            }
             if (!alertClaims.add(alert.payload().transactionId())) {
                 return false;
             }
@@ -62,10 +76,14 @@ final class InMemoryEffects {
             }
             return true;
         };
-        DeadLetterSink dlq = letters -> {
-            synchronized (deadLetters) {
-                deadLetters.addAll(letters);
+        QuarantineSink quarantine = (stream, shard, poison) -> {
+            synchronized (quarantined) {
+                quarantined.addAll(poison);
             }
+        };
+        TransactionClaims claimTable = (transactionId, stream, shard, sequence) -> {
+            String position = stream + "/" + shard + "/" + sequence;
+            return claims.computeIfAbsent(transactionId, t -> position).equals(position);
         };
         return new TransactionPipeline(
                 new EventCodec(),
@@ -75,10 +93,11 @@ final class InMemoryEffects {
                 scoredSink,
                 lakeSink,
                 alertSink,
-                dlq,
+                quarantine,
+                claimTable,
                 PipelineMetrics.NONE,
                 Runnable::run,
-                new Retry(1, 10, PipelineMetrics.NONE),
+                new Retry(1, 10, 3, PipelineMetrics.NONE),
                 Clock.systemUTC(),
                 "stream-transformer");
     }

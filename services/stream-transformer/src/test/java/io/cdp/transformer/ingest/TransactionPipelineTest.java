@@ -70,7 +70,7 @@ class TransactionPipelineTest {
                     .as("features of %s", txs.get(i).transactionId())
                     .containsExactly(batch[i]);
         }
-        assertThat(effects.deadLetters).isEmpty();
+        assertThat(effects.quarantined).isEmpty();
     }
 
     @Test
@@ -121,7 +121,7 @@ class TransactionPipelineTest {
     }
 
     @Test
-    void poisonRecordsGoToDeadLettersWithReasonAndOriginalBytesWhileTheRestIsProcessed() {
+    void poisonRecordsAreQuarantinedWithReasonAndOriginalBytesWhileTheRestIsProcessed() {
         InMemoryEffects effects = new InMemoryEffects();
         List<TransactionRecordedV1> txs = history(3).subList(0, 30);
         List<RawRecord> records = new ArrayList<>(records(txs, 0));
@@ -138,13 +138,76 @@ class TransactionPipelineTest {
         TransactionPipeline.Outcome outcome = effects.pipeline().processTransactions("s", "shard-0", records);
 
         assertThat(outcome.scored()).isEqualTo(30);
-        assertThat(effects.deadLetters)
-                .extracting(DeadLetter::reason)
+        assertThat(effects.quarantined)
+                .extracting(Poison::reason)
                 .containsExactly("unparseable", "schema-invalid", "unknown-type");
-        assertThat(effects.deadLetters.getFirst().originalBase64())
-                .isEqualTo(java.util.Base64.getEncoder().encodeToString(garbage));
-        assertThat(effects.deadLetters.get(1).detail()).contains("$.payload.mcc");
-        assertThat(effects.deadLetters).extracting(DeadLetter::sequenceNumber).containsExactly("p1", "p2", "p3");
+        assertThat(effects.quarantined.getFirst().raw().data()).isEqualTo(garbage);
+        assertThat(effects.quarantined.get(1).detail()).contains("$.payload.mcc");
+        assertThat(effects.quarantined)
+                .extracting(p -> p.raw().sequenceNumber())
+                .containsExactly("p1", "p2", "p3");
+    }
+
+    @Test
+    void aProducerDuplicateAtAnotherPositionChangesNothingWhileAReplayOfTheSamePositionRedoesTheEffects() {
+        InMemoryEffects effects = new InMemoryEffects();
+        List<TransactionRecordedV1> txs = history(5);
+        List<RawRecord> records = records(txs, 0);
+        TransactionPipeline pipeline = effects.pipeline();
+        processInBatches(pipeline, records, 50);
+        Map<String, byte[]> states = states(effects, txs);
+        int scoredBefore = effects.scored.size();
+        Map<String, List<ScoredRow>> lakeBefore = Map.copyOf(effects.lake);
+        int alertsBefore = effects.alertsSent.size();
+        assertThat(alertsBefore).as("the history raises alerts").isPositive();
+
+        // the producer retried: the same transactions again, later in the stream, one batch under new event ids
+        List<RawRecord> again = new ArrayList<>();
+        for (int i = 0; i < txs.size(); i++) {
+            TransactionRecordedV1 tx = txs.get(i);
+            byte[] bytes = i % 2 == 0
+                    ? records.get(i).data()
+                    : CODEC.encode(Envelope.of("core-banking", tx.cardToken().value(), tx.transactionTime(), tx));
+            again.add(new RawRecord(bytes, String.format("%020d", 100_000 + i)));
+        }
+        TransactionPipeline.Outcome outcome = pipeline.processTransactions("s", "shard-0", again);
+
+        assertThat(outcome.producerDuplicates()).isEqualTo(txs.size());
+        assertThat(outcome.scored()).isZero();
+        assertThat(effects.scored).hasSize(scoredBefore);
+        assertThat(effects.lake).isEqualTo(lakeBefore);
+        assertThat(effects.alertsSent).hasSize(alertsBefore);
+        assertThat(states(effects, txs))
+                .allSatisfy((key, bytes) -> assertThat(bytes).isEqualTo(states.get(key)));
+        assertThat(effects.quarantined).isEmpty();
+
+        // a consumer replay of the last batch (from its checkpoint, same sequence numbers) redoes its effects
+        int lastBatch = (records.size() - 1) / 50 * 50;
+        int replayed = records.size() - lastBatch;
+        TransactionPipeline.Outcome replay =
+                pipeline.processTransactions("s", "shard-0", records.subList(lastBatch, records.size()));
+        assertThat(replay.producerDuplicates()).isZero();
+        assertThat(replay.scored()).isEqualTo(replayed);
+        assertThat(effects.scored).hasSize(scoredBefore + replayed);
+        assertThat(effects.lakeRows()).hasSize(txs.size());
+        assertThat(effects.alertsSent).hasSize(alertsBefore);
+    }
+
+    @Test
+    void twoCopiesOfATransactionInOneBatchAreScoredOnce() {
+        InMemoryEffects effects = new InMemoryEffects();
+        List<TransactionRecordedV1> txs = history(6).subList(0, 20);
+        List<RawRecord> records = new ArrayList<>(records(txs, 0));
+        records.add(new RawRecord(records.get(3).data(), "dup-1"));
+
+        TransactionPipeline.Outcome outcome = effects.pipeline().processTransactions("s", "shard-0", records);
+
+        assertThat(outcome.producerDuplicates()).isEqualTo(1);
+        assertThat(effects.lakeRows())
+                .extracting(ScoredRow::transactionId)
+                .doesNotHaveDuplicates()
+                .hasSize(20);
+        assertThat(effects.claims.get(txs.get(3).transactionId())).isEqualTo("s/shard-0/" + String.format("%020d", 3));
     }
 
     @Test

@@ -116,10 +116,11 @@ public final class StreamBenchMain {
                 events -> {},
                 (s, shard, rows) -> {},
                 alert -> true,
-                letters -> {},
+                (stream, shard, poison) -> {},
+                (transactionId, stream, shard, sequence) -> true,
                 PipelineMetrics.NONE,
                 Runnable::run,
-                new Retry(1, 10, PipelineMetrics.NONE),
+                new Retry(1, 10, 3, PipelineMetrics.NONE),
                 Clock.systemUTC(),
                 "bench");
         long t1 = System.nanoTime();
@@ -288,15 +289,7 @@ public final class StreamBenchMain {
     private static String stages(MeterRegistry registry) {
         StringBuilder b = new StringBuilder();
         for (String stage : List.of(
-                "batch",
-                "decode",
-                "features",
-                "scoring",
-                "effects",
-                "scored-events",
-                "lake",
-                "alerts",
-                "dead-letters")) {
+                "batch", "decode", "features", "scoring", "effects", "scored-events", "lake", "alerts", "quarantine")) {
             var timer =
                     registry.find("cdp.transformer.stage").tag("stage", stage).timer();
             if (timer == null || timer.count() == 0) {
@@ -343,8 +336,18 @@ public final class StreamBenchMain {
         }
 
         @Override
-        public void deadLettered(String reason, int count) {
-            delegate.deadLettered(reason, count);
+        public void quarantined(String reason) {
+            delegate.quarantined(reason);
+        }
+
+        @Override
+        public void producerDuplicates(int count) {
+            delegate.producerDuplicates(count);
+        }
+
+        @Override
+        public void batchFailed(String scope) {
+            delegate.batchFailed(scope);
         }
 
         @Override
