@@ -165,7 +165,7 @@ public record CdpResources(String namespace) {
         PII_KEYS("pii-keys", Zone.CORE, new Key("keyRef", KeyType.S), null, null),
         /**
          * Versioned tokenization keys, one item per version, each only as the KMS ciphertext blob of a data key made
-         * under {@link KmsKey#TOKEN} (docs/adr/0008-versioned-token-keys.md). Deleting a version retires it: tokens
+         * under {@link KmsKey#TOKEN} (docs/adr/0010-versioned-token-keys.md). Deleting a version retires it: tokens
          * made under it can no longer be recomputed.
          */
         TOKEN_KEYS("token-keys", Zone.CORE, new Key("version", KeyType.N), null, null),

@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  *
  * <p>New tokens are made under the keyring's current version. Older live versions stay in the keyring so
  * {@link #everyLiveVersion} can give a subject's token under each of them: a lookup (or an erasure) after a rotation
- * still finds what was written under the old version (docs/adr/0008-versioned-token-keys.md). The keys come from
+ * still finds what was written under the old version (docs/adr/0010-versioned-token-keys.md). The keys come from
  * {@link TokenKeyStore} (KMS-encrypted data keys, decrypted once per process), so each token is a local HMAC of about a
  * microsecond and no KMS call. Thread-safe.
  */
