@@ -73,7 +73,7 @@ public final class PiiProtection {
                 Clock.systemUTC());
     }
 
-    /** The versioned token keys of this namespace, for loading, rotation and retirement (ADR 0008). */
+    /** The versioned token keys of this namespace, for loading, rotation and retirement (ADR 0010). */
     public static TokenKeyStore tokenKeys(AwsClients clients, CdpResources names, KmsClient kms) {
         return new TokenKeyStore(
                 kms,

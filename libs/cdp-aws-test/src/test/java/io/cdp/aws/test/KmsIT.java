@@ -41,7 +41,7 @@ class KmsIT {
 
     @Test
     void tokenKeyWrapsTokenizationDataKeysUnderTheirVersion() {
-        // the token key no longer computes MACs itself: it wraps the versioned tokenization keys (ADR 0008)
+        // the token key no longer computes MACs itself: it wraps the versioned tokenization keys (ADR 0010)
         Map<String, String> context = Map.of("purpose", "cdp-token-key", "version", "1");
         var dataKey = kms.generateDataKey(b -> b.keyId(names.keyAlias(KmsKey.TOKEN))
                 .keySpec(DataKeySpec.AES_256)

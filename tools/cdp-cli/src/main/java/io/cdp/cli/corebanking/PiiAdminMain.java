@@ -15,7 +15,7 @@ import java.util.List;
  *   <li>{@code ./cdp pii erase --customer ID --purpose WHY [--operator WHO]}: crypto-shreds one customer (audited);</li>
  *   <li>{@code ./cdp pii rotate --to KEY_ID_OR_ALIAS}: re-wraps every customer data key under a new KMS master
  *       key (KMS ReEncrypt); no ciphertext anywhere changes.</li>
- *   <li>{@code ./cdp pii token-keys list|rotate|retire --version N}: the versioned tokenization keys (ADR 0008):
+ *   <li>{@code ./cdp pii token-keys list|rotate|retire --version N}: the versioned tokenization keys (ADR 0010):
  *       rotate adds the next version, which processes use for new tokens once restarted; retire deletes an old one,
  *       ending joins through its tokens.</li>
  * </ul>
