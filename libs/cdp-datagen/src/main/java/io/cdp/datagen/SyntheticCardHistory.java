@@ -7,6 +7,8 @@ import io.cdp.features.online.OnlineTransaction;
 import io.cdp.features.tabformer.TabFormerTransaction.UseChip;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,6 +20,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import java.util.SplittableRandom;
+import java.util.regex.Pattern;
 
 /**
  * Synthetic card histories for tests, fixtures, benchmarks and a first local model: deterministic for a seed, never
@@ -33,6 +36,8 @@ import java.util.SplittableRandom;
  * </ul>
  */
 public final class SyntheticCardHistory {
+
+    private static final Pattern TWELVE_DIGITS = Pattern.compile("[0-9]{12}");
 
     private static final String[] STATES = {"CA", "NY", "TX", "FL", "IL", "WA"};
     private static final int[] STORE_MCC = {5411, 5812, 5541, 5912, 5311};
@@ -156,13 +161,27 @@ public final class SyntheticCardHistory {
         return out;
     }
 
-    /** A token-shaped card reference ({@code crd_} + 22 base64url characters), as the core-banking zone issues. */
+    /**
+     * A card token in the exact format the core-banking zone issues ({@code crd_v1_} + 43 base64url characters). Draws
+     * the same 16 random bytes as before, so the rest of a seeded history is unchanged, and stretches them with SHA-256
+     * (re-hashing in the vanishing case that the text holds a twelve-digit run, which a token may not).
+     */
     public static String cardToken(SplittableRandom random) {
         byte[] bytes = new byte[16];
         for (int i = 0; i < bytes.length; i++) {
             bytes[i] = (byte) random.nextInt(256);
         }
-        return "crd_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            String token;
+            do {
+                bytes = sha256.digest(bytes);
+                token = "crd_v1_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+            } while (TWELVE_DIGITS.matcher(token).find());
+            return token;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 
     private static double gaussian(SplittableRandom random) {
@@ -291,7 +310,9 @@ public final class SyntheticCardHistory {
         }
 
         private Token token(String kind, int index) {
-            return new Token(kind + "_" + runId + "x" + String.format("%012d", index));
+            // token format: 43 characters after the version, and never a twelve-digit run (the 'x's break them)
+            String body = runId + "x" + String.format("%010d", index);
+            return new Token(kind + "_v1_" + body + "x".repeat(Token.MAC_CHARS - body.length()));
         }
     }
 }

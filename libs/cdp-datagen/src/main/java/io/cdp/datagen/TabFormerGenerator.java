@@ -128,7 +128,7 @@ public final class TabFormerGenerator {
 
     // ------------------------------------------------------------------ customers and cards
 
-    private record Person(
+    record Person(
             String name,
             int age,
             int retirementAge,
@@ -148,6 +148,12 @@ public final class TabFormerGenerator {
             int numCards,
             int numCardsHeld,
             double activity) {
+
+        /** Generated, but shaped like real PII: printed, it would look like a leak in any log. */
+        @Override
+        public String toString() {
+            return "Person[all fields redacted]";
+        }
 
         void write(StringBuilder b) {
             Vocabulary.City c = Vocabulary.CITIES.get(city);
@@ -225,7 +231,7 @@ public final class TabFormerGenerator {
                 0.5 + rng.nextDouble() * 1.5 * Math.sqrt(income / 52_000.0));
     }
 
-    private record CardSpec(
+    record CardSpec(
             String brand,
             String type,
             String number,
@@ -240,6 +246,12 @@ public final class TabFormerGenerator {
             int pinYear,
             double onlineShare,
             double chipShare) {
+
+        /** Never the card number, expiry or CVV, generated or not. */
+        @Override
+        public String toString() {
+            return "CardSpec[brand=" + brand + ", type=" + type + ", number, expiry and cvv redacted]";
+        }
 
         void write(StringBuilder b, int u, int c, int numCards) {
             b.append(u)

@@ -22,9 +22,9 @@ import java.util.Map;
 /** One valid payload of every event type, for round trips and for breaking on purpose. */
 public final class SampleEvents {
 
-    public static final Token CUSTOMER = Token.of("cus_Q2hlY2tpbmdBY2NvdW50MDAx");
-    public static final Token CARD = Token.of("crd_Q2FyZFRva2VuRm9yVGVzdHMx");
-    public static final Ciphertext CIPHER = Ciphertext.of("ct1.a2V5LXJlZg.d3JhcHBlZC1kYXRhLWtleQ.bm9uY2Utc2VhbGVk");
+    public static final Token CUSTOMER = Token.of("cus_v1_Q2hlY2tpbmdBY2NvdW50MDAxLi4uLi4uLi4uLi4uLi4");
+    public static final Token CARD = Token.of("crd_v1_Q2FyZFRva2VuRm9yVGVzdHMxLi4uLi4uLi4uLi4uLi4");
+    public static final Ciphertext CIPHER = Ciphertext.of("ct1.a2V5LXJlZg.bm9uY2UtYW5kLXNlYWxlZC1ieXRlcy1hbmQtdGFn");
     static final Instant T0 = Instant.parse("2019-03-04T10:15:30Z");
 
     private SampleEvents() {}
@@ -39,7 +39,6 @@ public final class SampleEvents {
                         Masked.of("50000-74999"),
                         Masked.of("700-749"),
                         Masked.of("917**"),
-                        "La Verne",
                         "CA",
                         3,
                         CIPHER,

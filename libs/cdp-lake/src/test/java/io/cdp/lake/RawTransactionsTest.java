@@ -15,8 +15,8 @@ class RawTransactionsTest {
     private static TransactionRecordedV1 tx(String id, List<String> errors, String city, Boolean fraud) {
         return new TransactionRecordedV1(
                 id,
-                new Token("crd_AAAAAAAAAAAAAAAAAAAAAA"),
-                new Token("cus_BBBBBBBBBBBBBBBBBBBBBB"),
+                new Token("crd_v1_AAAAAAAAAAAAAAAAAAAAAALi4uLi4uLi4uLi4uLi4uL"),
+                new Token("cus_v1_BBBBBBBBBBBBBBBBBBBBBBLi4uLi4uLi4uLi4uLi4uL"),
                 Instant.parse("2019-03-04T05:06:07.123Z"),
                 new BigDecimal("12.34"),
                 "USD",

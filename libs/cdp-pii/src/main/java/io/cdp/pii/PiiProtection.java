@@ -11,6 +11,7 @@ import io.cdp.pii.crypto.FieldEncryptor;
 import io.cdp.pii.crypto.KmsKeyWrapper;
 import io.cdp.pii.crypto.PiiDecryptor;
 import io.cdp.pii.crypto.SubjectKeys;
+import io.cdp.pii.token.TokenKeyStore;
 import io.cdp.pii.token.Tokenizer;
 import java.time.Clock;
 import org.jspecify.annotations.Nullable;
@@ -20,8 +21,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.kms.KmsClient;
 
 /**
- * The PII toolkit of one core-zone process, wired to the registry's resources: the tokenizer (KMS HMAC
- * key), the field encryptor (KMS PII key, {@code pii-keys} table, data-key cache), erasure, and, only for
+ * The PII toolkit of one core-zone process, wired to the registry's resources: the tokenizer (versioned keys in
+ * the {@code token-keys} table, KMS-encrypted under the token wrapping key), the field encryptor (KMS PII key, {@code pii-keys} table, data-key cache), erasure, and, only for
  * callers holding {@link CoreZoneCredentials}, the decryptor.
  */
 public final class PiiProtection {
@@ -59,7 +60,7 @@ public final class PiiProtection {
                         "kms")
                 .build();
         DynamoDbClient dynamoDb = clients.dynamoDb();
-        Tokenizer tokenizer = Tokenizer.fromKms(kms, names.keyAlias(CdpResources.KmsKey.TOKEN));
+        Tokenizer tokenizer = new Tokenizer(tokenKeys(clients, names, kms).load());
         SubjectKeys keys = new SubjectKeys(
                 new KmsKeyWrapper(kms, names.keyAlias(CdpResources.KmsKey.PII)),
                 new DynamoDbDataKeyStore(dynamoDb, names.table(CdpResources.Table.PII_KEYS)),
@@ -69,6 +70,16 @@ public final class PiiProtection {
                 tokenizer,
                 keys,
                 new DynamoDbAuditLog(dynamoDb, names.table(CdpResources.Table.AUDIT)),
+                Clock.systemUTC());
+    }
+
+    /** The versioned token keys of this namespace, for loading, rotation and retirement (ADR 0010). */
+    public static TokenKeyStore tokenKeys(AwsClients clients, CdpResources names, KmsClient kms) {
+        return new TokenKeyStore(
+                kms,
+                clients.dynamoDb(),
+                names.table(CdpResources.Table.TOKEN_KEYS),
+                names.keyAlias(CdpResources.KmsKey.TOKEN),
                 Clock.systemUTC());
     }
 

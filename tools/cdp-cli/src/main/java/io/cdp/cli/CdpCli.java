@@ -193,8 +193,10 @@ public final class CdpCli implements Callable<Integer> {
 
     @Command(
             name = "pii",
-            description = "Core-zone PII administration: erase a customer (crypto-shredding, audited), "
-                    + "rotate the KMS master key (erase --customer ID --purpose WHY | rotate --to KEY)")
+            description =
+                    "Core-zone PII administration: erase a customer (crypto-shredding, audited), "
+                            + "rotate the KMS master key, list/rotate/retire the versioned token keys "
+                            + "(erase --customer ID --purpose WHY | rotate --to KEY | token-keys list|rotate|retire --version N)")
     static final class Pii extends Tool {
         @Override
         void run(String[] args) throws Exception {

@@ -6,14 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.cdp.aws.AwsClients;
 import io.cdp.events.resources.CdpResources;
 import io.cdp.events.resources.CdpResources.KmsKey;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.kms.model.DataKeySpec;
 import software.amazon.awssdk.services.kms.model.InvalidCiphertextException;
-import software.amazon.awssdk.services.kms.model.MacAlgorithmSpec;
 
 @AwsEmulatorTest
 class KmsIT {
@@ -43,19 +40,17 @@ class KmsIT {
     }
 
     @Test
-    void hmacKeyGivesDeterministicMacsForTokens() {
-        SdkBytes message = SdkBytes.fromString("customer-42", StandardCharsets.UTF_8);
-        var first = kms.generateMac(b -> b.keyId(names.keyAlias(KmsKey.TOKEN))
-                .macAlgorithm(MacAlgorithmSpec.HMAC_SHA_256)
-                .message(message));
-        var second = kms.generateMac(b -> b.keyId(names.keyAlias(KmsKey.TOKEN))
-                .macAlgorithm(MacAlgorithmSpec.HMAC_SHA_256)
-                .message(message));
-        var other = kms.generateMac(b -> b.keyId(names.keyAlias(KmsKey.TOKEN))
-                .macAlgorithm(MacAlgorithmSpec.HMAC_SHA_256)
-                .message(SdkBytes.fromString("customer-43", StandardCharsets.UTF_8)));
-
-        assertThat(first.mac()).isEqualTo(second.mac()).isNotEqualTo(other.mac());
-        assertThat(first.mac().asByteArray()).hasSize(32);
+    void tokenKeyWrapsTokenizationDataKeysUnderTheirVersion() {
+        // the token key no longer computes MACs itself: it wraps the versioned tokenization keys (ADR 0010)
+        Map<String, String> context = Map.of("purpose", "cdp-token-key", "version", "1");
+        var dataKey = kms.generateDataKey(b -> b.keyId(names.keyAlias(KmsKey.TOKEN))
+                .keySpec(DataKeySpec.AES_256)
+                .encryptionContext(context));
+        assertThat(kms.decrypt(b -> b.ciphertextBlob(dataKey.ciphertextBlob()).encryptionContext(context))
+                        .plaintext())
+                .isEqualTo(dataKey.plaintext());
+        assertThatThrownBy(() -> kms.decrypt(b -> b.ciphertextBlob(dataKey.ciphertextBlob())
+                        .encryptionContext(Map.of("purpose", "cdp-token-key", "version", "2"))))
+                .isInstanceOf(InvalidCiphertextException.class);
     }
 }

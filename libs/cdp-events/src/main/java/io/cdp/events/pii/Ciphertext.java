@@ -2,32 +2,28 @@ package io.cdp.events.pii;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.regex.Pattern;
 
 /**
- * A field encrypted in the core-banking zone, in the versioned CDP ciphertext format
- * ({@code ct<version>.<base64url part>[.<part>...]}). Only the core-banking zone can decrypt it; to anyone
- * else it is opaque bytes. The shape check keeps plaintext from passing as ciphertext.
+ * A field encrypted in the core-banking zone, in the CDP ciphertext envelope ({@link CiphertextEnvelope}:
+ * {@code ct1.<keyRef>.<base64url nonce+sealed+tag>}). Only the core-banking zone can decrypt it; to anyone else it is
+ * opaque bytes. The constructor parses the envelope (known version, key reference, base64url body at least as long as
+ * nonce and tag), so plaintext that merely looks dotted cannot pass as ciphertext.
  */
 public record Ciphertext(String value) {
 
     /**
      * The shape, as in {@code common.v1.json}'s {@code ciphertext} definition (a test keeps the two equal); a constant so
-     * request validation ({@code @Pattern(regexp = Ciphertext.PATTERN)}) uses this very text.
+     * request validation ({@code @Pattern(regexp = Ciphertext.PATTERN)}) uses this very text. Built from the envelope's
+     * own constants so the format has one definition.
      */
-    public static final String PATTERN = "^ct[0-9]{1,3}\\.[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$";
-
-    private static final Pattern SHAPE = Pattern.compile(PATTERN);
-    private static final int MIN_LENGTH = 24;
+    public static final String PATTERN = "^" + CiphertextEnvelope.VERSION + "\\." + CiphertextEnvelope.KEY_REF_PATTERN
+            + "\\.[A-Za-z0-9_-]{" + CiphertextEnvelope.MIN_SEALED_CHARS + ",}$";
 
     public Ciphertext {
-        if (value == null
-                || value.length() < MIN_LENGTH
-                || !SHAPE.matcher(value).matches()) {
-            throw new IllegalArgumentException(
-                    "not a CDP ciphertext: expected 'ct<version>.<base64url>...' of at least " + MIN_LENGTH
-                            + " chars (value withheld)");
+        if (value == null) {
+            throw new IllegalArgumentException("not a CDP ciphertext: was null");
         }
+        CiphertextEnvelope.parse(value);
     }
 
     @JsonCreator

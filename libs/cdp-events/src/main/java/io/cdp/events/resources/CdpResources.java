@@ -166,6 +166,12 @@ public record CdpResources(String namespace) {
          * crypto-shreds every copy of that customer's encrypted PII, wherever it went.
          */
         PII_KEYS("pii-keys", Zone.CORE, new Key("keyRef", KeyType.S), null, null),
+        /**
+         * Versioned tokenization keys, one item per version, each only as the KMS ciphertext blob of a data key made
+         * under {@link KmsKey#TOKEN} (docs/adr/0010-versioned-token-keys.md). Deleting a version retires it: tokens
+         * made under it can no longer be recomputed.
+         */
+        TOKEN_KEYS("token-keys", Zone.CORE, new Key("version", KeyType.N), null, null),
         FEATURES("features", Zone.CDP, new Key("entityKey", KeyType.S), null, "expiresAt"),
         PROFILES("profiles", Zone.CDP, new Key("customerToken", KeyType.S), null, null),
         MODELS("models", Zone.CDP, new Key("modelName", KeyType.S), new Key("version", KeyType.S), null),
@@ -248,8 +254,12 @@ public record CdpResources(String namespace) {
     public enum KmsKey {
         /** Symmetric key that wraps the per-customer data keys of field encryption. */
         PII("cdp-pii", Zone.CORE, KeyKind.SYMMETRIC_ENCRYPT_DECRYPT),
-        /** HMAC key behind deterministic tokens. */
-        TOKEN("cdp-token", Zone.CORE, KeyKind.HMAC_256);
+        /**
+         * Symmetric key that wraps the versioned tokenization keys in {@link Table#TOKEN_KEYS}; only a holder of
+         * {@code kms:Decrypt} on it (the core zone) can compute tokens. Replaced the HMAC key {@code cdp-token}, whose
+         * MAC of a public label anyone with {@code kms:GenerateMac} could re-derive.
+         */
+        TOKEN("cdp-token-keys", Zone.CORE, KeyKind.SYMMETRIC_ENCRYPT_DECRYPT);
 
         private final String baseName;
         private final Zone zone;

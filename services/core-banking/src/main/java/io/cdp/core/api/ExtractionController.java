@@ -56,12 +56,20 @@ class ExtractionController {
                     r.toLake() == null || r.toLake());
         } catch (IllegalArgumentException e) {
             throw new ProblemException(
-                    HttpStatus.BAD_REQUEST, "invalid-extraction-options", "Invalid extraction options", e.getMessage());
+                    HttpStatus.BAD_REQUEST,
+                    "invalid-extraction-options",
+                    "Invalid extraction options",
+                    "liveShare must be within [0, 1] and speed >= 0");
         }
         try {
             return ResponseEntity.status(HttpStatus.ACCEPTED).body(runner.start(options));
         } catch (IllegalStateException e) {
-            throw new ProblemException(HttpStatus.CONFLICT, "extraction-running", "Extraction running", e.getMessage());
+            // a fixed text: no exception message leaves the core zone in a response
+            throw new ProblemException(
+                    HttpStatus.CONFLICT,
+                    "extraction-running",
+                    "Extraction running",
+                    "another extraction is still running");
         }
     }
 

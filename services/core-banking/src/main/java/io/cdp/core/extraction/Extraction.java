@@ -1,6 +1,7 @@
 package io.cdp.core.extraction;
 
 import io.cdp.aws.kinesis.KinesisPublisher;
+import io.cdp.core.errors.RedactedFailure;
 import io.cdp.core.store.CoreStore;
 import io.cdp.core.tabformer.Card;
 import io.cdp.core.tabformer.Customer;
@@ -117,9 +118,10 @@ public final class Extraction implements Runnable {
             execute();
             state.set(stopRequested.get() ? ExtractionStatus.State.STOPPED : ExtractionStatus.State.COMPLETED);
         } catch (RuntimeException e) {
-            error = e.getClass().getSimpleName() + ": " + e.getMessage();
+            // the status is served by the API and the log leaves the process: classes and frames only, no message
+            error = RedactedFailure.describe(e) + " (details withheld; see the service log for where it failed)";
             state.set(ExtractionStatus.State.FAILED);
-            log.error("extraction {} failed", id, e);
+            log.error("extraction {} failed", id, RedactedFailure.of(e));
         } finally {
             finishedAt = clock.instant();
             log.info(
@@ -160,7 +162,7 @@ public final class Extraction implements Runnable {
         for (Card card : allCards) {
             Token customer = customerTokens.get(card.customerId());
             if (customer == null) {
-                log.warn("card {} of unknown customer {} skipped", card.cardIndex(), card.customerId());
+                log.warn("card {} of an unknown customer skipped", card.cardIndex());
                 continue;
             }
             Protector.ProtectedCard pc = protector.card(card, customer, now);

@@ -57,9 +57,6 @@ public final class LakeWriter {
             .named("zip3")
             .required(BINARY)
             .as(STRING)
-            .named("home_city")
-            .required(BINARY)
-            .as(STRING)
             .named("home_state")
             .required(INT32)
             .named("num_cards")
@@ -138,7 +135,6 @@ public final class LakeWriter {
             w.write("income_band", c.incomeBand().value());
             w.write("fico_band", c.ficoBand().value());
             w.write("zip3", c.zip3().value());
-            w.write("home_city", c.homeCity());
             w.write("home_state", c.homeState());
             w.write("num_cards", c.numCards());
             w.write("encrypted_name", c.encryptedName().value());

@@ -59,7 +59,6 @@ public final class Protector {
                 Masking.incomeBand(c.yearlyIncome()),
                 Masking.ficoBand(c.ficoScore()),
                 Masking.zip3(c.zipcode()),
-                c.city(),
                 c.state(),
                 c.numCards(),
                 encrypt(token, "customer", token, "name", c.name()),

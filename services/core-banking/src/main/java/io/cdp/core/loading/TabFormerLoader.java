@@ -129,8 +129,9 @@ public final class TabFormerLoader {
                     continue;
                 }
                 long row = dataRow++;
+                List<String> fields = null;
                 try {
-                    List<String> fields = Csv.split(line);
+                    fields = Csv.split(line);
                     if (fields == null) {
                         throw new RowException("unbalanced quotes");
                     }
@@ -141,7 +142,8 @@ public final class TabFormerLoader {
                     }
                     loaded++;
                 } catch (RowException e) {
-                    rejects.reject(name, lineNumber, e.getMessage());
+                    List<String> values = fields == null ? List.of(line.split(",")) : fields;
+                    rejects.rejectRow(name, lineNumber, String.valueOf(e.getMessage()), values);
                 }
                 long now = System.nanoTime();
                 if (now - lastReport > progressEveryNanos) {

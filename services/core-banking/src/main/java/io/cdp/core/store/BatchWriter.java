@@ -1,5 +1,6 @@
 package io.cdp.core.store;
 
+import io.cdp.core.errors.RedactedFailure;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -100,8 +101,10 @@ public final class BatchWriter implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while writing to DynamoDB", e);
         } catch (java.util.concurrent.ExecutionException e) {
+            // the cause's message may quote the items (plaintext PII in this zone): its class only
             throw new IllegalStateException(
-                    "a DynamoDB batch failed: " + e.getCause().getMessage(), e.getCause());
+                    "a DynamoDB batch failed: " + RedactedFailure.describe(e.getCause()),
+                    RedactedFailure.of(e.getCause()));
         }
     }
 

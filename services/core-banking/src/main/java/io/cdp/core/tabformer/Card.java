@@ -26,4 +26,11 @@ public record Card(
     public static String cardId(String customerId, int cardIndex) {
         return customerId + ":" + cardIndex;
     }
+
+    /** Never the card number, CVV, expiry or owner: a record printed in a log or an exception must not leak them. */
+    @Override
+    public String toString() {
+        return "Card[cardIndex=" + cardIndex + ", brand=" + brand + ", cardType=" + cardType
+                + ", customerId, cardNumber, expires, cvv, accountOpened redacted]";
+    }
 }

@@ -30,6 +30,13 @@ public record Transaction(
         errors = List.copyOf(errors);
     }
 
+    /** Without the customer id (the ids derived from it included): a printed transaction names nobody. */
+    @Override
+    public String toString() {
+        return "Transaction[time=" + time + ", sequence=" + sequence + ", amount=" + amount + ", channel=" + channel
+                + ", mcc=" + mcc + ", fraud=" + fraud + ", customerId and cardIndex redacted]";
+    }
+
     public String cardId() {
         return Card.cardId(customerId, cardIndex);
     }

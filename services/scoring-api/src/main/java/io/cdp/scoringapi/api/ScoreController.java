@@ -32,7 +32,7 @@ class ScoreController {
     private static final String PROBLEM_REF = "#/components/schemas/" + CdpOpenApiAutoConfiguration.PROBLEM;
 
     private static final String ORDINARY = """
-            {"transactionId": "auth-20260123-000042", "cardToken": "crd_Zm9vYmFyYmF6cXV4MTIzNDU2",
+            {"transactionId": "auth-20260123-000042", "cardToken": "crd_v1_Zm9vYmFyYmF6cXV4MTIzNDU2Li4uLi4uLi4uLi4uLi4",
              "amount": 42.90, "currency": "EUR", "merchantId": "m-4411-berlin-07", "merchantState": "CA",
              "merchantZip": "94105", "mcc": 5411, "channel": "CHIP", "transactionTime": "2026-01-23T14:05:00Z"}""";
 

@@ -34,10 +34,10 @@ public record ScoreRequest(
 
         @Schema(
                 description = "Card token issued by the core-banking zone (never a card number).",
-                example = "crd_Zm9vYmFyYmF6cXV4MTIzNDU2",
+                example = "crd_v1_Zm9vYmFyYmF6cXV4MTIzNDU2Li4uLi4uLi4uLi4uLi4",
                 requiredMode = Schema.RequiredMode.REQUIRED)
         @NotNull
-        @Pattern(regexp = Token.PATTERN, message = "must be a token: <kind>_<16-86 base64url>")
+        @Pattern(regexp = Token.PATTERN, message = "must be a token: <kind>_v<version>_<43 base64url>")
         @Nullable
         String cardToken,
 

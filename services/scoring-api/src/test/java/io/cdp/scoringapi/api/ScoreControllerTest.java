@@ -27,7 +27,7 @@ import org.springframework.test.web.servlet.MockMvc;
 class ScoreControllerTest {
 
     private static final String VALID = """
-            {"transactionId": "t-1", "cardToken": "crd_Zm9vYmFyYmF6cXV4MTIzNDU2", "amount": 12.5, "currency": "EUR",
+            {"transactionId": "t-1", "cardToken": "crd_v1_Zm9vYmFyYmF6cXV4MTIzNDU2Li4uLi4uLi4uLi4uLi4", "amount": 12.5, "currency": "EUR",
              "merchantId": "m-1", "mcc": 5411, "channel": "CHIP", "transactionTime": "2026-01-23T14:05:00Z"}""";
 
     @Autowired
@@ -38,7 +38,7 @@ class ScoreControllerTest {
 
     @Test
     void rejectsANonTokenCardReferenceNamingTheFieldButNotTheValue() throws Exception {
-        String body = VALID.replace("crd_Zm9vYmFyYmF6cXV4MTIzNDU2", "4111111111111111");
+        String body = VALID.replace("crd_v1_Zm9vYmFyYmF6cXV4MTIzNDU2Li4uLi4uLi4uLi4uLi4", "4111111111111111");
 
         mvc.perform(post("/v1/fraud-scores")
                         .contentType(MediaType.APPLICATION_JSON)

@@ -43,8 +43,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 @AwsEmulatorTest
 class FeatureStoreContractIT {
 
-    private static final String CARD = "crd_Q29udHJhY3RUZXN0Q2FyZDAx";
-    private static final String CUSTOMER = "cus_Q29udHJhY3RUZXN0Q3VzdDAx";
+    private static final String CARD = "crd_v1_Q29udHJhY3RUZXN0Q2FyZDAxLi4uLi4uLi4uLi4uLi4";
+    private static final String CUSTOMER = "cus_v1_Q29udHJhY3RUZXN0Q3VzdDAxLi4uLi4uLi4uLi4uLi4";
     private static final FeatureStoreProperties PROPERTIES =
             new FeatureStoreProperties(Duration.ofSeconds(1), Duration.ofSeconds(10), 1000, true);
 
@@ -231,7 +231,7 @@ class FeatureStoreContractIT {
 
     @Test
     void aCardWithOnlyProfileAttributesIsAColdStart() {
-        String card = "crd_UHJvZmlsZU9ubHlDYXJkMDAwMQ";
+        String card = "crd_v1_UHJvZmlsZU9ubHlDYXJkMDAwMQLi4uLi4uLi4uLi4uL";
         cardEvent(FeatureStoreItem.cardKey(card));
 
         StoredCard read = new FeatureStore(clients.dynamoDb(), table, PROPERTIES, Clock.systemUTC()).get(card);
@@ -242,7 +242,10 @@ class FeatureStoreContractIT {
 
     @Test
     void aHotCardPicksUpTheTransformersWriteThroughTheBulkReloadWithoutReadingOnTheRequest() throws Exception {
-        String[] cards = {"crd_QnVsa1JlbG9hZENhcmQwMDAx", "crd_QnVsa1JlbG9hZENhcmQwMDAy", "crd_QnVsa1JlbG9hZENhcmQwMDAz"
+        String[] cards = {
+            "crd_v1_QnVsa1JlbG9hZENhcmQwMDAxLi4uLi4uLi4uLi4uLi4",
+            "crd_v1_QnVsa1JlbG9hZENhcmQwMDAyLi4uLi4uLi4uLi4uLi4",
+            "crd_v1_QnVsa1JlbG9hZENhcmQwMDAzLi4uLi4uLi4uLi4uLi4"
         };
         TabFormerContext ctx = MccRiskTables.none().context();
         CardOnlineState state = CardOnlineState.empty();

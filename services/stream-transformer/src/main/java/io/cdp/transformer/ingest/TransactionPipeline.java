@@ -335,8 +335,6 @@ public final class TransactionPipeline {
                             () -> store.putProfile(
                                     StoredEntity.customerKey(c.customerToken().value()),
                                     Map.of(
-                                            "homeCity",
-                                            c.homeCity(),
                                             "homeState",
                                             c.homeState(),
                                             "ageBand",

@@ -6,6 +6,7 @@ import io.cdp.events.resources.CdpResources;
 import io.cdp.pii.PiiProtection;
 import io.cdp.pii.crypto.CoreZoneCredentials;
 import io.cdp.pii.crypto.DataKeyCache;
+import io.cdp.pii.token.TokenKeyStore;
 import java.util.List;
 
 /**
@@ -14,6 +15,9 @@ import java.util.List;
  *   <li>{@code ./cdp pii erase --customer ID --purpose WHY [--operator WHO]}: crypto-shreds one customer (audited);</li>
  *   <li>{@code ./cdp pii rotate --to KEY_ID_OR_ALIAS}: re-wraps every customer data key under a new KMS master
  *       key (KMS ReEncrypt); no ciphertext anywhere changes.</li>
+ *   <li>{@code ./cdp pii token-keys list|rotate|retire --version N}: the versioned tokenization keys (ADR 0010):
+ *       rotate adds the next version, which processes use for new tokens once restarted; retire deletes an old one,
+ *       ending joins through its tokens.</li>
  * </ul>
  */
 public final class PiiAdminMain {
@@ -23,6 +27,11 @@ public final class PiiAdminMain {
     public static void main(String[] args) {
         if (args.length == 0) {
             usage();
+        }
+        if (args[0].equals("token-keys")) {
+            AwsClients clients = CliAws.clients();
+            tokenKeys(args, PiiProtection.tokenKeys(clients, CliAws.names(), clients.kms()));
+            return;
         }
         String customer = null;
         String purpose = null;
@@ -61,9 +70,26 @@ public final class PiiAdminMain {
         }
     }
 
+    private static void tokenKeys(String[] args, TokenKeyStore keys) {
+        String action = args.length > 1 ? args[1] : "list";
+        switch (action) {
+            case "list" -> System.out.println("token_key_versions=" + keys.versions());
+            case "rotate" -> System.out.println("token_key_current=" + keys.rotate());
+            case "retire" -> {
+                if (args.length != 4 || !args[2].equals("--version")) {
+                    usage();
+                }
+                keys.retire(Integer.parseInt(args[3]));
+                System.out.println("token_key_versions=" + keys.versions());
+            }
+            default -> usage();
+        }
+    }
+
     private static void usage() {
         System.err.println("usage: ./cdp pii erase --customer ID --purpose WHY [--operator WHO]");
         System.err.println("       ./cdp pii rotate --to KMS_KEY_ID_OR_ALIAS");
+        System.err.println("       ./cdp pii token-keys list|rotate|retire --version N");
         System.exit(2);
     }
 }
