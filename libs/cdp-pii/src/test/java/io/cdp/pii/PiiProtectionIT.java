@@ -8,8 +8,11 @@ import io.cdp.aws.test.AwsEmulatorTest;
 import io.cdp.events.pii.Ciphertext;
 import io.cdp.events.resources.CdpResources;
 import io.cdp.pii.audit.DynamoDbAuditLog;
+import io.cdp.pii.audit.Purpose;
 import io.cdp.pii.crypto.CoreZoneCredentials;
 import io.cdp.pii.crypto.DataKeyCache;
+import io.cdp.pii.crypto.DataKeyStore;
+import io.cdp.pii.crypto.DynamoDbDataKeyStore;
 import io.cdp.pii.crypto.FieldContext;
 import io.cdp.pii.crypto.KeyShreddedException;
 import io.cdp.pii.crypto.KmsCallCounter;
@@ -50,10 +53,11 @@ class PiiProtectionIT {
 
         PiiProtection reader = PiiProtection.fromAws(clients, names, DataKeyCache.Limits.DEFAULT, null);
         PiiDecryptor decryptor = reader.decryptor(CORE);
-        assertThat(decryptor.decrypt(first, context, "op-1", "it-check")).isEqualTo("Hazel Example");
+        assertThat(decryptor.decrypt(first, context, "op-1", Purpose.FRAUD_INVESTIGATION))
+                .isEqualTo("Hazel Example");
         var history = new DynamoDbAuditLog(clients.dynamoDb(), names.table(CdpResources.Table.AUDIT)).history(subject);
         assertThat(history).hasSize(1);
-        assertThat(history.getFirst().get("purpose").s()).isEqualTo("it-check");
+        assertThat(history.getFirst().get("purpose").s()).isEqualTo("FRAUD_INVESTIGATION");
         assertThat(history.getFirst().get("principal").s()).isEqualTo("pii-it");
         assertThat(history.toString()).doesNotContain("Hazel");
     }
@@ -67,13 +71,15 @@ class PiiProtectionIT {
                 writer.encryptor().encrypt(gone, new FieldContext("customer", gone, "address"), "1 Gone Street");
         Ciphertext keptCt =
                 writer.encryptor().encrypt(kept, new FieldContext("customer", kept, "address"), "2 Kept Street");
-        writer.decryptor(CORE).erase(gone, "dpo", "right-to-erasure");
+        writer.decryptor(CORE).erase(gone, "dpo", Purpose.ERASURE_REQUEST);
 
         PiiDecryptor fresh = PiiProtection.fromAws(clients, names, DataKeyCache.Limits.DEFAULT, null)
                 .decryptor(CORE);
-        assertThatThrownBy(() -> fresh.decrypt(goneCt, new FieldContext("customer", gone, "address"), "op", "it"))
+        assertThatThrownBy(() -> fresh.decrypt(
+                        goneCt, new FieldContext("customer", gone, "address"), "op", Purpose.FRAUD_INVESTIGATION))
                 .isInstanceOf(KeyShreddedException.class);
-        assertThat(fresh.decrypt(keptCt, new FieldContext("customer", kept, "address"), "op", "it"))
+        assertThat(fresh.decrypt(
+                        keptCt, new FieldContext("customer", kept, "address"), "op", Purpose.FRAUD_INVESTIGATION))
                 .isEqualTo("2 Kept Street");
     }
 
@@ -90,6 +96,26 @@ class PiiProtectionIT {
         assertThat(pii.subjectKeys().rewrapAll(newMaster)).isGreaterThanOrEqualTo(1);
         PiiDecryptor fresh = PiiProtection.fromAws(clients, names, DataKeyCache.Limits.DEFAULT, null)
                 .decryptor(CORE);
-        assertThat(fresh.decrypt(ct, context, "op", "it")).isEqualTo("4000123412341234");
+        assertThat(fresh.decrypt(ct, context, "op", Purpose.FRAUD_INVESTIGATION))
+                .isEqualTo("4000123412341234");
+    }
+
+    @Test
+    void noWriteToTheKeyItemCanUndoAnErasure(AwsClients clients, CdpResources names) {
+        PiiProtection pii = PiiProtection.fromAws(clients, names, DataKeyCache.Limits.DEFAULT, null);
+        String subject = pii.tokenizer().customer("5001").value();
+        pii.encryptor().encrypt(subject, new FieldContext("customer", subject, "name"), "Erased Person");
+        DynamoDbDataKeyStore store =
+                new DynamoDbDataKeyStore(clients.dynamoDb(), names.table(CdpResources.Table.PII_KEYS));
+        DataKeyStore.StoredKey active = store.find(subject).orElseThrow();
+        pii.decryptor(CORE).erase(subject, "dpo", Purpose.ERASURE_REQUEST);
+
+        // a rotation and a key creation that read the item before the erasure both lose against it
+        assertThat(store.replaceWrapped(subject, active.wrapped(), active.masterKeyId()))
+                .isFalse();
+        assertThat(store.putIfAbsent(active)).isFalse();
+        DataKeyStore.StoredKey after = store.find(subject).orElseThrow();
+        assertThat(after.erased()).isTrue();
+        assertThat(after.wrapped()).isEmpty();
     }
 }

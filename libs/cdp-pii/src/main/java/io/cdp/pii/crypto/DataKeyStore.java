@@ -23,10 +23,13 @@ public interface DataKeyStore {
     /** Stores the key unless one (or a tombstone) exists; returns false when it lost that race. */
     boolean putIfAbsent(StoredKey key);
 
-    /** Replaces the wrapped bytes of an active key (rotation). */
-    void replaceWrapped(String keyRef, byte[] wrapped, String masterKeyId);
+    /**
+     * Replaces the wrapped bytes of an active key (rotation); false, changing nothing, when the key was erased
+     * meanwhile (the write is conditional on an active key, so rotation never brings an erased key back).
+     */
+    boolean replaceWrapped(String keyRef, byte[] wrapped, String masterKeyId);
 
-    /** Deletes the wrapped key and leaves a tombstone. */
+    /** Deletes the wrapped key and leaves a tombstone; unconditional, so no concurrent write can undo it. */
     void erase(String keyRef, Instant at);
 
     void forEach(Consumer<StoredKey> action);

@@ -49,12 +49,21 @@ public final class DynamoDbDataKeyStore implements DataKeyStore {
     }
 
     @Override
-    public void replaceWrapped(String keyRef, byte[] wrapped, String masterKeyId) {
+    public boolean replaceWrapped(String keyRef, byte[] wrapped, String masterKeyId) {
+        try {
+            updateWrapped(keyRef, wrapped, masterKeyId);
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    private void updateWrapped(String keyRef, byte[] wrapped, String masterKeyId) {
         dynamoDb.updateItem(b -> b.tableName(table)
                 .key(Map.of("keyRef", AttributeValue.fromS(keyRef)))
                 .updateExpression("SET wrappedKey = :w, masterKeyId = :m, rewrappedAt = :t")
-                // never bring an erased key back by rotating it
-                .conditionExpression("attribute_exists(wrappedKey)")
+                // never bring an erased key back by rotating it, even when the erasure lands between scan and write
+                .conditionExpression("attribute_exists(wrappedKey) AND attribute_not_exists(erasedAt)")
                 .expressionAttributeValues(Map.of(
                         ":w",
                         AttributeValue.fromB(SdkBytes.fromByteArray(wrapped)),
@@ -66,7 +75,8 @@ public final class DynamoDbDataKeyStore implements DataKeyStore {
 
     @Override
     public void erase(String keyRef, Instant at) {
-        // the item is overwritten whole: no attribute of the old key survives in the table
+        // the item is overwritten whole and unconditionally: no attribute of the old key survives in the table, and
+        // no concurrent write can make the erasure fail (creation and rotation are the conditional ones)
         dynamoDb.putItem(b -> b.tableName(table)
                 .item(Map.of(
                         "keyRef", AttributeValue.fromS(keyRef),

@@ -22,12 +22,16 @@ public final class InMemoryDataKeyStore implements DataKeyStore {
     }
 
     @Override
-    public void replaceWrapped(String keyRef, byte[] wrapped, String masterKeyId) {
-        keys.computeIfPresent(
-                keyRef,
-                (ref, old) -> old.erased()
-                        ? old
-                        : new StoredKey(ref, wrapped, masterKeyId, old.createdAt(), Optional.empty()));
+    public boolean replaceWrapped(String keyRef, byte[] wrapped, String masterKeyId) {
+        boolean[] replaced = {false};
+        keys.computeIfPresent(keyRef, (ref, old) -> {
+            if (old.erased()) {
+                return old;
+            }
+            replaced[0] = true;
+            return new StoredKey(ref, wrapped, masterKeyId, old.createdAt(), Optional.empty());
+        });
+        return replaced[0];
     }
 
     @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cdp.events.pii.Ciphertext;
 import io.cdp.pii.audit.AuditRecord;
+import io.cdp.pii.audit.Purpose;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,7 +49,8 @@ class FieldEncryptionTest {
         Ciphertext ct = encryptor.encrypt(ALICE, name(ALICE), "Alice Example");
         assertThat(ct.value()).startsWith("ct1." + ALICE + ".").doesNotContain("Alice Example");
         assertThat(ct.formatVersion()).isEqualTo(1);
-        assertThat(decryptor.decrypt(ct, name(ALICE), "op-1", "test")).isEqualTo("Alice Example");
+        assertThat(decryptor.decrypt(ct, name(ALICE), "op-1", Purpose.CUSTOMER_CONTACT))
+                .isEqualTo("Alice Example");
     }
 
     @Test
@@ -59,10 +61,11 @@ class FieldEncryptionTest {
     @Test
     void ciphertextCopiedToAnotherFieldOrRecordDoesNotDecrypt() {
         Ciphertext ct = encryptor.encrypt(ALICE, name(ALICE), "Alice Example");
-        assertThatThrownBy(() -> decryptor.decrypt(ct, new FieldContext("customer", ALICE, "address"), "op", "test"))
+        assertThatThrownBy(() -> decryptor.decrypt(
+                        ct, new FieldContext("customer", ALICE, "address"), "op", Purpose.CUSTOMER_CONTACT))
                 .isInstanceOf(UnreadableCiphertextException.class)
                 .hasMessageNotContaining("Alice");
-        assertThatThrownBy(() -> decryptor.decrypt(ct, name(BOB), "op", "test"))
+        assertThatThrownBy(() -> decryptor.decrypt(ct, name(BOB), "op", Purpose.CUSTOMER_CONTACT))
                 .isInstanceOf(UnreadableCiphertextException.class);
     }
 
@@ -72,7 +75,7 @@ class FieldEncryptionTest {
         char last = value.charAt(value.length() - 2);
         Ciphertext tampered = new Ciphertext(
                 value.substring(0, value.length() - 2) + (last == 'A' ? 'B' : 'A') + value.charAt(value.length() - 1));
-        assertThatThrownBy(() -> decryptor.decrypt(tampered, name(ALICE), "op", "test"))
+        assertThatThrownBy(() -> decryptor.decrypt(tampered, name(ALICE), "op", Purpose.CUSTOMER_CONTACT))
                 .isInstanceOf(UnreadableCiphertextException.class);
     }
 
@@ -80,10 +83,11 @@ class FieldEncryptionTest {
     void erasingOneCustomerShredsOnlyTheirCiphertexts() {
         Ciphertext alice = encryptor.encrypt(ALICE, name(ALICE), "Alice Example");
         Ciphertext bob = encryptor.encrypt(BOB, name(BOB), "Bob Example");
-        decryptor.erase(ALICE, "dpo", "right-to-erasure");
-        assertThatThrownBy(() -> decryptor.decrypt(alice, name(ALICE), "op", "test"))
+        decryptor.erase(ALICE, "dpo", Purpose.ERASURE_REQUEST);
+        assertThatThrownBy(() -> decryptor.decrypt(alice, name(ALICE), "op", Purpose.CUSTOMER_CONTACT))
                 .isInstanceOf(KeyShreddedException.class);
-        assertThat(decryptor.decrypt(bob, name(BOB), "op", "test")).isEqualTo("Bob Example");
+        assertThat(decryptor.decrypt(bob, name(BOB), "op", Purpose.CUSTOMER_CONTACT))
+                .isEqualTo("Bob Example");
         assertThatThrownBy(() -> encryptor.encrypt(ALICE, name(ALICE), "again"))
                 .isInstanceOf(SubjectErasedException.class);
     }
@@ -91,13 +95,14 @@ class FieldEncryptionTest {
     @Test
     void everyDecryptAndErasureIsAuditedWithOutcome() {
         Ciphertext alice = encryptor.encrypt(ALICE, name(ALICE), "Alice Example");
-        decryptor.decrypt(alice, name(ALICE), "op-7", "fraud-alert");
-        decryptor.erase(ALICE, "dpo", "right-to-erasure");
-        assertThatThrownBy(() -> decryptor.decrypt(alice, name(ALICE), "op-7", "fraud-alert"));
+        decryptor.decrypt(alice, name(ALICE), "op-7", Purpose.FRAUD_ALERT_DELIVERY);
+        decryptor.erase(ALICE, "dpo", Purpose.ERASURE_REQUEST);
+        assertThatThrownBy(() -> decryptor.decrypt(alice, name(ALICE), "op-7", Purpose.FRAUD_ALERT_DELIVERY));
         assertThat(audit)
                 .extracting(AuditRecord::action, AuditRecord::outcome, AuditRecord::onBehalfOf)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("pii.decrypt", "ok", "op-7"),
+                        org.assertj.core.groups.Tuple.tuple("pii.erase", "requested", "dpo"),
                         org.assertj.core.groups.Tuple.tuple("pii.erase", "ok", "dpo"),
                         org.assertj.core.groups.Tuple.tuple("pii.decrypt", "shredded", "op-7"));
         assertThat(audit.get(0).principal()).isEqualTo("core-banking");
@@ -113,8 +118,9 @@ class FieldEncryptionTest {
                 },
                 Clock.systemUTC());
         Ciphertext alice = encryptor.encrypt(ALICE, name(ALICE), "Alice Example");
-        assertThatThrownBy(() -> failing.decrypt(alice, name(ALICE), "op", "test"))
-                .hasMessageContaining("audit table down");
+        assertThatThrownBy(() -> failing.decrypt(alice, name(ALICE), "op", Purpose.CUSTOMER_CONTACT))
+                .isInstanceOf(io.cdp.pii.audit.AuditUnavailableException.class)
+                .hasRootCauseMessage("audit table down");
     }
 
     @Test
@@ -162,7 +168,8 @@ class FieldEncryptionTest {
         assertThat(keys.rewrapAll(next)).isEqualTo(1);
         wrapper.forgetMaster("master-1");
         keys.cache().clear();
-        assertThat(decryptor.decrypt(alice, name(ALICE), "op", "test")).isEqualTo("Alice Example");
+        assertThat(decryptor.decrypt(alice, name(ALICE), "op", Purpose.CUSTOMER_CONTACT))
+                .isEqualTo("Alice Example");
         assertThat(store.find(ALICE).orElseThrow().masterKeyId()).isEqualTo("master-2");
     }
 }

@@ -1,7 +1,9 @@
 package io.cdp.core.config;
 
 import io.cdp.aws.AwsClients;
+import io.cdp.core.erasure.CustomerErasure;
 import io.cdp.core.extraction.ExtractionRunner;
+import io.cdp.core.store.CoreStore;
 import io.cdp.events.resources.CdpResources;
 import io.cdp.pii.PiiProtection;
 import io.cdp.pii.crypto.CoreZoneCredentials;
@@ -10,6 +12,7 @@ import io.cdp.pii.crypto.PiiDecryptor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
@@ -32,6 +35,13 @@ class CoreBankingConfiguration {
     PiiDecryptor piiDecryptor(PiiProtection pii, CoreBankingProperties properties) {
         return pii.decryptor(
                 CoreZoneCredentials.fromConfiguration(properties.zone(), properties.principal(), properties.scopes()));
+    }
+
+    @Bean
+    @Lazy
+    CustomerErasure customerErasure(PiiProtection pii, PiiDecryptor decryptor, AwsClients clients, CdpResources names) {
+        return new CustomerErasure(
+                pii.tokenizer(), decryptor, new CoreStore(clients.dynamoDb(), names), Clock.systemUTC());
     }
 
     @Bean(destroyMethod = "close")

@@ -12,15 +12,18 @@ import io.cdp.events.payload.EventPayload;
 import io.cdp.events.payload.TransactionRecordedV1;
 import io.cdp.events.pii.Token;
 import io.cdp.lake.LakeLayout;
+import io.cdp.pii.crypto.SubjectErasedException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -55,6 +58,7 @@ public final class Extraction implements Runnable {
     private final AtomicReference<ExtractionStatus.State> state = new AtomicReference<>(ExtractionStatus.State.RUNNING);
     private final AtomicLong customers = new AtomicLong();
     private final AtomicLong cards = new AtomicLong();
+    private final AtomicLong erasedCustomers = new AtomicLong();
     private final AtomicLong history = new AtomicLong();
     private final AtomicLong live = new AtomicLong();
     private final AtomicLong publishedCustomerEvents = new AtomicLong();
@@ -103,6 +107,7 @@ public final class Extraction implements Runnable {
                 finishedAt,
                 customers.get(),
                 cards.get(),
+                erasedCustomers.get(),
                 history.get(),
                 live.get(),
                 publishedCustomerEvents.get(),
@@ -125,11 +130,12 @@ public final class Extraction implements Runnable {
         } finally {
             finishedAt = clock.instant();
             log.info(
-                    "extraction {} {}: customers={} cards={} history={} live={} published={}",
+                    "extraction {} {}: customers={} cards={} erased_skipped={} history={} live={} published={}",
                     id,
                     state.get(),
                     customers.get(),
                     cards.get(),
+                    erasedCustomers.get(),
                     history.get(),
                     live.get(),
                     publishedTransactions.get());
@@ -138,7 +144,8 @@ public final class Extraction implements Runnable {
 
     private void execute() {
         Instant now = clock.instant();
-        List<Customer> allCustomers = store.allCustomers().stream()
+        CoreStore.Customers scanned = store.allCustomers();
+        List<Customer> allCustomers = scanned.active().stream()
                 .sorted(Comparator.comparing(c -> Long.parseLong(c.customerId())))
                 .toList();
         List<Card> allCards = store.allCards().stream()
@@ -149,27 +156,51 @@ public final class Extraction implements Runnable {
                 .thenComparing(Transaction::cardId)
                 .thenComparing(Transaction::sequence));
 
+        // erased customers (core record tombstoned, or only their data key shredded) are left out, with their cards
+        // and transactions, and counted: one erasure must not fail the whole extraction
+        Set<String> erased = new HashSet<>(scanned.erased());
         Map<String, Token> customerTokens = new HashMap<>();
-        List<Protector.ProtectedCustomer> protectedCustomers = new ArrayList<>();
+        Map<String, Protector.ProtectedCustomer> protectedCustomers = new LinkedHashMap<>();
         for (Customer c : allCustomers) {
-            Protector.ProtectedCustomer pc = protector.customer(c, now);
-            customerTokens.put(c.customerId(), pc.event().customerToken());
-            protectedCustomers.add(pc);
+            try {
+                Protector.ProtectedCustomer pc = protector.customer(c, now);
+                customerTokens.put(c.customerId(), pc.event().customerToken());
+                protectedCustomers.put(c.customerId(), pc);
+            } catch (SubjectErasedException e) {
+                erased.add(c.customerId());
+            }
         }
-        customers.set(protectedCustomers.size());
         Map<String, Token> cardTokens = new HashMap<>();
         List<Protector.ProtectedCard> protectedCards = new ArrayList<>();
+        Set<Token> erasedMeanwhile = new HashSet<>();
         for (Card card : allCards) {
+            if (erased.contains(card.customerId())) {
+                continue;
+            }
             Token customer = customerTokens.get(card.customerId());
             if (customer == null) {
                 log.warn("card {} of an unknown customer skipped", card.cardIndex());
                 continue;
             }
-            Protector.ProtectedCard pc = protector.card(card, customer, now);
-            cardTokens.put(card.cardId(), pc.event().cardToken());
-            protectedCards.add(pc);
+            try {
+                Protector.ProtectedCard pc = protector.card(card, customer, now);
+                cardTokens.put(card.cardId(), pc.event().cardToken());
+                protectedCards.add(pc);
+            } catch (SubjectErasedException e) {
+                // erased while this extraction ran: drop what was already protected for them too
+                erased.add(card.customerId());
+                erasedMeanwhile.add(customer);
+                customerTokens.remove(card.customerId());
+                protectedCustomers.remove(card.customerId());
+            }
         }
+        protectedCards.removeIf(pc -> erasedMeanwhile.contains(pc.event().customerToken()));
+        customers.set(protectedCustomers.size());
         cards.set(protectedCards.size());
+        erasedCustomers.set(erased.size());
+        if (!erased.isEmpty()) {
+            log.info("extraction {}: {} erased customers skipped", id, erased.size());
+        }
 
         int cutoff = (int) Math.floor(all.size() * (1 - options.liveShare()));
         List<TransactionRecordedV1> historyEvents = new ArrayList<>(cutoff);
@@ -179,7 +210,9 @@ public final class Extraction implements Runnable {
             Token card = cardTokens.get(t.cardId());
             Token customer = customerTokens.get(t.customerId());
             if (card == null || customer == null) {
-                log.warn("transaction of unknown card skipped (card index {})", t.cardIndex());
+                if (!erased.contains(t.customerId())) {
+                    log.warn("transaction of unknown card skipped (card index {})", t.cardIndex());
+                }
                 continue;
             }
             (i < cutoff ? historyEvents : liveEvents).add(protector.transaction(t, card, customer));
@@ -189,13 +222,13 @@ public final class Extraction implements Runnable {
 
         if (options.toLake() && !stopRequested.get()) {
             writeLake(
-                    protectedCustomers,
+                    List.copyOf(protectedCustomers.values()),
                     protectedCards,
                     historyEvents,
                     liveEvents.isEmpty() ? null : liveEvents.getFirst().transactionTime());
         }
         if (options.toStream() && !stopRequested.get()) {
-            publishCustomers(protectedCustomers, protectedCards);
+            publishCustomers(List.copyOf(protectedCustomers.values()), protectedCards);
             replay(liveEvents);
         }
     }

@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** A snapshot of one extraction run, safe to show (counts, keys and times; no personal data). */
+/**
+ * A snapshot of one extraction run, safe to show (counts, keys and times; no personal data). {@code
+ * erasedCustomersSkipped} counts customers left out because they were erased (with their cards and transactions).
+ */
 public record ExtractionStatus(
         String extractionId,
         State state,
@@ -13,6 +16,7 @@ public record ExtractionStatus(
         @Nullable Instant finishedAt,
         long customers,
         long cards,
+        long erasedCustomersSkipped,
         long historyTransactions,
         long liveTransactions,
         long publishedCustomerEvents,

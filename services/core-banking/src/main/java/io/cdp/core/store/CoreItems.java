@@ -18,7 +18,24 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 public final class CoreItems {
 
+    /**
+     * What erasure removes from a customer item: every attribute that identifies or locates the person (the
+     * fields extraction encrypts, and the precise coordinates). {@code name} is a DynamoDB reserved word.
+     */
+    static final String CUSTOMER_ERASURE =
+            "REMOVE #name, address, apartment, email, birthYear, birthMonth, latitude, longitude SET erasedAt = :t";
+
+    static final Map<String, String> CUSTOMER_ERASURE_NAMES = Map.of("#name", "name");
+
+    /** What erasure removes from a card item: the number, its expiry and the CVV. */
+    static final String CARD_ERASURE = "REMOVE cardNumber, expires, cvv SET erasedAt = :t";
+
     private CoreItems() {}
+
+    /** An erasure tombstone: the item's personal data was removed (see {@link CoreStore#erasePersonalData}). */
+    public static boolean isErased(Map<String, AttributeValue> item) {
+        return item.containsKey("erasedAt");
+    }
 
     public static Map<String, AttributeValue> customer(Customer c) {
         Map<String, AttributeValue> m = new HashMap<>();

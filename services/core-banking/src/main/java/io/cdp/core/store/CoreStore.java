@@ -5,10 +5,13 @@ import io.cdp.core.tabformer.Customer;
 import io.cdp.core.tabformer.Transaction;
 import io.cdp.events.resources.CdpResources;
 import io.cdp.events.resources.CdpResources.Table;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.IntStream;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -37,14 +40,57 @@ public final class CoreStore {
         return dynamoDb;
     }
 
+    /** A customer; empty when unknown or erased (an erased customer's record keeps no personal data to read). */
     public Optional<Customer> customer(String customerId) {
         var item = dynamoDb.getItem(b ->
                         b.tableName(table(Table.CUSTOMERS)).key(Map.of("customerId", AttributeValue.fromS(customerId))))
                 .item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(CoreItems.customer(item));
+        return item == null || item.isEmpty() || CoreItems.isErased(item)
+                ? Optional.empty()
+                : Optional.of(CoreItems.customer(item));
     }
 
-    /** A customer's cards: one Query on the cards table's partition. */
+    /** Whether the customer's record is an erasure tombstone. */
+    public boolean isErased(String customerId) {
+        var item = dynamoDb.getItem(b -> b.tableName(table(Table.CUSTOMERS))
+                        .consistentRead(true)
+                        .key(Map.of("customerId", AttributeValue.fromS(customerId))))
+                .item();
+        return item != null && CoreItems.isErased(item);
+    }
+
+    /**
+     * Removes a customer's personal data from the core zone (right to erasure): the customer's PII attributes and
+     * their cards' are deleted and each item is marked {@code erasedAt}; what is left (bands, limits, flags, the
+     * transactions, keyed by the internal id) no longer identifies a person without the removed attributes.
+     * Idempotent. Returns the number of cards tombstoned.
+     */
+    public int erasePersonalData(String customerId, Instant at) {
+        Map<String, AttributeValue> time = Map.of(":t", AttributeValue.fromS(at.toString()));
+        dynamoDb.updateItem(b -> b.tableName(table(Table.CUSTOMERS))
+                .key(Map.of("customerId", AttributeValue.fromS(customerId)))
+                .updateExpression(CoreItems.CUSTOMER_ERASURE)
+                .expressionAttributeNames(CoreItems.CUSTOMER_ERASURE_NAMES)
+                .expressionAttributeValues(time));
+        List<Map<String, AttributeValue>> cards = dynamoDb
+                .queryPaginator(b -> b.tableName(table(Table.CARDS))
+                        .consistentRead(true)
+                        .keyConditionExpression("customerId = :c")
+                        .projectionExpression("customerId, cardIndex")
+                        .expressionAttributeValues(Map.of(":c", AttributeValue.fromS(customerId))))
+                .items()
+                .stream()
+                .toList();
+        for (Map<String, AttributeValue> key : cards) {
+            dynamoDb.updateItem(b -> b.tableName(table(Table.CARDS))
+                    .key(key)
+                    .updateExpression(CoreItems.CARD_ERASURE)
+                    .expressionAttributeValues(time));
+        }
+        return cards.size();
+    }
+
+    /** A customer's cards (none once the customer was erased): one Query on the cards table's partition. */
     public List<Card> cardsOf(String customerId) {
         return dynamoDb
                 .queryPaginator(b -> b.tableName(table(Table.CARDS))
@@ -52,6 +98,7 @@ public final class CoreStore {
                         .expressionAttributeValues(Map.of(":c", AttributeValue.fromS(customerId))))
                 .items()
                 .stream()
+                .filter(item -> !CoreItems.isErased(item))
                 .map(CoreItems::card)
                 .toList();
     }
@@ -69,12 +116,28 @@ public final class CoreStore {
                 .toList();
     }
 
-    public List<Customer> allCustomers() {
-        return scan(Table.CUSTOMERS).stream().map(CoreItems::customer).toList();
+    /** The customers of a full scan: those with personal data, and the ids of erased ones (tombstones). */
+    public record Customers(List<Customer> active, Set<String> erased) {}
+
+    public Customers allCustomers() {
+        List<Customer> active = new ArrayList<>();
+        Set<String> erased = new HashSet<>();
+        for (Map<String, AttributeValue> item : scan(Table.CUSTOMERS)) {
+            if (CoreItems.isErased(item)) {
+                erased.add(item.get("customerId").s());
+            } else {
+                active.add(CoreItems.customer(item));
+            }
+        }
+        return new Customers(active, erased);
     }
 
+    /** Every card but the tombstones of erased customers' cards. */
     public List<Card> allCards() {
-        return scan(Table.CARDS).stream().map(CoreItems::card).toList();
+        return scan(Table.CARDS).stream()
+                .filter(item -> !CoreItems.isErased(item))
+                .map(CoreItems::card)
+                .toList();
     }
 
     public List<Transaction> allTransactions() {

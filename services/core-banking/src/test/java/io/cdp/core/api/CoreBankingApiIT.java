@@ -3,6 +3,7 @@ package io.cdp.core.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cdp.aws.AwsClients;
+import io.cdp.aws.bootstrap.ResourceBootstrap;
 import io.cdp.aws.test.AwsEmulator;
 import io.cdp.core.loading.DynamoDbLoadSink;
 import io.cdp.core.loading.RejectReport;
@@ -11,6 +12,8 @@ import io.cdp.datagen.TabFormerGenerator;
 import io.cdp.events.pii.Ciphertext;
 import io.cdp.events.resources.CdpResources;
 import io.cdp.pii.PiiProtection;
+import io.cdp.pii.audit.DynamoDbAuditLog;
+import io.cdp.pii.audit.Purpose;
 import io.cdp.pii.crypto.FieldContext;
 import io.cdp.service.security.DevTokens;
 import java.io.PrintStream;
@@ -21,7 +24,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import javax.crypto.SecretKey;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,7 +83,7 @@ class CoreBankingApiIT {
         String customer = pii.tokenizer().customer("api-42").value();
         Ciphertext ct = pii.encryptor().encrypt(customer, new FieldContext("customer", customer, "name"), "Api Tester");
         String body = "{\"ciphertext\":\"" + ct.value() + "\",\"entity\":\"customer\",\"recordId\":\"" + customer
-                + "\",\"field\":\"name\",\"purpose\":\"api-test\"}";
+                + "\",\"field\":\"name\",\"purpose\":\"CUSTOMER_CONTACT\"}";
         assertThat(post("/api/pii/decrypt", body, token("extraction")).statusCode())
                 .isEqualTo(403);
         HttpResponse<String> ok = post("/api/pii/decrypt", body, token("pii:decrypt"));
@@ -86,10 +91,10 @@ class CoreBankingApiIT {
         assertThat(ok.body()).contains("Api Tester");
         String moved = body.replace("\"field\":\"name\"", "\"field\":\"email\"");
         assertThat(post("/api/pii/decrypt", moved, token("pii:decrypt")).statusCode())
-                .isEqualTo(422);
+                .isEqualTo(400);
 
         HttpResponse<String> erase = http.send(
-                HttpRequest.newBuilder(uri("/api/customers/api-42/pii?purpose=right-to-erasure"))
+                HttpRequest.newBuilder(uri("/api/customers/api-42/pii?purpose=ERASURE_REQUEST"))
                         .header("Authorization", "Bearer " + token("pii:erase"))
                         .DELETE()
                         .build(),
@@ -140,6 +145,121 @@ class CoreBankingApiIT {
         assertThat(slowState).contains("\"state\":\"STOPPED\"");
         assertThat(get("/api/extractions/nope", token("extraction")).statusCode())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void theOpenApiDocumentListsTheAllowedPurposes() throws Exception {
+        String docs = get("/v3/api-docs", null).body();
+        for (Purpose p : Purpose.values()) {
+            assertThat(docs).contains("\"" + p.name() + "\"");
+        }
+    }
+
+    @Test
+    void everyDecryptAttemptIsAuditedAndBadInputAnswers400WithFieldErrors() throws Exception {
+        String customer = pii.tokenizer().customer("api-43").value();
+        Ciphertext ct =
+                pii.encryptor().encrypt(customer, new FieldContext("customer", customer, "email"), "a@b.example");
+        String nobody = pii.tokenizer().customer("api-never-encrypted").value();
+        DynamoDbAuditLog audit = new DynamoDbAuditLog(clients.dynamoDb(), NAMES.table(CdpResources.Table.AUDIT));
+        int unattributed = audit.history("-").size();
+
+        Map<String, String> fieldOf = new LinkedHashMap<>();
+        fieldOf.put(decrypt(ct.value(), customer, "email", ""), "purpose");
+        fieldOf.put(decrypt(ct.value(), customer, "email", "because"), "purpose");
+        fieldOf.put(decrypt(ct.value(), customer, "email", "ERASURE_REQUEST"), "purpose");
+        fieldOf.put(decrypt(ct.value(), customer, "name", "CUSTOMER_CONTACT"), "ciphertext");
+        fieldOf.put(decrypt(ct.value(), "a|b", "email", "CUSTOMER_CONTACT"), "recordId");
+        fieldOf.put(decrypt(ct.value().replace(customer, nobody), nobody, "email", "CUSTOMER_CONTACT"), "ciphertext");
+        fieldOf.put(decrypt("not-a-ciphertext", customer, "email", "CUSTOMER_CONTACT"), "ciphertext");
+        for (var e : fieldOf.entrySet()) {
+            HttpResponse<String> refused = post("/api/pii/decrypt", e.getKey(), token("pii:decrypt"));
+            assertThat(refused.statusCode()).as(e.getKey()).isEqualTo(400);
+            assertThat(refused.body())
+                    .contains("\"field\":\"" + e.getValue() + "\"")
+                    .doesNotContain("a@b.example");
+        }
+        HttpResponse<String> ok = post(
+                "/api/pii/decrypt",
+                decrypt(ct.value(), customer, "email", "FRAUD_INVESTIGATION"),
+                token("pii:decrypt"));
+        assertThat(ok.statusCode()).isEqualTo(200);
+
+        assertThat(audit.history(customer))
+                .extracting(r -> r.get("outcome").s() + ":" + r.get("purpose").s())
+                .containsExactlyInAnyOrder(
+                        "refused:-",
+                        "refused:-",
+                        "refused:ERASURE_REQUEST",
+                        "refused:CUSTOMER_CONTACT",
+                        "refused:CUSTOMER_CONTACT",
+                        "ok:FRAUD_INVESTIGATION");
+        assertThat(audit.history(nobody)).extracting(r -> r.get("outcome").s()).containsExactly("refused");
+        assertThat(audit.history("-")).hasSize(unattributed + 1);
+        assertThat(audit.history(customer).toString()).doesNotContain("a@b.example");
+    }
+
+    @Test
+    void anErasureNeedsAnErasurePurposeAndIsAuditedAsIntentThenOutcome() throws Exception {
+        String customer = pii.tokenizer().customer("api-44").value();
+        pii.encryptor().encrypt(customer, new FieldContext("customer", customer, "name"), "Erase Me");
+        for (String query : new String[] {"", "?purpose=", "?purpose=CUSTOMER_CONTACT", "?purpose=right-to-erasure"}) {
+            HttpResponse<String> refused = delete("/api/customers/api-44/pii" + query, token("pii:erase"));
+            assertThat(refused.statusCode()).as(query).isEqualTo(400);
+            assertThat(refused.body()).contains("\"field\":\"purpose\"");
+        }
+        assertThat(delete("/api/customers/api-44/pii?purpose=REGULATORY_REQUEST", token("pii:erase"))
+                        .statusCode())
+                .isEqualTo(204);
+        DynamoDbAuditLog audit = new DynamoDbAuditLog(clients.dynamoDb(), NAMES.table(CdpResources.Table.AUDIT));
+        assertThat(audit.history(customer))
+                .extracting(r -> r.get("action").s() + ":" + r.get("outcome").s())
+                .containsExactly(
+                        "pii.erase:refused",
+                        "pii.erase:refused",
+                        "pii.erase:refused",
+                        "pii.erase:refused",
+                        "pii.erase:requested",
+                        "pii.erase:ok");
+    }
+
+    @Test
+    void withoutTheAuditTrailNothingIsDecryptedOrErasedAndTheAnswerIs503() throws Exception {
+        String customer = pii.tokenizer().customer("api-45").value();
+        Ciphertext ct = pii.encryptor().encrypt(customer, new FieldContext("customer", customer, "name"), "Audit Less");
+        String body = decrypt(ct.value(), customer, "name", "FRAUD_INVESTIGATION");
+        clients.dynamoDb().deleteTable(b -> b.tableName(NAMES.table(CdpResources.Table.AUDIT)));
+        try {
+            HttpResponse<String> decrypt = post("/api/pii/decrypt", body, token("pii:decrypt"));
+            assertThat(decrypt.statusCode()).isEqualTo(503);
+            assertThat(decrypt.body()).contains("audit-unavailable").doesNotContain("Audit Less");
+            HttpResponse<String> refused =
+                    post("/api/pii/decrypt", decrypt(ct.value(), customer, "name", "nope"), token("pii:decrypt"));
+            assertThat(refused.statusCode()).isEqualTo(503);
+            assertThat(delete("/api/customers/api-45/pii?purpose=ERASURE_REQUEST", token("pii:erase"))
+                            .statusCode())
+                    .isEqualTo(503);
+        } finally {
+            new ResourceBootstrap(clients, NAMES).createAll();
+        }
+        // the erasure was refused before it touched the key: the customer's data still decrypts
+        HttpResponse<String> after = post("/api/pii/decrypt", body, token("pii:decrypt"));
+        assertThat(after.statusCode()).isEqualTo(200);
+        assertThat(after.body()).contains("Audit Less");
+    }
+
+    private static String decrypt(String ciphertext, String recordId, String field, String purpose) {
+        return "{\"ciphertext\":\"" + ciphertext + "\",\"entity\":\"customer\",\"recordId\":\"" + recordId
+                + "\",\"field\":\"" + field + "\",\"purpose\":\"" + purpose + "\"}";
+    }
+
+    private HttpResponse<String> delete(String path, String token) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(uri(path))
+                        .header("Authorization", "Bearer " + token)
+                        .DELETE()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private String token(String scope) {

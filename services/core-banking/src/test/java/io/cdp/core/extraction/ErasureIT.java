@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cdp.aws.AwsClients;
 import io.cdp.aws.test.AwsEmulatorTest;
+import io.cdp.core.erasure.CustomerErasure;
 import io.cdp.core.loading.DynamoDbLoadSink;
 import io.cdp.core.loading.RejectReport;
 import io.cdp.core.loading.TabFormerLoader;
@@ -17,6 +18,7 @@ import io.cdp.events.payload.CustomerUpsertedV1;
 import io.cdp.events.pii.Ciphertext;
 import io.cdp.events.resources.CdpResources;
 import io.cdp.pii.PiiProtection;
+import io.cdp.pii.audit.Purpose;
 import io.cdp.pii.crypto.CoreZoneCredentials;
 import io.cdp.pii.crypto.DataKeyCache;
 import io.cdp.pii.crypto.FieldContext;
@@ -24,6 +26,7 @@ import io.cdp.pii.crypto.KeyShreddedException;
 import io.cdp.pii.crypto.PiiDecryptor;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +64,7 @@ class ErasureIT {
         String erasedToken = pii.tokenizer().customer("1").value();
         String keptToken = pii.tokenizer().customer("2").value();
 
-        pii.decryptor(CORE).erase(erasedToken, "dpo-1", "right-to-erasure");
+        pii.decryptor(CORE).erase(erasedToken, "dpo-1", Purpose.ERASURE_REQUEST);
 
         // a fresh process: nothing cached, only what the core zone still holds
         PiiDecryptor decryptor = PiiProtection.fromAws(clients, names, DataKeyCache.Limits.DEFAULT, null)
@@ -75,18 +78,20 @@ class ErasureIT {
                 FieldContext ctx =
                         new FieldContext("customer", c.customerToken().value(), "name");
                 if (c.customerToken().value().equals(erasedToken)) {
-                    assertThatThrownBy(() -> decryptor.decrypt(c.encryptedName(), ctx, "op", "erasure-check"))
+                    assertThatThrownBy(
+                                    () -> decryptor.decrypt(c.encryptedName(), ctx, "op", Purpose.FRAUD_INVESTIGATION))
                             .isInstanceOf(KeyShreddedException.class);
                     erasedSeen++;
                 } else if (c.customerToken().value().equals(keptToken)) {
-                    assertThat(decryptor.decrypt(c.encryptedName(), ctx, "op", "erasure-check"))
+                    assertThat(decryptor.decrypt(c.encryptedName(), ctx, "op", Purpose.FRAUD_INVESTIGATION))
                             .isEqualTo(kept.name());
                     keptSeen++;
                 }
             } else if (envelope.payload() instanceof CardUpsertedV1 card
                     && card.customerToken().value().equals(erasedToken)) {
                 FieldContext ctx = new FieldContext("card", card.cardToken().value(), "cardNumber");
-                assertThatThrownBy(() -> decryptor.decrypt(card.encryptedCardNumber(), ctx, "op", "erasure-check"))
+                assertThatThrownBy(() ->
+                                decryptor.decrypt(card.encryptedCardNumber(), ctx, "op", Purpose.FRAUD_INVESTIGATION))
                         .isInstanceOf(KeyShreddedException.class);
                 erasedSeen++;
             }
@@ -105,11 +110,11 @@ class ErasureIT {
                 FieldContext ctx = new FieldContext("customer", token, "address");
                 Ciphertext address = new Ciphertext(row.get("encrypted_address"));
                 if (token.equals(erasedToken)) {
-                    assertThatThrownBy(() -> decryptor.decrypt(address, ctx, "op", "erasure-check"))
+                    assertThatThrownBy(() -> decryptor.decrypt(address, ctx, "op", Purpose.FRAUD_INVESTIGATION))
                             .isInstanceOf(KeyShreddedException.class);
                     lakeErased++;
                 } else if (token.equals(keptToken)) {
-                    assertThat(decryptor.decrypt(address, ctx, "op", "erasure-check"))
+                    assertThat(decryptor.decrypt(address, ctx, "op", Purpose.FRAUD_INVESTIGATION))
                             .startsWith(kept.address());
                     lakeKept++;
                 }
@@ -117,5 +122,77 @@ class ErasureIT {
         }
         assertThat(List.of(lakeErased, lakeKept)).containsExactly(1, 1);
         assertThat(erased.name()).isNotBlank();
+    }
+
+    @Test
+    void anErasedCustomersCoreRecordsLoseTheirPiiAndTheNextExtractionSkipsAndCountsThem(
+            AwsClients clients, CdpResources names, @TempDir Path dir) throws Exception {
+        // its own namespace: the other test of this class erases customers of the same generated ids
+        CdpResources ns = CdpResources.forTest(ErasureIT.class.getName() + "#extraction");
+        new io.cdp.aws.bootstrap.ResourceBootstrap(clients, ns).createAll();
+        Path data = dir.resolve("data");
+        new TabFormerGenerator(new TabFormerGenerator.Options(5, 4, LocalDate.of(2019, 5, 1), 6)).write(data);
+        try (RejectReport rejects = new RejectReport(dir.resolve("rejects.jsonl"));
+                DynamoDbLoadSink sink = new DynamoDbLoadSink(clients.dynamoDb(), ns, 2)) {
+            new TabFormerLoader(sink, rejects, new PrintStream(PrintStream.nullOutputStream()))
+                    .load(TabFormerLoader.Files3.find(data));
+        }
+        CoreStore store = new CoreStore(clients.dynamoDb(), ns);
+        int total = store.allCustomers().active().size();
+        Customer forgotten = store.customer("3").orElseThrow();
+        PiiProtection pii = PiiProtection.fromAws(clients, ns, DataKeyCache.Limits.DEFAULT, null);
+        PiiDecryptor decryptor = pii.decryptor(CORE);
+
+        // customer 1: only the data key shredded (as by an older erasure); customer 3: the full erasure
+        decryptor.erase(pii.tokenizer().customer("1").value(), "dpo-1", Purpose.ERASURE_REQUEST);
+        CustomerErasure.Result result = new CustomerErasure(pii.tokenizer(), decryptor, store, Clock.systemUTC())
+                .erase("3", "dpo-1", Purpose.ERASURE_REQUEST);
+
+        assertThat(result.cards()).isPositive();
+        assertThat(store.cardsOf("3")).isEmpty();
+        assertThat(store.customer("3")).isEmpty();
+        assertThat(store.isErased("3")).isTrue();
+        var item = clients.dynamoDb()
+                .getItem(b -> b.tableName(ns.table(CdpResources.Table.CUSTOMERS))
+                        .key(Map.of(
+                                "customerId",
+                                software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("3"))))
+                .item();
+        assertThat(item).doesNotContainKeys("name", "email", "address", "birthYear", "birthMonth", "latitude");
+        assertThat(item.toString()).doesNotContain(forgotten.name()).doesNotContain(forgotten.email());
+        var cards = clients.dynamoDb()
+                .query(b -> b.tableName(ns.table(CdpResources.Table.CARDS))
+                        .keyConditionExpression("customerId = :c")
+                        .expressionAttributeValues(
+                                Map.of(":c", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("3"))))
+                .items();
+        assertThat(cards)
+                .isNotEmpty()
+                .allSatisfy(card -> assertThat(card)
+                        .doesNotContainKeys("cardNumber", "cvv", "expires")
+                        .containsKey("erasedAt"));
+
+        ExtractionStatus status;
+        try (ExtractionRunner runner = ExtractionRunner.fromAws(clients, ns, pii, dir.resolve("work"))) {
+            status = runner.runNow(new ExtractionOptions(0.05, 0, false, true));
+        }
+        assertThat(status.state()).as("error: %s", status.error()).isEqualTo(ExtractionStatus.State.COMPLETED);
+        assertThat(status.erasedCustomersSkipped()).isEqualTo(2);
+        assertThat(status.customers()).isEqualTo(total - 2);
+
+        Set<String> gone = Set.of(
+                pii.tokenizer().customer("1").value(),
+                pii.tokenizer().customer("3").value());
+        int rows = 0;
+        for (var e : ExtractedData.lakeObjects(clients, ns, dir).entrySet()) {
+            if (!e.getKey().contains(status.extractionId())) {
+                continue;
+            }
+            for (Map<String, String> row : e.getValue()) {
+                assertThat(gone).doesNotContain(row.get("customer_token"));
+                rows++;
+            }
+        }
+        assertThat(rows).isPositive();
     }
 }

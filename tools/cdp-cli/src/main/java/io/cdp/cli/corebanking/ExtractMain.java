@@ -72,11 +72,13 @@ public final class ExtractMain {
                 System.out.println("manifest: s3://" + names.bucket(CdpResources.Bucket.LAKE) + "/" + s.manifestKey());
             }
             System.out.printf(
-                    "extracted id=%s state=%s customers=%d cards=%d history=%d live=%d published=%d lake_objects=%d%n",
+                    "extracted id=%s state=%s customers=%d cards=%d erased_skipped=%d history=%d live=%d published=%d"
+                            + " lake_objects=%d%n",
                     id,
                     s.state(),
                     s.customers(),
                     s.cards(),
+                    s.erasedCustomersSkipped(),
                     s.historyTransactions(),
                     s.liveTransactions(),
                     s.publishedTransactions(),

@@ -2,17 +2,24 @@ package io.cdp.cli.corebanking;
 
 import io.cdp.aws.AwsClients;
 import io.cdp.cli.CliAws;
+import io.cdp.core.erasure.CustomerErasure;
+import io.cdp.core.store.CoreStore;
 import io.cdp.events.resources.CdpResources;
 import io.cdp.pii.PiiProtection;
+import io.cdp.pii.audit.Purpose;
 import io.cdp.pii.crypto.CoreZoneCredentials;
 import io.cdp.pii.crypto.DataKeyCache;
 import io.cdp.pii.token.TokenKeyStore;
+import io.cdp.pii.crypto.PiiDecryptor;
+import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Core-zone PII administration:
  * <ul>
- *   <li>{@code ./cdp pii erase --customer ID --purpose WHY [--operator WHO]}: crypto-shreds one customer (audited);</li>
+ *   <li>{@code ./cdp pii erase --customer ID --purpose ERASURE_REQUEST|REGULATORY_REQUEST [--operator WHO]}:
+ *       crypto-shreds one customer and removes their plaintext from the core tables (audited);</li>
  *   <li>{@code ./cdp pii rotate --to KEY_ID_OR_ALIAS}: re-wraps every customer data key under a new KMS master
  *       key (KMS ReEncrypt); no ciphertext anywhere changes.</li>
  *   <li>{@code ./cdp pii token-keys list|rotate|retire --version N}: the versioned tokenization keys (ADR 0010):
@@ -54,11 +61,18 @@ public final class PiiAdminMain {
                 if (customer == null || purpose == null) {
                     usage();
                 }
-                String keyRef = pii.tokenizer().customer(customer).value();
-                pii.decryptor(CoreZoneCredentials.fromConfiguration(
-                                "core", "cdp-cli", List.of(CoreZoneCredentials.DECRYPT_SCOPE)))
-                        .erase(keyRef, operator, purpose);
-                System.out.println("erased customer_token=" + keyRef);
+                Purpose why = Purpose.parse(purpose.toUpperCase(Locale.ROOT).replace('-', '_'))
+                        .orElse(null);
+                if (why == null || !why.justifiesErasure()) {
+                    System.err.println("pii erase: --purpose must be one of " + Purpose.forErasure());
+                    System.exit(2);
+                }
+                PiiDecryptor decryptor = pii.decryptor(CoreZoneCredentials.fromConfiguration(
+                        "core", "cdp-cli", List.of(CoreZoneCredentials.DECRYPT_SCOPE)));
+                CustomerErasure.Result erased = new CustomerErasure(
+                                pii.tokenizer(), decryptor, new CoreStore(clients.dynamoDb(), names), Clock.systemUTC())
+                        .erase(customer, operator, why);
+                System.out.println("erased customer_token=" + erased.customerToken() + " cards=" + erased.cards());
             }
             case "rotate" -> {
                 if (to == null) {
@@ -87,7 +101,8 @@ public final class PiiAdminMain {
     }
 
     private static void usage() {
-        System.err.println("usage: ./cdp pii erase --customer ID --purpose WHY [--operator WHO]");
+        System.err.println(
+                "usage: ./cdp pii erase --customer ID --purpose ERASURE_REQUEST|REGULATORY_REQUEST [--operator WHO]");
         System.err.println("       ./cdp pii rotate --to KMS_KEY_ID_OR_ALIAS");
         System.err.println("       ./cdp pii token-keys list|rotate|retire --version N");
         System.exit(2);

@@ -1,0 +1,47 @@
+package io.cdp.core.erasure;
+
+import io.cdp.core.store.CoreStore;
+import io.cdp.pii.audit.Purpose;
+import io.cdp.pii.crypto.PiiDecryptor;
+import io.cdp.pii.token.Tokenizer;
+import java.time.Clock;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Erases one customer everywhere: crypto-shreds their data key (every ciphertext on a stream, in the lake or in a
+ * backup becomes unreadable) and removes the plaintext personal data of the customer and their cards from the core
+ * tables, which no key protects. Audited by {@link PiiDecryptor#erase}: intent before, outcome after.
+ */
+public final class CustomerErasure {
+
+    /** What was erased: the customer's token (the key reference) and how many card records were tombstoned. */
+    public record Result(String customerToken, int cards) {}
+
+    private final Tokenizer tokenizer;
+    private final PiiDecryptor decryptor;
+    private final CoreStore store;
+    private final Clock clock;
+
+    public CustomerErasure(Tokenizer tokenizer, PiiDecryptor decryptor, CoreStore store, Clock clock) {
+        this.tokenizer = tokenizer;
+        this.decryptor = decryptor;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /**
+     * @param purpose null when the caller gave none or an unknown one: refused (and audited) like one that does not
+     *                justify an erasure
+     * @throws io.cdp.pii.crypto.PiiRequestRefusedException for a missing or unfit purpose
+     * @throws io.cdp.pii.audit.AuditUnavailableException   when the intent cannot be audited; nothing was erased
+     */
+    public Result erase(String customerId, String onBehalfOf, @Nullable Purpose purpose) {
+        String keyRef = tokenizer.customer(customerId).value();
+        int[] cards = {0};
+        // the key first: should the table update fail, the copies outside the core zone are already unreadable and
+        // a retry (the whole erasure is idempotent) removes the plaintext
+        decryptor.erase(
+                keyRef, onBehalfOf, purpose, () -> cards[0] = store.erasePersonalData(customerId, clock.instant()));
+        return new Result(keyRef, cards[0]);
+    }
+}
