@@ -1,9 +1,12 @@
 package io.cdp.core.erasure;
 
 import io.cdp.core.store.CoreStore;
+import io.cdp.events.pii.Token;
 import io.cdp.pii.audit.Purpose;
 import io.cdp.pii.crypto.PiiDecryptor;
+import io.cdp.pii.token.TokenKind;
 import io.cdp.pii.token.Tokenizer;
+import java.util.List;
 import java.time.Clock;
 import org.jspecify.annotations.Nullable;
 
@@ -36,7 +39,13 @@ public final class CustomerErasure {
      * @throws io.cdp.pii.audit.AuditUnavailableException   when the intent cannot be audited; nothing was erased
      */
     public Result erase(String customerId, String onBehalfOf, @Nullable Purpose purpose) {
-        String keyRef = tokenizer.customer(customerId).value();
+        // the customer's key reference under every live token-key version: data encrypted before a token-key
+        // rotation sits under the older reference, and must become unreadable too (ADR 0010); current first
+        List<Token> refs = tokenizer.everyLiveVersion(TokenKind.CUSTOMER, customerId);
+        String keyRef = refs.getFirst().value();
+        for (Token older : refs.subList(1, refs.size())) {
+            decryptor.erase(older.value(), onBehalfOf, purpose, () -> {});
+        }
         int[] cards = {0};
         // the key first: should the table update fail, the copies outside the core zone are already unreadable and
         // a retry (the whole erasure is idempotent) removes the plaintext
