@@ -59,6 +59,32 @@ public final class AwsClients {
                 .build();
     }
 
+    /**
+     * For reads on a request path with a latency budget (the scoring API's card states): an attempt that has not
+     * answered within {@code attemptTimeout} is abandoned and tried once more, the whole call gives up after two
+     * attempts; a pool large enough that a request never waits for a connection, and waits at most
+     * {@code attemptTimeout} if it must; idle connections kept alive so a sparse caller does not reconnect.
+     * The default client waits up to 30 s for a socket and retries throttling with growing back-off: right for a batch
+     * job, wrong for an authorization waiting on the answer.
+     */
+    public DynamoDbClient dynamoDbForRequestPath(Duration attemptTimeout, int maxConnections) {
+        return configure(
+                        DynamoDbClient.builder()
+                                .httpClientBuilder(ApacheHttpClient.builder()
+                                        .maxConnections(maxConnections)
+                                        .connectionTimeout(attemptTimeout)
+                                        .connectionAcquisitionTimeout(attemptTimeout)
+                                        .socketTimeout(attemptTimeout)
+                                        .tcpKeepAlive(true)
+                                        .connectionMaxIdleTime(Duration.ofMinutes(5)))
+                                .overrideConfiguration(o -> o.apiCallAttemptTimeout(attemptTimeout)
+                                        .apiCallTimeout(
+                                                attemptTimeout.multipliedBy(2).plusMillis(50))
+                                        .retryStrategy(b -> b.maxAttempts(2))),
+                        "dynamodb")
+                .build();
+    }
+
     public DynamoDbAsyncClient dynamoDbAsync() {
         return configure(DynamoDbAsyncClient.builder().httpClientBuilder(asyncHttp()), "dynamodb")
                 .build();

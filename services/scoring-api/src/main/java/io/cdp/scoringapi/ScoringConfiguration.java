@@ -1,17 +1,23 @@
 package io.cdp.scoringapi;
 
+import io.cdp.aws.AwsClients;
 import io.cdp.events.resources.CdpResources;
 import io.cdp.scoring.registry.ArtifactStore;
 import io.cdp.scoring.registry.ModelRegistry;
+import io.cdp.scoringapi.features.CardStateWriteBack;
 import io.cdp.scoringapi.features.FeatureStore;
 import io.cdp.scoringapi.features.FeatureStoreProperties;
 import io.cdp.scoringapi.features.OnlineContext;
 import io.cdp.scoringapi.model.LiveModel;
 import io.cdp.scoringapi.model.ModelProperties;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
@@ -27,8 +33,54 @@ class ScoringConfiguration {
     private static final Logger log = LoggerFactory.getLogger(ScoringConfiguration.class);
 
     @Bean
-    FeatureStore featureStore(DynamoDbClient dynamoDb, CdpResources names, FeatureStoreProperties properties) {
-        return new FeatureStore(dynamoDb, names.table(CdpResources.Table.FEATURES), properties, Clock.systemUTC());
+    FeatureStore featureStore(
+            FeatureStoreClient client, CdpResources names, FeatureStoreProperties properties, MeterRegistry meters) {
+        return new FeatureStore(
+                client.dynamoDb(), names.table(CdpResources.Table.FEATURES), properties, Clock.systemUTC(), meters);
+    }
+
+    /**
+     * The feature store's own DynamoDB client, tuned for the request path (short attempt timeout, one more attempt,
+     * a pool no request waits for); the service's shared client keeps the SDK defaults for the registry and startup.
+     */
+    @Bean(destroyMethod = "close")
+    FeatureStoreClient featureStoreClient(AwsClients clients, FeatureStoreProperties properties) {
+        return new FeatureStoreClient(
+                clients.dynamoDbForRequestPath(properties.readTimeout(), properties.maxConnections()));
+    }
+
+    /** Holds the feature store's client apart from the shared {@link DynamoDbClient} bean, and closes it. */
+    record FeatureStoreClient(DynamoDbClient dynamoDb) implements AutoCloseable {
+
+        @Override
+        public void close() {
+            dynamoDb.close();
+        }
+    }
+
+    /**
+     * Only with {@code update-on-score} (the local profile without a stream transformer): the API keeps card states
+     * itself, written behind the requests. Closed when the context closes, after the web server's graceful shutdown,
+     * so the last accepted transactions are stored before the process ends.
+     */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnBooleanProperty("scoring.features.update-on-score")
+    CardStateWriteBack cardStateWriteBack(FeatureStore store, FeatureStoreProperties properties, MeterRegistry meters) {
+        CardStateWriteBack writeBack = new CardStateWriteBack(
+                store.writeBackend(),
+                properties.writeBackThreads(),
+                properties.writeBackMaxUnsaved(),
+                properties.writeBackDrainTimeout());
+        Gauge.builder("cdp.scoring.card_state.unsaved", writeBack, CardStateWriteBack::unsaved)
+                .description("scored transactions applied in memory and not yet stored in the feature store")
+                .register(meters);
+        FunctionCounter.builder(
+                        "cdp.scoring.card_state.writes",
+                        writeBack,
+                        w -> w.stats().writes())
+                .description("card-state writes of the write-back")
+                .register(meters);
+        return writeBack;
     }
 
     /** The MCC risk tables beside the models, loaded at startup and with every registry check. */

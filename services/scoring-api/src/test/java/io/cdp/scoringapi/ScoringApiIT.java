@@ -76,6 +76,8 @@ class ScoringApiIT {
         // no stream transformer in this test: the API records what it scores, as in the local profile
         registry.add("scoring.features.update-on-score", () -> "true");
         registry.add("logging.structured.format.console", () -> "");
+        // the emulator shares the machine with the build: not the production read budget
+        registry.add("scoring.features.read-timeout", () -> "3s");
     }
 
     private ApiClient api() {

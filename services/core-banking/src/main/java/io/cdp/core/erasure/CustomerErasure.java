@@ -6,8 +6,8 @@ import io.cdp.pii.audit.Purpose;
 import io.cdp.pii.crypto.PiiDecryptor;
 import io.cdp.pii.token.TokenKind;
 import io.cdp.pii.token.Tokenizer;
-import java.util.List;
 import java.time.Clock;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**

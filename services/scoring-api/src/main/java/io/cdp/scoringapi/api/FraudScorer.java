@@ -7,6 +7,7 @@ import io.cdp.features.online.OnlineTransaction;
 import io.cdp.features.tabformer.TabFormerContext;
 import io.cdp.scoring.artifact.WireDecisions;
 import io.cdp.scoring.explain.Explanation;
+import io.cdp.scoringapi.features.CardStateWriteBack;
 import io.cdp.scoringapi.features.FeatureStore;
 import io.cdp.scoringapi.features.FeatureStoreProperties;
 import io.cdp.scoringapi.features.OnlineContext;
@@ -23,22 +24,22 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * The scoring path: the card's state from the (cached) feature store, the features of this transaction from it
  * ({@link OnlineFeatures}, exactly what the stream transformer computes for it), the live model's probability, reason
- * codes and decision. With {@code update-on-score} the transaction is also
- * written into the card's state (conditionally on the version read, retried on a lost race); otherwise the
- * state is read only and the stream transformer owns it.
+ * codes and decision. With {@code update-on-score} the transaction is also applied to the card's state, which
+ * {@link CardStateWriteBack} stores off the request path; otherwise the state is read only and the stream transformer
+ * owns it.
  */
 @Component
 class FraudScorer {
 
-    private static final int MAX_WRITE_ATTEMPTS = 5;
     private static final Duration MAX_CLOCK_AHEAD = Duration.ofDays(1);
 
     private final FeatureStore store;
@@ -46,22 +47,24 @@ class FraudScorer {
     private final LiveModel live;
     private final boolean updateOnScore;
     private final int reasonCodes;
-    /** Serializes writers of one card inside this instance; the conditional write guards across instances. */
-    private final ReentrantLock[] stripes = new ReentrantLock[256];
+    /** Present with {@code update-on-score}: keeps card states itself, off the request path. */
+    private final Optional<CardStateWriteBack> writeBack;
 
     FraudScorer(
             FeatureStore store,
             OnlineContext context,
             LiveModel live,
             FeatureStoreProperties features,
-            ModelProperties model) {
+            ModelProperties model,
+            Optional<CardStateWriteBack> writeBack) {
         this.store = store;
         this.context = context;
         this.live = live;
         this.updateOnScore = features.updateOnScore();
         this.reasonCodes = model.reasonCodes();
-        for (int i = 0; i < stripes.length; i++) {
-            stripes[i] = new ReentrantLock();
+        this.writeBack = writeBack;
+        if (updateOnScore && writeBack.isEmpty()) {
+            throw new IllegalStateException("update-on-score needs the card-state write-back");
         }
     }
 
@@ -70,7 +73,18 @@ class FraudScorer {
         OnlineTransaction tx = request.toInput();
         checkTime(tx.time(), fieldPrefix);
         TabFormerContext ctx = context.current();
-        Features computed = updateOnScore ? computeAndRecord(tx, ctx) : compute(store.get(tx.cardToken()), tx, ctx);
+        Features computed;
+        try {
+            computed = updateOnScore ? computeAndRecord(tx, ctx) : compute(store.get(tx.cardToken()), tx, ctx);
+        } catch (SdkException e) {
+            // the card's state could not be read in time: without it the features would be wrong, so no score
+            throw new ProblemException(
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "feature-store-unavailable",
+                    "Feature store unavailable",
+                    "The card's features could not be read in time ("
+                            + e.getClass().getSimpleName() + "); retry the request.");
+        }
         double[] values = computed.values();
         if (values == null) {
             throw new ProblemException(
@@ -111,26 +125,15 @@ class FraudScorer {
     }
 
     private Features computeAndRecord(OnlineTransaction tx, TabFormerContext ctx) {
-        ReentrantLock lock = stripes[(tx.cardToken().hashCode() & 0x7fffffff) % stripes.length];
-        lock.lock();
         try {
-            StoredCard card = store.get(tx.cardToken());
-            for (int attempt = 1; ; attempt++) {
-                OnlineFeatures.Computed computed = OnlineFeatures.compute(card.state(), tx, ctx);
-                if (!computed.changedState() || store.save(tx.cardToken(), card, computed.next(), tx.transactionId())) {
-                    return new Features(computed.values(), card.coldStart());
-                }
-                if (attempt == MAX_WRITE_ATTEMPTS) {
-                    throw new ProblemException(
-                            HttpStatus.SERVICE_UNAVAILABLE,
-                            "state-contention",
-                            "Card state busy",
-                            "The card's feature state kept changing during scoring; retry the request.");
-                }
-                card = store.reload(tx.cardToken());
-            }
-        } finally {
-            lock.unlock();
+            CardStateWriteBack.Applied applied = writeBack.orElseThrow().apply(tx, ctx);
+            return new Features(applied.computed().values(), applied.coldStart());
+        } catch (CardStateWriteBack.BackPressureException e) {
+            throw new ProblemException(
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "state-backlog",
+                    "Card states not stored yet",
+                    "Too many scored transactions wait to be written to the feature store; retry shortly.");
         }
     }
 

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -62,6 +64,9 @@ final class CardStateCache {
     private final long maxStaleNanos;
     private final Cache<String, Entry> entries;
     private final Set<String> pending = ConcurrentHashMap.newKeySet();
+    /** Store reads under way on the request path, by card: the lookups of a card that arrive meanwhile wait for it. */
+    private final ConcurrentHashMap<String, CompletableFuture<StoredCard>> loading = new ConcurrentHashMap<>();
+
     private final ConcurrentLinkedQueue<Queued> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
     private final Runnable wakeRefresher;
@@ -119,17 +124,43 @@ final class CardStateCache {
                 return entry.card();
             }
         }
-        // cold, or too stale to serve: this request reads the store; concurrent lookups of the card share the read
-        return entries.asMap()
-                .compute(cardToken, (token, current) -> {
-                    long readAt = nanoTime.getAsLong();
-                    if (current != null && readAt - current.readAtNanos() < maxStaleNanos) {
-                        return current;
-                    }
-                    loads.increment();
-                    return new Entry(loader.load(token), readAt);
-                })
-                .card();
+        return readThrough(cardToken);
+    }
+
+    /**
+     * The miss path: exactly one store read for the card, shared by the lookups of the card that arrive while it is
+     * under way. The read runs outside the cache's map locks (a {@code compute} would hold the lock of the map bin
+     * during the remote call, so lookups of other cards in the same bin would wait for it).
+     */
+    private StoredCard readThrough(String cardToken) {
+        CompletableFuture<StoredCard> mine = new CompletableFuture<>();
+        CompletableFuture<StoredCard> running = loading.putIfAbsent(cardToken, mine);
+        if (running != null) {
+            try {
+                return running.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+        }
+        try {
+            long readAt = nanoTime.getAsLong();
+            Entry current = entries.getIfPresent(cardToken);
+            if (current != null && readAt - current.readAtNanos() < maxStaleNanos) {
+                // another lookup's read landed between our check and our claim
+                mine.complete(current.card());
+                return current.card();
+            }
+            StoredCard card = loader.load(cardToken);
+            loads.increment();
+            apply(cardToken, card, readAt, true);
+            mine.complete(card);
+            return card;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            loading.remove(cardToken, mine);
+        }
     }
 
     /** The card's state as stored now, read past the cache and cached. */

@@ -3,6 +3,10 @@ package io.cdp.scoringapi.features;
 import io.cdp.features.online.CardOnlineState;
 import io.cdp.features.online.FeatureStoreDynamo;
 import io.cdp.features.online.FeatureStoreItem;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,8 +33,9 @@ import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
  * for DynamoDB; past the maximum staleness it is not served at all. A card without state is a cold start, cached like
  * any other. Reloads are coalesced ({@link CardStateCache}): one thread sends one strongly consistent
  * {@code BatchGetItem} for up to 100 cards due, instead of one {@code GetItem} per card on the common pool. {@link #save}
- * (local profile and tests only) writes the same attributes the transformer writes, with the same {@code UpdateItem}
- * conditioned on {@code version}, so profile attributes on the item survive it.
+ * and {@link #write} (the write-back of the local profile, {@link CardStateWriteBack}) write the same attributes the
+ * transformer writes, with the same {@code UpdateItem} conditioned on {@code version}, so profile attributes on the
+ * item survive it.
  */
 public final class FeatureStore implements AutoCloseable {
 
@@ -48,9 +53,24 @@ public final class FeatureStore implements AutoCloseable {
     private final Clock clock;
     private final CardStateCache cache;
     private final Thread refresher;
+    private final Timer readTimer;
     private volatile boolean closed;
 
     public FeatureStore(DynamoDbClient dynamoDb, String table, FeatureStoreProperties properties, Clock clock) {
+        this(dynamoDb, table, properties, clock, new SimpleMeterRegistry());
+    }
+
+    /**
+     * @param meters gets {@code cdp.scoring.card_state.lookups} (tag {@code source}: {@code memory}, {@code store}),
+     *               what the cache answered, and {@code cdp.scoring.card_state.read}, the time of each single-card
+     *               store read (the miss path), with its median and 99th percentile
+     */
+    public FeatureStore(
+            DynamoDbClient dynamoDb,
+            String table,
+            FeatureStoreProperties properties,
+            Clock clock,
+            MeterRegistry meters) {
         this.dynamoDb = dynamoDb;
         this.table = table;
         this.properties = properties;
@@ -75,6 +95,20 @@ public final class FeatureStore implements AutoCloseable {
                 System::nanoTime,
                 () -> LockSupport.unpark(refresher));
         refresher.start();
+        this.readTimer = Timer.builder("cdp.scoring.card_state.read")
+                .description("single-card feature-store reads on the request path (cold or too-stale cards)")
+                .publishPercentiles(0.5, 0.99)
+                .register(meters);
+        FunctionCounter.builder(
+                        "cdp.scoring.card_state.lookups", cache, c -> c.stats().hits())
+                .description("card-state lookups, by where the answer came from")
+                .tag("source", "memory")
+                .register(meters);
+        FunctionCounter.builder(
+                        "cdp.scoring.card_state.lookups", cache, c -> c.stats().loads())
+                .description("card-state lookups, by where the answer came from")
+                .tag("source", "store")
+                .register(meters);
     }
 
     /** The card's state as cached (at most the refresh interval old while the card is busy). */
@@ -88,28 +122,66 @@ public final class FeatureStore implements AutoCloseable {
     }
 
     /**
-     * Writes {@code next} (computed from {@code read}) if the stored version is still {@code read.version()}.
+     * Writes {@code next} if the stored version is still {@code expectedVersion}; the stored version becomes one more.
+     * The cache is left as it is: the caller says what it stored ({@link #stored}) once nothing newer waits.
      *
      * @param lastTxId id of the newest transaction in {@code next}
      * @return false when another writer got there first; the caller reloads and recomputes
      */
-    public boolean save(String cardToken, StoredCard read, CardOnlineState next, String lastTxId) {
-        long version = read.version() + 1;
+    public boolean write(String cardToken, long expectedVersion, CardOnlineState next, String lastTxId) {
         try {
             dynamoDb.updateItem(FeatureStoreDynamo.stateUpdate(
                     table,
                     FeatureStoreItem.cardKey(cardToken),
-                    read.version(),
-                    version,
+                    expectedVersion,
+                    expectedVersion + 1,
                     next.toBytes(),
                     FeatureStoreItem.cardAttributes(next, lastTxId),
                     clock.instant()));
+            return true;
         } catch (ConditionalCheckFailedException e) {
             cache.invalidate(cardToken);
             return false;
         }
-        cache.put(cardToken, new StoredCard(next, version));
+    }
+
+    /** Writes {@code next} (computed from {@code read}) and caches it; see {@link #write}. */
+    public boolean save(String cardToken, StoredCard read, CardOnlineState next, String lastTxId) {
+        if (!write(cardToken, read.version(), next, lastTxId)) {
+            return false;
+        }
+        stored(cardToken, new StoredCard(next, read.version() + 1));
         return true;
+    }
+
+    /** A state this process has just stored: served from memory from now on. */
+    public void stored(String cardToken, StoredCard card) {
+        cache.put(cardToken, card);
+    }
+
+    /** The write-back's view of this store: reads through the cache, conditional writes, the cache told of them. */
+    public CardStateWriteBack.Backend writeBackend() {
+        return new CardStateWriteBack.Backend() {
+            @Override
+            public StoredCard read(String cardToken) {
+                return get(cardToken);
+            }
+
+            @Override
+            public StoredCard reload(String cardToken) {
+                return FeatureStore.this.reload(cardToken);
+            }
+
+            @Override
+            public boolean write(String cardToken, long expectedVersion, CardOnlineState state, String lastTxId) {
+                return FeatureStore.this.write(cardToken, expectedVersion, state, lastTxId);
+            }
+
+            @Override
+            public void stored(String cardToken, StoredCard card) {
+                FeatureStore.this.stored(cardToken, card);
+            }
+        };
     }
 
     /** Share of lookups answered from memory since start. */
@@ -162,11 +234,13 @@ public final class FeatureStore implements AutoCloseable {
     }
 
     private StoredCard load(String cardToken) {
+        long started = System.nanoTime();
         GetItemResponse response = dynamoDb.getItem(b -> b.tableName(table)
                 .consistentRead(true)
                 .projectionExpression(PROJECTION)
                 .expressionAttributeNames(PROJECTION_NAMES)
                 .key(Map.of(FeatureStoreItem.KEY, AttributeValue.fromS(FeatureStoreItem.cardKey(cardToken)))));
+        readTimer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         return response.hasItem() ? read(response.item()) : StoredCard.empty();
     }
 

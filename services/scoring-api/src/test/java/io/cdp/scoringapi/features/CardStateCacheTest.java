@@ -15,6 +15,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -209,6 +214,67 @@ class CardStateCacheTest {
     void theBatchWindowIsAQuarterOfTheRefreshIntervalAtMostOneSecond() {
         assertThat(CardStateCache.batchWindow(Duration.ofSeconds(1))).isEqualTo(Duration.ofMillis(250));
         assertThat(CardStateCache.batchWindow(Duration.ofSeconds(10))).isEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void lookupsOfAColdCardShareOneReadAndOtherCardsDoNotWaitForIt() throws Exception {
+        CountDownLatch readStarted = new CountDownLatch(1);
+        CountDownLatch finishRead = new CountDownLatch(1);
+        AtomicInteger reads = new AtomicInteger();
+        CardStateCache slow = new CardStateCache(
+                new CardStateCache.CardLoader() {
+                    @Override
+                    public StoredCard load(String cardToken) {
+                        reads.incrementAndGet();
+                        if (cardToken.equals("crd_slow")) {
+                            readStarted.countDown();
+                            await(finishRead);
+                        }
+                        return new StoredCard(CardOnlineState.empty(), 7);
+                    }
+
+                    @Override
+                    public Map<String, StoredCard> loadAll(List<String> cardTokens) {
+                        throw new AssertionError("no bulk read expected");
+                    }
+                },
+                REFRESH,
+                MAX_STALE,
+                10_000,
+                now::get,
+                () -> {});
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            Future<StoredCard> first = pool.submit(() -> slow.get("crd_slow"));
+            assertThat(readStarted.await(5, TimeUnit.SECONDS)).isTrue();
+            Future<StoredCard> second = pool.submit(() -> slow.get("crd_slow"));
+            // while crd_slow's read is under way, every other card is read and answered
+            for (int i = 0; i < 200; i++) {
+                assertThat(pool.submit(() -> slow.get("crd_other"))
+                                .get(5, TimeUnit.SECONDS)
+                                .version())
+                        .isEqualTo(7);
+                slow.get("crd_" + i);
+            }
+            assertThat(second.isDone()).isFalse();
+            finishRead.countDown();
+
+            assertThat(first.get(5, TimeUnit.SECONDS).version()).isEqualTo(7);
+            assertThat(second.get(5, TimeUnit.SECONDS).version()).isEqualTo(7);
+            // one read for crd_slow, shared by both lookups; one for crd_other; one per crd_i
+            assertThat(reads).hasValue(1 + 1 + 200);
+        } finally {
+            finishRead.countDown();
+            pool.shutdownNow();
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void advance(Duration d) {

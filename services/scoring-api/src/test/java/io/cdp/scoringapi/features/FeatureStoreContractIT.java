@@ -45,8 +45,16 @@ class FeatureStoreContractIT {
 
     private static final String CARD = "crd_v1_Q29udHJhY3RUZXN0Q2FyZDAxLi4uLi4uLi4uLi4uLi4";
     private static final String CUSTOMER = "cus_v1_Q29udHJhY3RUZXN0Q3VzdDAxLi4uLi4uLi4uLi4uLi4";
-    private static final FeatureStoreProperties PROPERTIES =
-            new FeatureStoreProperties(Duration.ofSeconds(1), Duration.ofSeconds(10), 1000, true);
+    private static final FeatureStoreProperties PROPERTIES = new FeatureStoreProperties(
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(10),
+            1000,
+            true,
+            2,
+            1000,
+            Duration.ofSeconds(10),
+            Duration.ofSeconds(1),
+            16);
 
     private static CdpResources names;
     private static AwsClients clients;
@@ -256,8 +264,16 @@ class FeatureStoreContractIT {
         for (String card : cards) {
             transformerWrite(FeatureStoreItem.cardKey(card), state, 0, "tx-contract-4");
         }
-        FeatureStoreProperties fast =
-                new FeatureStoreProperties(Duration.ofMillis(400), Duration.ofSeconds(30), 1000, false);
+        FeatureStoreProperties fast = new FeatureStoreProperties(
+                Duration.ofMillis(400),
+                Duration.ofSeconds(30),
+                1000,
+                false,
+                2,
+                1000,
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(1),
+                16);
         try (FeatureStore store = new FeatureStore(clients.dynamoDb(), table, fast, Clock.systemUTC())) {
             for (String card : cards) {
                 assertThat(store.get(card).version()).isEqualTo(1);

@@ -47,20 +47,21 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeClient;
 
 /**
- * {@code ./cdp bench api [--rps 1000] [--seconds 30] [--warmup 40] [--cards 1000] [--sagemaker-rps 50]
- * [--sagemaker-seconds 10] [--connections 16] [--gc parallel|serial|g1|z] [--cache-refresh 5s] [--url http://host:port]
- * [--trace file.csv]}
+ * {@code ./cdp bench api [--workloads warm,sparse,write-back] [--rates 200,500,1000 | --rps N] [--seconds 20]
+ * [--warmup 40] [--cards 1000] [--store-probe-rps 100] [--sagemaker-rps 50] [--sagemaker-seconds 10 (0: skip)]
+ * [--connections 16] [--gc parallel|serial|g1|z] [--cache-refresh 5s] [--url http://host:port] [--trace file.csv]}
  * ({@code --cache-refresh}: the service's card-state refresh interval, e.g. 30s to take the emulator out of the measured
  * window; {@code --connections}: keep-alive connections of the load generator, one thread each;
- * {@code --trace}: every measured request's due time and latency, to line up with GC logs; {@code --url}: a service
- * already running in namespace {@code bench-}; {@code CDP_BENCH_SERVICE_OPTS}: more JVM options for the started
- * service, e.g. {@code -Xlog:gc:file=gc.log} or a flight recording).
+ * {@code --trace}: every request of the warm run at the top rate, its due time and latency, to line up with GC logs;
+ * {@code --url}: a service already running in namespace {@code bench-} (warm and sparse only);
+ * {@code CDP_BENCH_SERVICE_OPTS}: more JVM options for the started service, e.g. {@code -Xlog:gc:file=gc.log}).
  * Seeds card states into the feature store (namespace {@code bench-}) as the stream transformer would, starts the
- * service jar (local profile, read-only features; a fixture model published and promoted if none is live), drives
- * {@code POST /v1/fraud-scores} at a fixed arrival rate, then the same requests through a SageMaker-style path
- * (DynamoDB GetItem for the features, then InvokeEndpoint on the emulator) and prints both. The SageMaker-style path
- * runs at its own, lower rate: the emulator is a single Python process, and driven past what it sustains its figure
- * would measure only the queue in front of it.
+ * service jar (local profile; read-only features for warm and sparse, a second start with write-back; a fixture model
+ * published and promoted if none is live), drives {@code POST /v1/fraud-scores} at fixed arrival rates through the
+ * workloads of {@link ApiWorkloads}, then the same requests through a SageMaker-style path (DynamoDB GetItem for the
+ * features, then InvokeEndpoint on the emulator) and prints one table. The SageMaker-style path runs at its own, lower
+ * rate: the emulator is a single Python process, and driven past what it sustains its figure would measure only the
+ * queue in front of it.
  */
 public final class ApiBenchMain {
 
@@ -73,16 +74,19 @@ public final class ApiBenchMain {
     private ApiBenchMain() {}
 
     public static void main(String[] args) throws Exception {
-        int rps = intArg(args, "--rps", 1000);
-        int seconds = intArg(args, "--seconds", 30);
+        List<Integer> rates = rates(args);
+        List<String> workloads = workloads(args);
+        int seconds = intArg(args, "--seconds", 20);
         // 40 s: with 20 s the service's C2 compiler still used 1.8 s of CPU inside the measured 30 s, with 40 s 0.7 s
         int warmup = intArg(args, "--warmup", 40);
         int cards = intArg(args, "--cards", 1000);
         int sageMakerSeconds = intArg(args, "--sagemaker-seconds", 10);
         int sageMakerRps = intArg(args, "--sagemaker-rps", 50);
+        int probeRps = intArg(args, "--store-probe-rps", 100);
         String gc = Objects.requireNonNullElse(stringArg(args, "--gc"), DEFAULT_GC);
         String cacheRefresh = Objects.requireNonNullElse(stringArg(args, "--cache-refresh"), "5s");
         int connections = intArg(args, "--connections", 16);
+        int top = rates.stream().mapToInt(Integer::intValue).max().orElseThrow();
 
         AwsClients aws = CliAws.clients();
         if (!aws.settings().isLocal()) {
@@ -92,24 +96,266 @@ public final class ApiBenchMain {
         CdpResources names = CdpResources.fromValue("bench");
         new ResourceBootstrap(aws, names).createAll();
         DynamoDbClient dynamoDb = aws.dynamoDb();
-        List<String> tokens = seedCards(dynamoDb, names, cards);
+        List<String> tokens = seedCards(dynamoDb, names, cards, 5);
         System.err.printf("bench: %d cards seeded in %s%n", cards, names.table(CdpResources.Table.FEATURES));
+        Map<Integer, List<String>> sparseCards = new java.util.TreeMap<>();
+        List<String> probeCards = List.of();
+        if (workloads.contains("sparse")) {
+            // each sparse request a card of its own: none is seen twice within the run, let alone within a minute
+            for (int rate : rates) {
+                sparseCards.put(rate, seedCards(dynamoDb, names, rate * seconds, 100 + rate));
+            }
+            probeCards = seedCards(dynamoDb, names, 2_000, 99);
+            System.err.printf(
+                    "bench: %d more cards seeded for the sparse workload%n",
+                    sparseCards.values().stream().mapToInt(List::size).sum() + probeCards.size());
+        }
 
-        int total = rps * (warmup + seconds) + sageMakerRps * sageMakerSeconds;
         Instant now = Instant.now();
-        List<byte[]> bodies = new ArrayList<>(total);
-        List<OnlineTransaction> inputs = new ArrayList<>(total);
-        SplittableRandom random = new SplittableRandom(11);
         String run = Long.toHexString(System.nanoTime());
-        for (int i = 0; i < total; i++) {
-            String card = tokens.get(i % cards);
-            double amount = 5 + random.nextInt(9500) / 100.0;
-            OnlineTransaction tx = new OnlineTransaction(
-                    "bench-" + run + "-" + i,
+        String url = stringArg(args, "--url");
+        // the production token path: RS256 keys from a JWK set over HTTP, issuer, audience and expiry checked, and a
+        // token of its own per client connection (each verified once, then from the decoder's cache, as in production)
+        BenchIssuer issuer = new BenchIssuer();
+        List<String> clientTokens = new ArrayList<>();
+        for (int c = 0; c < connections; c++) {
+            clientTokens.add(token(issuer, url, "bench-client-" + c, List.of("fraud:score")));
+        }
+        String metricsToken = token(issuer, url, "bench-metrics", List.of("metrics:read"));
+        List<ApiWorkloads.Row> rows = new ArrayList<>();
+        LoadGenerator.Result traced = null;
+
+        if (workloads.contains("warm") || workloads.contains("sparse")) {
+            try (ServiceProcess service = url != null ? null : startService(names, false, cacheRefresh, gc, issuer)) {
+                String base = service != null ? service.baseUrl() : url;
+                warmUp(
+                        base,
+                        clientTokens,
+                        ApiWorkloads.bodies(run + "-warmup", tokens, top * warmup, now, 11),
+                        top,
+                        warmup,
+                        connections);
+                for (int rate : workloads.contains("warm") ? rates : List.<Integer>of()) {
+                    System.err.printf("bench: warm, measuring %d s at %d rps%n", seconds, rate);
+                    ApiWorkloads.Row row = ApiWorkloads.measure(
+                            "warm",
+                            base,
+                            clientTokens,
+                            metricsToken,
+                            ApiWorkloads.bodies(run + "-warm-" + rate, tokens, rate * seconds, now, rate),
+                            rate,
+                            seconds,
+                            connections,
+                            null);
+                    rows.add(row);
+                    if (rate == top) {
+                        traced = row.api();
+                    }
+                }
+                for (int rate : workloads.contains("sparse") ? rates : List.<Integer>of()) {
+                    System.err.printf(
+                            "bench: sparse, measuring %d s at %d rps beside %d store reads/s%n",
+                            seconds, rate, probeRps);
+                    List<String> fresh = sparseCards.get(rate);
+                    rows.add(ApiWorkloads.measure(
+                            "sparse",
+                            base,
+                            clientTokens,
+                            metricsToken,
+                            ApiWorkloads.bodies(run + "-sparse-" + rate, fresh, fresh.size(), now, rate),
+                            rate,
+                            seconds,
+                            connections,
+                            new ApiWorkloads.StoreProbe(dynamoDb, names, probeCards, probeRps)));
+                }
+            }
+        }
+        if (workloads.contains("write-back") && url == null) {
+            try (ServiceProcess service = startService(names, true, cacheRefresh, gc, issuer)) {
+                String base = service.baseUrl();
+                int wbWarmup = Math.min(warmup, 20);
+                warmUp(
+                        base,
+                        clientTokens,
+                        ApiWorkloads.bodies(run + "-wb-warmup", tokens, top * wbWarmup, now, 12),
+                        top,
+                        wbWarmup,
+                        connections);
+                for (int rate : rates) {
+                    System.err.printf("bench: write-back, measuring %d s at %d rps%n", seconds, rate);
+                    rows.add(ApiWorkloads.measure(
+                            "write-back",
+                            base,
+                            clientTokens,
+                            metricsToken,
+                            ApiWorkloads.bodies(run + "-wb-" + rate, tokens, rate * seconds, now, rate),
+                            rate,
+                            seconds,
+                            connections,
+                            null));
+                }
+            }
+        }
+
+        String trace = stringArg(args, "--trace");
+        if (trace != null && traced != null) {
+            writeTrace(Path.of(trace), traced, top);
+        }
+        LoadGenerator.Result sageMaker = null;
+        if (sageMakerSeconds > 0) {
+            System.err.printf(
+                    "bench: SageMaker-style path for %d s at %d rps (GetItem + InvokeEndpoint on the emulator)%n",
+                    sageMakerSeconds, sageMakerRps);
+            sageMaker = sageMakerStyle(
+                    aws,
+                    names,
+                    inputs(tokens, sageMakerRps * sageMakerSeconds, now),
+                    sageMakerRps,
+                    sageMakerSeconds,
+                    0,
+                    connections);
+        }
+
+        System.out.printf(
+                Locale.ROOT,
+                "%nbench api: fixed arrival rate, latency from each request's due time "
+                        + "(coordinated-omission aware), %d keep-alive connections, %d s measured per row; tokens %s; %d cards "
+                        + "(warm, write-back), a card of its own per request (sparse); card-state cache refresh %s, "
+                        + "max staleness 60 s; service JVM %s; load generator, service and emulator share this %d-core "
+                        + "machine%n",
+                connections,
+                seconds,
+                url == null
+                        ? "RS256 from a JWK set over HTTP, issuer, audience and expiry checked, one per connection"
+                        : "development HS256 (--url)",
+                cards,
+                cacheRefresh,
+                String.join(" ", serviceJvmOptions(gc)),
+                Runtime.getRuntime().availableProcessors());
+        System.out.println("| workload | offered rps | achieved rps | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms "
+                + "| errors | cache hits | store GetItem p50 / p99 ms (same seconds) |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
+        for (ApiWorkloads.Row r : rows) {
+            LoadGenerator.Result a = r.api();
+            System.out.printf(
+                    Locale.ROOT,
+                    "| %s | %d | %.0f | %.2f | %.2f | %.2f | %.2f | %.2f | %d | %s | %s |%n",
+                    r.workload(),
+                    r.offeredRps(),
+                    a.achievedRps(),
+                    a.ms(50),
+                    a.ms(90),
+                    a.ms(99),
+                    a.ms(99.9),
+                    a.latencyMicros().getMaxValue() / 1000.0,
+                    a.errors(),
+                    Double.isNaN(r.hitRatio()) ? "n/a" : String.format(Locale.ROOT, "%.1f%%", 100 * r.hitRatio()),
+                    r.storeRead() == null
+                            ? ""
+                            : String.format(
+                                    Locale.ROOT,
+                                    "%.2f / %.2f (%d reads/s, %d errors)",
+                                    r.storeRead().ms(50),
+                                    r.storeRead().ms(99),
+                                    probeRps,
+                                    r.storeRead().errors()));
+        }
+        if (sageMaker != null) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "%nSageMaker-style path (DynamoDB GetItem + InvokeEndpoint on the emulator, %d rps, %d s): p50 %.2f ms, "
+                            + "p99 %.2f ms, %d errors%n",
+                    sageMakerRps,
+                    sageMakerSeconds,
+                    sageMaker.ms(50),
+                    sageMaker.ms(99),
+                    sageMaker.errors());
+        }
+        for (ApiWorkloads.Row r : rows) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "api workload=%s rps=%d p50_ms=%.2f p99_ms=%.2f errors=%d hit_ratio=%.3f%s%n",
+                    r.workload(),
+                    r.offeredRps(),
+                    r.api().ms(50),
+                    r.api().ms(99),
+                    r.api().errors(),
+                    r.hitRatio(),
+                    r.storeRead() == null
+                            ? ""
+                            : String.format(
+                                    Locale.ROOT,
+                                    " store_p99_ms=%.2f",
+                                    r.storeRead().ms(99)));
+        }
+        issuer.close();
+        // the HTTP and SDK clients leave non-daemon threads behind
+        System.exit(0);
+    }
+
+    /** A service given with {@code --url} runs the local profile: it trusts the development key, not the issuer. */
+    private static String token(
+            BenchIssuer issuer, @org.jspecify.annotations.Nullable String url, String subject, List<String> scopes)
+            throws IOException {
+        return url == null
+                ? issuer.mint(subject, scopes, DevTokens.AUDIENCE, BENCH_TTL)
+                : DevTokens.mint(DevTokens.keyFromFile(TokenMain.keyFile()), subject, scopes, DevTokens.MAX_TTL);
+    }
+
+    private static ServiceProcess startService(
+            CdpResources names, boolean writeBack, String cacheRefresh, String gc, BenchIssuer issuer)
+            throws Exception {
+        return ServiceProcess.start(
+                writeBack ? "bench-write-back" : "bench",
+                Map.of(
+                        "CDP_RESOURCE_NAMESPACE",
+                        names.namespace(),
+                        "SCORING_UPDATE_ON_SCORE",
+                        Boolean.toString(writeBack),
+                        "SCORING_CACHE_REFRESH",
+                        cacheRefresh,
+                        "SCORING_CACHE_MAX_STALE",
+                        "60s",
+                        "LOG_FORMAT",
+                        "",
+                        // no development key beside the issuer: the service refuses both at once
+                        "CDP_DEV_KEY_FILE",
+                        ""),
+                serviceJvmOptions(gc),
+                issuer.serviceArguments(DevTokens.AUDIENCE));
+    }
+
+    private static void warmUp(
+            String base, List<String> tokens, List<byte[]> bodies, int rps, int seconds, int connections)
+            throws Exception {
+        System.err.printf(
+                "bench: service at %s; warming up %d s at %d rps over %d connections%n",
+                base, seconds, rps, connections);
+        List<ScoreCaller> callers = new ArrayList<>();
+        URI uri = URI.create(base + "/v1/fraud-scores");
+        for (int c = 0; c < connections; c++) {
+            callers.add(new ScoreCaller(uri, tokens.get(c), bodies));
+        }
+        try {
+            LoadGenerator.run(rps, Duration.ofSeconds(seconds), 0, callers);
+        } finally {
+            for (ScoreCaller caller : callers) {
+                caller.close();
+            }
+        }
+    }
+
+    /** The SageMaker-style path's inputs: transactions of the warm cards in turn. */
+    private static List<OnlineTransaction> inputs(List<String> cards, int n, Instant time) {
+        SplittableRandom random = new SplittableRandom(13);
+        List<OnlineTransaction> inputs = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            inputs.add(new OnlineTransaction(
+                    "bench-sm-" + i,
                     null,
-                    card,
-                    now,
-                    amount,
+                    cards.get(i % cards.size()),
+                    time,
+                    5 + random.nextInt(9500) / 100.0,
                     UseChip.CHIP,
                     "m-bench-" + (i % 50),
                     null,
@@ -117,117 +363,39 @@ public final class ApiBenchMain {
                     "94105",
                     5411,
                     List.of(),
-                    false);
-            inputs.add(tx);
-            bodies.add(String.format(
-                            Locale.ROOT,
-                            "{\"transactionId\":\"%s\",\"cardToken\":\"%s\",\"amount\":%.2f,"
-                                    + "\"currency\":\"EUR\",\"merchantId\":\"%s\",\"merchantState\":\"CA\",\"merchantZip\":\"94105\","
-                                    + "\"mcc\":5411,\"channel\":\"CHIP\",\"transactionTime\":\"%s\"}",
-                            tx.transactionId(),
-                            card,
-                            amount,
-                            tx.merchantId(),
-                            now)
-                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    false));
         }
+        return inputs;
+    }
 
-        LoadGenerator.Result api;
-        String url = stringArg(args, "--url");
-        // the production token path: RS256 keys from a JWK set over HTTP, issuer, audience and expiry checked, and a
-        // token of its own per client connection (each verified once, then from the decoder's cache, as in production)
-        try (BenchIssuer issuer = new BenchIssuer();
-                ServiceProcess service = url != null
-                        ? null
-                        : ServiceProcess.start(
-                                "bench",
-                                Map.of(
-                                        "CDP_RESOURCE_NAMESPACE",
-                                        names.namespace(),
-                                        "SCORING_UPDATE_ON_SCORE",
-                                        "false",
-                                        "SCORING_CACHE_REFRESH",
-                                        cacheRefresh,
-                                        "SCORING_CACHE_MAX_STALE",
-                                        "60s",
-                                        "LOG_FORMAT",
-                                        "",
-                                        // no development key beside the issuer: the service refuses both at once
-                                        "CDP_DEV_KEY_FILE",
-                                        ""),
-                                serviceJvmOptions(gc),
-                                issuer.serviceArguments(DevTokens.AUDIENCE))) {
-            String base = service != null ? service.baseUrl() : url;
-            URI uri = URI.create(base + "/v1/fraud-scores");
-            List<ScoreCaller> callers = new ArrayList<>();
-            for (int c = 0; c < connections; c++) {
-                // a service given with --url runs the local profile: it trusts the development key, not this issuer
-                String token = service != null
-                        ? issuer.mint("bench-client-" + c, List.of("fraud:score"), DevTokens.AUDIENCE, BENCH_TTL)
-                        : DevTokens.mint(
-                                DevTokens.keyFromFile(TokenMain.keyFile()),
-                                "bench-client-" + c,
-                                List.of("fraud:score"),
-                                DevTokens.MAX_TTL);
-                callers.add(new ScoreCaller(uri, token, bodies));
+    /** {@code --rates 200,500,1000} (the default), or one rate with {@code --rps N}. */
+    static List<Integer> rates(String[] args) {
+        String single = stringArg(args, "--rps");
+        String list = single != null ? single : Objects.requireNonNullElse(stringArg(args, "--rates"), "200,500,1000");
+        List<Integer> rates = new ArrayList<>();
+        for (String r : list.split(",")) {
+            int rate = Integer.parseInt(r.strip());
+            if (rate < 1) {
+                throw new IllegalArgumentException("rates are requests per second, at least 1; got " + r);
             }
-            try {
-                System.err.printf(
-                        "bench: service at %s; warming up %d s at %d rps over %d connections%n",
-                        base, warmup, rps, connections);
-                LoadGenerator.run(rps, Duration.ofSeconds(warmup), 0, callers);
-                System.err.printf("bench: measuring %d s at %d rps%n", seconds, rps);
-                api = LoadGenerator.run(rps, Duration.ofSeconds(seconds), rps * warmup, callers);
-            } finally {
-                for (ScoreCaller caller : callers) {
-                    caller.close();
-                }
+            rates.add(rate);
+        }
+        return rates;
+    }
+
+    /** {@code --workloads warm,sparse,write-back} (the default: all three). */
+    static List<String> workloads(String[] args) {
+        String list = Objects.requireNonNullElse(stringArg(args, "--workloads"), String.join(",", ApiWorkloads.ALL));
+        List<String> chosen = new ArrayList<>();
+        for (String w : list.split(",")) {
+            String workload = w.strip();
+            if (!ApiWorkloads.ALL.contains(workload)) {
+                throw new IllegalArgumentException(
+                        "--workloads takes " + String.join(", ", ApiWorkloads.ALL) + "; got " + workload);
             }
+            chosen.add(workload);
         }
-
-        String trace = stringArg(args, "--trace");
-        if (trace != null) {
-            writeTrace(Path.of(trace), api, rps);
-        }
-        System.err.printf(
-                "bench: SageMaker-style path for %d s at %d rps (GetItem + InvokeEndpoint on the emulator)%n",
-                sageMakerSeconds, sageMakerRps);
-        LoadGenerator.Result sageMaker = sageMakerStyle(
-                aws, names, inputs, sageMakerRps, sageMakerSeconds, rps * (warmup + seconds), connections);
-
-        System.out.printf(
-                Locale.ROOT,
-                "%nbench api: fixed arrival rate, latency from each request's due time "
-                        + "(coordinated-omission aware), %d keep-alive connections; %d cards seeded, card-state cache "
-                        + "refresh %s; tokens %s; service JVM %s; load generator, service and emulator share this %d-core "
-                        + "machine%n",
-                connections,
-                cards,
-                cacheRefresh,
-                url == null
-                        ? "RS256 from a JWK set over HTTP, issuer, audience and expiry checked, one per connection"
-                        : "development HS256 (--url)",
-                String.join(" ", serviceJvmOptions(gc)),
-                Runtime.getRuntime().availableProcessors());
-        System.out.println(
-                "| path | offered rps | seconds | achieved rps | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms "
-                        + "| errors |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|---|");
-        row("scoring-api POST /v1/fraud-scores (in-process model, cached features)", rps, api);
-        row(
-                "SageMaker-style: DynamoDB GetItem + InvokeEndpoint (emulator; lower rate, see above)",
-                sageMakerRps,
-                sageMaker);
-        System.out.printf(
-                Locale.ROOT,
-                "api rps=%.0f p50_ms=%.2f p99_ms=%.2f errors=%d sagemaker_style_p99_ms=%.2f%n",
-                api.achievedRps(),
-                api.ms(50),
-                api.ms(99),
-                api.errors(),
-                sageMaker.ms(99));
-        // the HTTP and SDK clients leave non-daemon threads behind
-        System.exit(0);
+        return chosen;
     }
 
     /**
@@ -271,25 +439,9 @@ public final class ApiBenchMain {
         System.err.printf("bench: per-request trace in %s%n", file);
     }
 
-    private static void row(String name, int offeredRps, LoadGenerator.Result r) {
-        System.out.printf(
-                Locale.ROOT,
-                "| %s | %d | %.1f | %.0f | %.2f | %.2f | %.2f | %.2f | %.2f | %d |%n",
-                name,
-                offeredRps,
-                r.seconds(),
-                r.achievedRps(),
-                r.ms(50),
-                r.ms(90),
-                r.ms(99),
-                r.ms(99.9),
-                r.latencyMicros().getMaxValue() / 1000.0,
-                r.errors());
-    }
-
     /** A week of ordinary use per card, ending an hour ago, written in the feature store's item layout. */
-    static List<String> seedCards(DynamoDbClient dynamoDb, CdpResources names, int cards) {
-        SplittableRandom random = new SplittableRandom(5);
+    static List<String> seedCards(DynamoDbClient dynamoDb, CdpResources names, int cards, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
         Instant end = Instant.now().minus(1, ChronoUnit.HOURS);
         List<String> tokens = new ArrayList<>(cards);
         List<WriteRequest> batch = new ArrayList<>(25);
@@ -342,7 +494,7 @@ public final class ApiBenchMain {
      * One keep-alive connection of the load generator: {@code POST /v1/fraud-scores} with body {@code index}, the
      * answer read to the end so the connection can carry the next request.
      */
-    private static final class ScoreCaller implements LoadGenerator.Caller, AutoCloseable {
+    static final class ScoreCaller implements LoadGenerator.Caller, AutoCloseable {
         private final CloseableHttpClient client;
         private final URI uri;
         private final String authorization;

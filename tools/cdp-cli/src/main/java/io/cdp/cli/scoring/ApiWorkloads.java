@@ -1,0 +1,200 @@
+package io.cdp.cli.scoring;
+
+import io.cdp.events.resources.CdpResources;
+import io.cdp.features.online.FeatureStoreItem;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+
+/**
+ * The workloads of {@code ./cdp bench api}, each a way real callers use the scoring API:
+ * <ul>
+ *   <li>{@code warm}: a thousand cards in turn, each back every second at 1,000 rps: their states stay in the
+ *       service's memory (the in-process cache's best case);
+ *   <li>{@code sparse}: every request a card not seen for over a minute (more than the cache's maximum staleness),
+ *       as most cards are in production: nearly every request reads the feature store on its path. Measured beside
+ *       it, in the same seconds, the store's own read latency: the same strongly consistent {@code GetItem} of a
+ *       card item, sent from this process by the SDK, so the API's cost above the store is the difference;
+ *   <li>{@code write-back}: the service keeps card states itself ({@code update-on-score}, the local profile without
+ *       a stream transformer), every request a new transaction that changes its card's state.
+ * </ul>
+ * Each row also gives the share of card-state lookups the service answered from memory during that run, read from
+ * its metrics before and after.
+ */
+final class ApiWorkloads {
+
+    static final List<String> ALL = List.of("warm", "sparse", "write-back");
+
+    /** One measured run. {@code storeRead}: the store probe of the sparse workload, else null. */
+    record Row(
+            String workload,
+            int offeredRps,
+            LoadGenerator.Result api,
+            double hitRatio,
+            LoadGenerator.@Nullable Result storeRead) {}
+
+    private ApiWorkloads() {}
+
+    /** {@code n} score requests for {@code cards} in turn, each a new transaction at {@code time}. */
+    static List<byte[]> bodies(String run, List<String> cards, int n, Instant time, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        List<byte[]> bodies = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            String card = cards.get(i % cards.size());
+            double amount = 5 + random.nextInt(9500) / 100.0;
+            bodies.add(String.format(
+                            Locale.ROOT,
+                            "{\"transactionId\":\"%s-%d\",\"cardToken\":\"%s\",\"amount\":%.2f,"
+                                    + "\"currency\":\"EUR\",\"merchantId\":\"m-bench-%d\",\"merchantState\":\"CA\","
+                                    + "\"merchantZip\":\"94105\",\"mcc\":5411,\"channel\":\"CHIP\","
+                                    + "\"transactionTime\":\"%s\"}",
+                            run,
+                            i,
+                            card,
+                            amount,
+                            i % 50,
+                            time)
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        return bodies;
+    }
+
+    /**
+     * Drives {@code bodies} at {@code rps} for {@code seconds}; with {@code probe}, the store's own reads run at the
+     * same time at their own, lower rate.
+     */
+    static Row measure(
+            String workload,
+            String baseUrl,
+            List<String> clientTokens,
+            String metricsToken,
+            List<byte[]> bodies,
+            int rps,
+            int seconds,
+            int connections,
+            @Nullable StoreProbe probe)
+            throws Exception {
+        Lookups before = Lookups.scrape(baseUrl, metricsToken);
+        List<ApiBenchMain.ScoreCaller> callers = new ArrayList<>();
+        URI uri = URI.create(baseUrl + "/v1/fraud-scores");
+        for (int c = 0; c < connections; c++) {
+            callers.add(new ApiBenchMain.ScoreCaller(uri, clientTokens.get(c), bodies));
+        }
+        CompletableFuture<LoadGenerator.@Nullable Result> probed = probe == null
+                ? CompletableFuture.completedFuture(null)
+                : CompletableFuture.supplyAsync(() -> probe.run(seconds));
+        LoadGenerator.Result api;
+        try {
+            api = LoadGenerator.run(rps, Duration.ofSeconds(seconds), 0, callers);
+        } finally {
+            for (ApiBenchMain.ScoreCaller caller : callers) {
+                caller.close();
+            }
+        }
+        LoadGenerator.Result store = probed.join();
+        Lookups after = Lookups.scrape(baseUrl, metricsToken);
+        return new Row(workload, rps, api, after.minus(before).hitRatio(), store);
+    }
+
+    /** Strongly consistent {@code GetItem}s of card items, as the service's miss path sends them. */
+    static final class StoreProbe {
+        private final DynamoDbClient dynamoDb;
+        private final String table;
+        private final List<String> cards;
+        private final int rps;
+
+        StoreProbe(DynamoDbClient dynamoDb, CdpResources names, List<String> cards, int rps) {
+            this.dynamoDb = dynamoDb;
+            this.table = names.table(CdpResources.Table.FEATURES);
+            this.cards = cards;
+            this.rps = rps;
+        }
+
+        LoadGenerator.Result run(int seconds) {
+            LoadGenerator.Caller read = i -> dynamoDb.getItem(GetItemRequest.builder()
+                            .tableName(table)
+                            .consistentRead(true)
+                            .key(Map.of(
+                                    FeatureStoreItem.KEY,
+                                    AttributeValue.fromS(FeatureStoreItem.cardKey(cards.get(i % cards.size())))))
+                            .build())
+                    .hasItem();
+            try {
+                // the SDK client is thread-safe: two connections share it
+                return LoadGenerator.run(rps, Duration.ofSeconds(seconds), 0, Collections.nCopies(2, read));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** The service's card-state lookups by source, from {@code /actuator/prometheus}; NaN when not readable. */
+    record Lookups(double memory, double store) {
+
+        private static final Pattern LINE = Pattern.compile(
+                "^cdp_scoring_card_state_lookups_total\\{[^}]*source=\"(memory|store)\"[^}]*}\\s+(\\S+)$");
+
+        static Lookups scrape(String baseUrl, String token) throws IOException, InterruptedException {
+            try (HttpClient http = HttpClient.newHttpClient()) {
+                HttpResponse<String> response = http.send(
+                        HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/prometheus"))
+                                .header("Authorization", "Bearer " + token)
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() != 200) {
+                    System.err.printf(
+                            "bench: /actuator/prometheus answered %d; cache hit ratio not measured%n",
+                            response.statusCode());
+                    return new Lookups(Double.NaN, Double.NaN);
+                }
+                return parse(response.body());
+            }
+        }
+
+        static Lookups parse(String exposition) {
+            double memory = Double.NaN;
+            double store = Double.NaN;
+            for (String line : exposition.split("\n")) {
+                Matcher m = LINE.matcher(line.strip());
+                if (m.matches()) {
+                    double value = Double.parseDouble(m.group(2));
+                    if (m.group(1).equals("memory")) {
+                        memory = value;
+                    } else {
+                        store = value;
+                    }
+                }
+            }
+            return new Lookups(memory, store);
+        }
+
+        Lookups minus(Lookups earlier) {
+            return new Lookups(memory - earlier.memory, store - earlier.store);
+        }
+
+        double hitRatio() {
+            double lookups = memory + store;
+            return lookups > 0 ? memory / lookups : Double.NaN;
+        }
+    }
+}
