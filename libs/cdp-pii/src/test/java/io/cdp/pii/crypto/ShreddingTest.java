@@ -166,9 +166,11 @@ class ShreddingTest {
             assertThat(afterErasure.get())
                     .as("encryptions in the erasing process after it erased")
                     .isZero();
+            // racing first encryptions may each generate a key, but only one is stored and the losers use it: at
+            // most one generation per process and subject (a loop of replacements would exceed it)
             assertThat(wrapper.generates.get())
-                    .as("no subject got a second key")
-                    .isLessThanOrEqualTo(round + 2);
+                    .as("at most one key generated per process and subject")
+                    .isLessThanOrEqualTo(processes.size() * (round + 1));
             now[0] += REVALIDATE.toNanos();
             for (SubjectKeys p : processes) {
                 assertThatThrownBy(() -> new FieldEncryptor(p)
