@@ -15,6 +15,7 @@ import io.cdp.events.resources.CdpResources.Table;
 import io.cdp.features.online.CardOnlineState;
 import io.cdp.features.online.FeatureStoreItem;
 import io.cdp.transformer.ingest.S3SqsQuarantineSink;
+import io.cdp.transformer.ops.QuarantineStats;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -51,9 +52,9 @@ import tools.jackson.databind.JsonNode;
 @AwsEmulatorTest
 class PoisonSuiteIT {
 
-    private static final String CARD_A = "crd_poisonSuiteCardA00001";
-    private static final String CARD_B = "crd_poisonSuiteCardB00001";
-    private static final String CUSTOMER = "cus_poisonSuiteCustomer001";
+    private static final String CARD_A = "crd_v1_poisonSuiteCardA_xxxxxxxxxxxxxxxxxxxxxxxxxx";
+    private static final String CARD_B = "crd_v1_poisonSuiteCardB_xxxxxxxxxxxxxxxxxxxxxxxxxx";
+    private static final String CUSTOMER = "cus_v1_poisonSuiteCustomer_xxxxxxxxxxxxxxxxxxxxxxx";
 
     private static String transaction(String eventId, String txId, String card, Instant at, String amount) {
         return """
@@ -225,7 +226,12 @@ class PoisonSuiteIT {
             assertThat(readiness.failures)
                     .as("readiness answers that were not UP")
                     .isEmpty();
-            assertThat(readiness.last).contains("\"quarantine\"").contains("\"lastReason\"");
+            // the readiness group's details are for tokens with ops:read (this test runs without an issuer); the
+            // component behind them says what was quarantined and stays UP
+            var quarantineHealth = app.getBean(QuarantineStats.class).health();
+            assertThat(quarantineHealth.getStatus().getCode()).isEqualTo("UP");
+            assertThat(quarantineHealth.getDetails()).containsKey("lastReason").containsEntry("quarantined", (long)
+                    expectedPoison.size());
             if (!tokenRejectsCardNumbers) {
                 // known gap until Token refuses digit runs: the card number travelled as a token (issue 12, pii)
                 assertThat(scored).containsKey("tx-card-number");
