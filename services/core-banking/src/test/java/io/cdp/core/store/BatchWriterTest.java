@@ -22,7 +22,8 @@ class BatchWriterTest {
     @Test
     @SuppressWarnings("unchecked")
     void unprocessedItemsAreSentAgainUntilAllAreWritten() {
-        List<String> written = new ArrayList<>();
+        // two writer threads append to it: a plain ArrayList lost items now and then (a flaky test, not a lost write)
+        List<String> written = java.util.Collections.synchronizedList(new ArrayList<>());
         DynamoDbClient dynamoDb = mock(DynamoDbClient.class);
         when(dynamoDb.batchWriteItem(any(Consumer.class))).thenAnswer(inv -> {
             BatchWriteItemRequest.Builder b = BatchWriteItemRequest.builder();
