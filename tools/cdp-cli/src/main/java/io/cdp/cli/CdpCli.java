@@ -17,6 +17,7 @@ import io.cdp.cli.scoring.TokenMain;
 import io.cdp.cli.stream.LiveOutcomeCommand;
 import io.cdp.cli.stream.StreamBenchMain;
 import io.cdp.cli.trainer.BackfillCommand;
+import io.cdp.cli.trainer.ModelsCommand;
 import io.cdp.cli.trainer.PromoteCommand;
 import io.cdp.cli.trainer.TrainCommand;
 import io.cdp.scoring.bench.ScoringBenchMain;
@@ -50,6 +51,7 @@ import picocli.CommandLine.Spec;
             CdpCli.Features.class,
             TrainCommand.class,
             PromoteCommand.class,
+            ModelsCommand.class,
             CdpCli.Eval.class,
             CdpCli.Token.class,
             CdpCli.OpenApi.class,
