@@ -8,6 +8,8 @@ import io.cdp.events.payload.TransactionScoredV1;
 import io.cdp.events.resources.CdpResources;
 import io.cdp.features.online.OnlineFeatures;
 import io.cdp.scoring.registry.ModelRegistry;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -33,6 +35,7 @@ public final class LiveOutcomeCommand implements Callable<Integer> {
         CdpResources names = CliAws.names();
         try (PipelineFixture streams = new PipelineFixture(clients, names)) {
             Map<String, Boolean> labels = new HashMap<>();
+            Map<String, Instant> arrived = new HashMap<>();
             for (List<Record> shard : streams.records(names.stream(CdpResources.Stream.CORE_TRANSACTIONS))
                     .values()) {
                 for (Record r : shard) {
@@ -40,8 +43,30 @@ public final class LiveOutcomeCommand implements Callable<Integer> {
                             .decode(r.data().asByteArray(), TransactionRecordedV1.class)
                             .payload();
                     labels.put(tx.transactionId(), Boolean.TRUE.equals(tx.fraudLabel()));
+                    arrived.putIfAbsent(tx.transactionId(), r.approximateArrivalTimestamp());
                 }
             }
+            // freshness: the scored event's arrival on cdp.scored.transactions after the transaction's arrival on
+            // cdp.core.transactions (both stamped by Kinesis), the first scoring of each transaction
+            Map<String, Long> freshnessMs = new HashMap<>();
+            for (List<Record> shard : streams.records(names.stream(CdpResources.Stream.SCORED_TRANSACTIONS))
+                    .values()) {
+                for (Record r : shard) {
+                    TransactionScoredV1 s = streams.codec
+                            .decode(r.data().asByteArray(), TransactionScoredV1.class)
+                            .payload();
+                    Instant in = arrived.get(s.transactionId());
+                    if (in != null) {
+                        long ms = Duration.between(in, r.approximateArrivalTimestamp())
+                                .toMillis();
+                        freshnessMs.merge(s.transactionId(), ms, Math::min);
+                    }
+                }
+            }
+            long[] fresh = freshnessMs.values().stream()
+                    .mapToLong(Long::longValue)
+                    .sorted()
+                    .toArray();
             // alerted: at or over the alert threshold of the model version that scored it (what the transformer does)
             ModelRegistry registry = new ModelRegistry(
                     clients.dynamoDb(), names.table(CdpResources.Table.MODELS), OnlineFeatures.MODEL_NAME);
@@ -72,14 +97,31 @@ public final class LiveOutcomeCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "| frauds caught at the alert threshold | %,d |%n", caught);
             System.out.printf(
                     Locale.ROOT,
-                    "live scored=%d frauds=%d alerts=%d alert_rate=%.4f alert_precision=%.3f" + " alert_recall=%.3f%n",
+                    "| freshness: on cdp.core.transactions → scored on cdp.scored.transactions, p50 / p99 | %d ms / %d ms |%n",
+                    percentile(fresh, 0.50),
+                    percentile(fresh, 0.99));
+            System.out.printf(
+                    Locale.ROOT,
+                    "live scored=%d frauds=%d alerts=%d alert_rate=%.4f alert_precision=%.3f alert_recall=%.3f"
+                            + " freshness_p50_ms=%d freshness_p99_ms=%d%n",
                     scored,
                     frauds,
                     alerts,
                     scored == 0 ? 0 : (double) alerts / scored,
                     alerts == 0 ? 0 : (double) caught / alerts,
-                    frauds == 0 ? 0 : (double) caught / frauds);
+                    frauds == 0 ? 0 : (double) caught / frauds,
+                    percentile(fresh, 0.50),
+                    percentile(fresh, 0.99));
             return scored == labels.size() ? 0 : 1;
         }
+    }
+
+    /** Nearest-rank percentile of sorted values; -1 when there are none. */
+    static long percentile(long[] sorted, double q) {
+        if (sorted.length == 0) {
+            return -1;
+        }
+        int rank = (int) Math.ceil(q * sorted.length);
+        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
     }
 }
