@@ -29,11 +29,23 @@ import java.util.SplittableRandom;
  */
 public final class TabFormerGenerator {
 
-    public record Options(int users, long seed, LocalDate start, int days) {
+    /**
+     * @param fraudBoost how many times more often each fraud scenario starts than by default (1: the default rates, about
+     *     0.1 % of transactions; a demo over a few days of live traffic needs more to show any). 1 gives the same bytes
+     *     as before this option existed.
+     */
+    public record Options(int users, long seed, LocalDate start, int days, int fraudBoost) {
         public Options {
             if (users < 1 || days < 1) {
                 throw new IllegalArgumentException("users and days must be positive");
             }
+            if (fraudBoost < 1 || fraudBoost > 100) {
+                throw new IllegalArgumentException("fraudBoost must be 1..100, was " + fraudBoost);
+            }
+        }
+
+        public Options(int users, long seed, LocalDate start, int days) {
+            this(users, seed, start, days, 1);
         }
     }
 
@@ -455,10 +467,15 @@ public final class TabFormerGenerator {
         return txs;
     }
 
+    /** One in {@code odds} by default; {@code fraudBoost} times more likely when boosted (never surer than always). */
+    private int odds(int odds) {
+        return Math.max(1, odds / options.fraudBoost());
+    }
+
     private void injectFraud(SplittableRandom rng, Person p, Vocabulary.City home, CardSpec card, List<Tx> txs) {
         long span = options.days() * 1440L;
         // 1: card testing: tiny online amounts a minute or two apart, then one large purchase
-        if (rng.nextInt(250) == 0) {
+        if (rng.nextInt(odds(250)) == 0) {
             long t = rng.nextLong(span - 60);
             int tests = 6 + rng.nextInt(10);
             long merchant = merchantId(-2, 5815, rng.nextInt(4));
@@ -488,7 +505,7 @@ public final class TabFormerGenerator {
                     1));
         }
         // 2: compromised merchant: cards of its city used there during its window, with elevated amounts
-        if (p.city() == compromisedCity && rng.nextInt(4) == 0) {
+        if (p.city() == compromisedCity && rng.nextInt(odds(4)) == 0) {
             int hits = 2 + rng.nextInt(4);
             for (int i = 0; i < hits; i++) {
                 long t = (compromisedFromDay + rng.nextInt(compromisedDays)) * 1440L + 600 + rng.nextInt(600);
@@ -506,7 +523,7 @@ public final class TabFormerGenerator {
             }
         }
         // 3: account takeover: large amounts from a geography the customer never uses
-        if (rng.nextInt(300) == 0) {
+        if (rng.nextInt(odds(300)) == 0) {
             long t = rng.nextLong(span - 2880);
             String country = Vocabulary.COUNTRIES[rng.nextInt(Vocabulary.COUNTRIES.length)];
             int n = 3 + rng.nextInt(4);
@@ -525,7 +542,7 @@ public final class TabFormerGenerator {
             }
         }
         // 4: card-not-present spree: online purchases at different merchants within a few hours
-        if (rng.nextInt(250) == 0) {
+        if (rng.nextInt(odds(250)) == 0) {
             long t = rng.nextLong(span - 240);
             int n = 4 + rng.nextInt(7);
             for (int i = 0; i < n; i++) {

@@ -32,6 +32,28 @@ class TabFormerGeneratorTest {
     }
 
     @Test
+    void fraudBoostRaisesFraudWithoutChangingTheSameCustomersOrdinaryData(@TempDir Path a, @TempDir Path b)
+            throws Exception {
+        var plain = new TabFormerGenerator(SMALL).write(a);
+        var boosted = new TabFormerGenerator(
+                        new TabFormerGenerator.Options(SMALL.users(), SMALL.seed(), SMALL.start(), SMALL.days(), 25))
+                .write(b);
+        assertThat(boosted.frauds()).isGreaterThan(5 * Math.max(1, plain.frauds()));
+        // the customers themselves are the same people: only how often fraud strikes them changed
+        assertThat(Files.readAllBytes(b.resolve("users.csv"))).isEqualTo(Files.readAllBytes(a.resolve("users.csv")));
+    }
+
+    @Test
+    void noBoostIsTheDefault(@TempDir Path a, @TempDir Path b) throws Exception {
+        new TabFormerGenerator(SMALL).write(a);
+        new TabFormerGenerator(
+                        new TabFormerGenerator.Options(SMALL.users(), SMALL.seed(), SMALL.start(), SMALL.days(), 1))
+                .write(b);
+        assertThat(Files.readAllBytes(b.resolve("transactions.csv")))
+                .isEqualTo(Files.readAllBytes(a.resolve("transactions.csv")));
+    }
+
+    @Test
     void cardNumbersPassTheLuhnCheck() {
         SplittableRandom rng = new SplittableRandom(1);
         for (int i = 0; i < 1000; i++) {

@@ -144,7 +144,7 @@ public final class CdpCli implements Callable<Integer> {
             name = "datagen",
             description =
                     "Generate TabFormer-format users, cards and transactions with labelled "
-                            + "fraud scenarios, byte-identical for a seed (--out DIR [--users N] [--seed S] [--days D] [--start DATE])")
+                            + "fraud scenarios, byte-identical for a seed (--out DIR [--users N] [--seed S] [--days D] [--start DATE] [--fraud-boost K])")
     static final class Datagen extends Tool {
         @Override
         void run(String[] args) throws Exception {

@@ -4,7 +4,7 @@ import io.cdp.datagen.TabFormerGenerator;
 import java.nio.file.Path;
 import java.time.LocalDate;
 
-/** {@code ./cdp datagen --out DIR [--users N] [--seed S] [--days D] [--start YYYY-MM-DD]}. */
+/** {@code ./cdp datagen --out DIR [--users N] [--seed S] [--days D] [--start YYYY-MM-DD] [--fraud-boost K]}. */
 public final class DatagenMain {
 
     private DatagenMain() {}
@@ -15,6 +15,7 @@ public final class DatagenMain {
         long seed = 42;
         int days = 365;
         LocalDate start = LocalDate.of(2019, 1, 1);
+        int fraudBoost = 1;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--out" -> out = Path.of(args[++i]);
@@ -22,9 +23,10 @@ public final class DatagenMain {
                 case "--seed" -> seed = Long.parseLong(args[++i]);
                 case "--days" -> days = Integer.parseInt(args[++i]);
                 case "--start" -> start = LocalDate.parse(args[++i]);
+                case "--fraud-boost" -> fraudBoost = Integer.parseInt(args[++i]);
                 default -> {
                     System.err.println(
-                            "usage: ./cdp datagen --out DIR [--users N] [--seed S] [--days D] [--start YYYY-MM-DD]");
+                            "usage: ./cdp datagen --out DIR [--users N] [--seed S] [--days D] [--start YYYY-MM-DD] [--fraud-boost K]");
                     System.exit(2);
                 }
             }
@@ -34,7 +36,8 @@ public final class DatagenMain {
             System.exit(2);
         }
         long t0 = System.nanoTime();
-        var stats = new TabFormerGenerator(new TabFormerGenerator.Options(users, seed, start, days)).write(out);
+        var stats =
+                new TabFormerGenerator(new TabFormerGenerator.Options(users, seed, start, days, fraudBoost)).write(out);
         double seconds = (System.nanoTime() - t0) / 1e9;
         System.out.printf(
                 "fraud by scenario: card_testing=%d compromised_merchant=%d account_takeover=%d cnp_spree=%d%n",
