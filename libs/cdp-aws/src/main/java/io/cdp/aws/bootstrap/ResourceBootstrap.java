@@ -18,6 +18,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
@@ -155,10 +156,23 @@ public final class ResourceBootstrap {
         }
         dynamoDb.waiter().waitUntilTableExists(b -> b.tableName(name));
         if (table.ttlAttribute() != null) {
-            dynamoDb.updateTimeToLive(b -> b.tableName(name)
-                    .timeToLiveSpecification(t -> t.enabled(true).attributeName(table.ttlAttribute())));
+            try {
+                dynamoDb.updateTimeToLive(b -> b.tableName(name)
+                        .timeToLiveSpecification(t -> t.enabled(true).attributeName(table.ttlAttribute())));
+            } catch (DynamoDbException e) {
+                // a local DynamoDB without TTL (dynalite, which benches use beside moto): items never expire there,
+                // which changes nothing a bench or test measures; anything else is a real failure
+                if (!"UnknownOperationException".equals(errorCode(e))) {
+                    throw e;
+                }
+                log.warn("{}: this DynamoDB endpoint has no TTL; its items do not expire", name);
+            }
         }
         return Outcome.CREATED;
+    }
+
+    private static @org.jspecify.annotations.Nullable String errorCode(DynamoDbException e) {
+        return e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
     }
 
     private static AttributeDefinition attribute(CdpResources.Key key) {

@@ -49,8 +49,11 @@ import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeClient;
 /**
  * {@code ./cdp bench api [--workloads warm,sparse,write-back] [--rates 200,500,1000 | --rps N] [--seconds 20]
  * [--warmup 40] [--cards 1000] [--store-probe-rps 100] [--sagemaker-rps 50] [--sagemaker-seconds 10 (0: skip)]
- * [--connections 16] [--gc parallel|serial|g1|z] [--cache-refresh 5s] [--url http://host:port] [--trace file.csv]}
- * ({@code --cache-refresh}: the service's card-state refresh interval, e.g. 30s to take the emulator out of the measured
+ * [--connections 16] [--gc parallel|serial|g1|z] [--cache-refresh 5s] [--url http://host:port] [--trace file.csv]
+ * [--store moto|dynalite]}
+ * ({@code --store dynalite}: the {@code cdp} script starts dynalite and points DynamoDB, only DynamoDB, at it for the
+ * bench and the service, because moto serves too few reads per second for the sparse workload;
+ * {@code --cache-refresh}: the service's card-state refresh interval, e.g. 30s to take the emulator out of the measured
  * window; {@code --connections}: keep-alive connections of the load generator, one thread each;
  * {@code --trace}: every request of the warm run at the top rate, its due time and latency, to line up with GC logs;
  * {@code --url}: a service already running in namespace {@code bench-} (warm and sparse only);
@@ -92,6 +95,16 @@ public final class ApiBenchMain {
         if (!aws.settings().isLocal()) {
             throw new IllegalStateException(
                     "bench api runs against the local emulator: set AWS_ENDPOINT_URL (./cdp does)");
+        }
+        String store = Objects.requireNonNullElse(stringArg(args, "--store"), "moto");
+        if (!List.of("moto", "dynalite").contains(store)) {
+            throw new IllegalArgumentException("--store is moto or dynalite; got " + store);
+        }
+        if (store.equals("dynalite")
+                && aws.settings().endpointFor("dynamodb").equals(aws.settings().endpointFor("kinesis"))) {
+            throw new IllegalStateException(
+                    "--store dynalite: run it as './cdp bench api --store dynalite', which starts dynalite and sets"
+                            + " AWS_ENDPOINT_URL_DYNAMODB");
         }
         CdpResources names = CdpResources.fromValue("bench");
         new ResourceBootstrap(aws, names).createAll();
@@ -221,8 +234,8 @@ public final class ApiBenchMain {
                 "%nbench api: fixed arrival rate, latency from each request's due time "
                         + "(coordinated-omission aware), %d keep-alive connections, %d s measured per row; tokens %s; %d cards "
                         + "(warm, write-back), a card of its own per request (sparse); card-state cache refresh %s, "
-                        + "max staleness 60 s; service JVM %s; load generator, service and emulator share this %d-core "
-                        + "machine%n",
+                        + "max staleness 60 s; service JVM %s; feature store (DynamoDB) at %s; load generator, service "
+                        + "and emulator share this %d-core machine%n",
                 connections,
                 seconds,
                 url == null
@@ -231,6 +244,7 @@ public final class ApiBenchMain {
                 cards,
                 cacheRefresh,
                 String.join(" ", serviceJvmOptions(gc)),
+                aws.settings().endpointFor("dynamodb").map(Object::toString).orElse("AWS"),
                 Runtime.getRuntime().availableProcessors());
         System.out.println("| workload | offered rps | achieved rps | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms "
                 + "| errors | cache hits | store GetItem p50 / p99 ms (same seconds) |");
