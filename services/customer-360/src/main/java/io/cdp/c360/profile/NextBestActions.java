@@ -40,7 +40,8 @@ public final class NextBestActions {
         if (!p.consents().anyMarketing()) {
             return new NextBestAction(Action.NONE, "no marketing consent");
         }
-        String segment = p.segment() != null ? p.segment().name() : null;
+        // "" without a segment: Set.of(...).contains(null) throws
+        String segment = p.segment() != null ? p.segment().name() : "";
         BigDecimal year = p.windows().last365().sum();
         BigDecimal value = p.lifetimeValue() != null ? p.lifetimeValue().predictedSpend() : year;
         boolean declining = year.signum() > 0
