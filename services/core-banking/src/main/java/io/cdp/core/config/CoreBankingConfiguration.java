@@ -1,16 +1,12 @@
 package io.cdp.core.config;
 
 import io.cdp.aws.AwsClients;
-import io.cdp.aws.kinesis.KinesisPublisher;
 import io.cdp.core.erasure.CustomerErasure;
+import io.cdp.core.erasure.KinesisErasureEvents;
 import io.cdp.core.extraction.ExtractionRunner;
 import io.cdp.core.store.CoreStore;
-import io.cdp.events.Envelope;
-import io.cdp.events.EventType;
 import io.cdp.events.codec.EventCodec;
-import io.cdp.events.payload.CustomerErasedV1;
 import io.cdp.events.resources.CdpResources;
-import io.cdp.events.resources.CdpResources.Stream;
 import io.cdp.pii.PiiProtection;
 import io.cdp.pii.crypto.CoreZoneCredentials;
 import io.cdp.pii.crypto.DataKeyCache;
@@ -19,8 +15,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
-import java.util.List;
-import java.util.UUID;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
@@ -48,27 +42,12 @@ class CoreBankingConfiguration {
     @Bean
     @Lazy
     CustomerErasure customerErasure(PiiProtection pii, PiiDecryptor decryptor, AwsClients clients, CdpResources names) {
-        EventCodec codec = new EventCodec();
-        KinesisPublisher customers = new KinesisPublisher(clients.kinesis(), names.stream(Stream.CORE_CUSTOMERS));
         return new CustomerErasure(
                 pii.tokenizer(),
                 decryptor,
                 new CoreStore(clients.dynamoDb(), names),
                 Clock.systemUTC(),
-                (token, erasedAt) -> {
-                    // one event id per token: a retried erasure publishes a duplicate consumers recognise
-                    UUID eventId = UUID.nameUUIDFromBytes(
-                            ("customer.erased.v1|" + token.value()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                    Envelope<CustomerErasedV1> envelope = new Envelope<>(
-                            eventId,
-                            EventType.CUSTOMER_ERASED_V1,
-                            erasedAt,
-                            "core-banking",
-                            token.value(),
-                            null,
-                            new CustomerErasedV1(token, erasedAt));
-                    customers.putAll(List.of(new KinesisPublisher.Record(token.value(), codec.encode(envelope))));
-                });
+                new KinesisErasureEvents(clients.kinesis(), names, new EventCodec()));
     }
 
     @Bean(destroyMethod = "close")
