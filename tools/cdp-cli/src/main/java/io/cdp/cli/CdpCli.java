@@ -276,8 +276,8 @@ public final class CdpCli implements Callable<Integer> {
 
         @Command(
                 name = "export",
-                description = "Start the scoring API jar and write the OpenAPI document it serves "
-                        + "to docs/openapi/scoring-api.yaml")
+                description = "Start the scoring API and customer-360 jars and write the OpenAPI documents they "
+                        + "serve to docs/openapi/scoring-api.yaml and docs/openapi/customer-360.yaml")
         static final class Export extends Tool {
             @Override
             void run(String[] args) throws Exception {

@@ -260,9 +260,10 @@ public final class ProfilesBenchMain {
     }
 
     /** The service jar started with the local profile in the bench namespace, trusting only the bench's issuer. */
-    record Service(Process process, int port, Path log) implements AutoCloseable {
+    public record Service(Process process, int port, Path log) implements AutoCloseable {
 
-        static Service start(CdpResources names, List<String> arguments) throws IOException, InterruptedException {
+        public static Service start(CdpResources names, List<String> arguments)
+                throws IOException, InterruptedException {
             Path root = RepositoryRoot.find();
             Path jar = ServiceJars.executable("customer-360");
             int port;
@@ -288,7 +289,12 @@ public final class ProfilesBenchMain {
                     .directory(root.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
-            builder.environment().put("CDP_DEV_KEY_FILE", TokenMain.keyFile().toString());
+            // trusting the bench's issuer (arguments) switches the local profile's development key off: one or the
+            // other
+            builder.environment()
+                    .put(
+                            "CDP_DEV_KEY_FILE",
+                            arguments.isEmpty() ? TokenMain.keyFile().toString() : "");
             Service service = new Service(builder.start(), port, log);
             long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
             try (HttpClient http = HttpClient.newHttpClient()) {
@@ -316,7 +322,7 @@ public final class ProfilesBenchMain {
             }
         }
 
-        String baseUrl() {
+        public String baseUrl() {
             return "http://127.0.0.1:" + port;
         }
 
