@@ -2,6 +2,7 @@ package io.cdp.c360.config;
 
 import io.cdp.c360.models.CustomerModels;
 import io.cdp.c360.models.RegistryCustomerModels;
+import io.cdp.c360.store.CachingProfileStore;
 import io.cdp.c360.store.DynamoProfileStore;
 import io.cdp.c360.store.ProfileStore;
 import io.cdp.events.codec.EventCodec;
@@ -34,8 +35,15 @@ class Customer360Configuration {
             Customer360Properties properties,
             Clock clock,
             EventCodec codec) {
-        return new DynamoProfileStore(
+        ProfileStore store = new DynamoProfileStore(
                 dynamoDb, names.table(Table.PROFILES), properties.eventRetention(), clock, codec.mapper());
+        return properties.readCacheTtl().isZero()
+                ? store
+                : new CachingProfileStore(
+                        store,
+                        properties.readCacheTtl(),
+                        properties.readCacheTtl().multipliedBy(5),
+                        100_000);
     }
 
     @Bean

@@ -15,6 +15,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param retryBackoff    first wait between attempts (doubled each time)
  * @param ingestThreads   customers applied in parallel within one batch
  * @param unmaskTimeout   how long unmask waits for core-banking
+ * @param readCacheTtl    a profile read from memory is reloaded in the background once older than this, and not
+ *                        served once older than five times this (0: no cache); this instance's own changes drop the
+ *                        entry at once
+ * @param kclFailover     KCL mode only: a lease not renewed for this long is taken over (KCL's 10 s by default)
  */
 @ConfigurationProperties("cdp.c360")
 public record Customer360Properties(
@@ -24,7 +28,9 @@ public record Customer360Properties(
         @Nullable Integer recordAttempts,
         @Nullable Duration retryBackoff,
         @Nullable Integer ingestThreads,
-        @Nullable Duration unmaskTimeout) {
+        @Nullable Duration unmaskTimeout,
+        @Nullable Duration readCacheTtl,
+        @Nullable Duration kclFailover) {
 
     public Customer360Properties {
         coreBankingUrl = coreBankingUrl != null ? coreBankingUrl : URI.create("http://127.0.0.1:8081");
@@ -34,5 +40,7 @@ public record Customer360Properties(
         retryBackoff = retryBackoff != null ? retryBackoff : Duration.ofMillis(100);
         ingestThreads = ingestThreads != null ? ingestThreads : 16;
         unmaskTimeout = unmaskTimeout != null ? unmaskTimeout : Duration.ofSeconds(5);
+        readCacheTtl = readCacheTtl != null ? readCacheTtl : Duration.ofSeconds(1);
+        kclFailover = kclFailover != null ? kclFailover : Duration.ofSeconds(10);
     }
 }

@@ -31,6 +31,12 @@ public final class BindingDestinations implements EnvironmentPostProcessor {
         properties.put(destination(FEEDBACK_IN), names.stream(Stream.FEEDBACK));
         properties.put("spring.cloud.stream.kinesis.binder.checkpoint.table", names.table(Table.BINDER_CHECKPOINTS));
         properties.put("spring.cloud.stream.kinesis.binder.locks.table", names.table(Table.BINDER_LOCKS));
+        // KCL mode: one lease table per binding and namespace (not one named after the group)
+        for (String binding : new String[] {CUSTOMERS_IN, SCORED_IN, FEEDBACK_IN}) {
+            properties.put(
+                    "spring.cloud.stream.kinesis.bindings." + binding + ".consumer.lease-table-name",
+                    names.table(Table.BINDER_CHECKPOINTS) + "-c360-kcl-" + binding);
+        }
         environment.getPropertySources().addLast(new MapPropertySource("c360ResourceNames", properties));
     }
 

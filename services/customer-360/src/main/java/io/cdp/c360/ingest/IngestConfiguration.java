@@ -85,6 +85,14 @@ class IngestConfiguration {
                 properties.retryBackoff().toMillis());
     }
 
+    /** KCL mode only: per-namespace KCL tables and the 2.x lease protocol ({@link KclTables}). */
+    @Bean
+    org.springframework.cloud.stream.config.ConsumerEndpointCustomizer<
+                    org.springframework.integration.endpoint.MessageProducerSupport>
+            kclTables(CdpResources names, Customer360Properties properties) {
+        return new KclTables(names, properties.kclFailover());
+    }
+
     @Bean
     Consumer<Message<Object>> customers(ProfileIngest ingest) {
         return message -> handle(message, ingest);
