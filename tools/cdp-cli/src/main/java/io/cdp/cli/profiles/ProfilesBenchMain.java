@@ -157,7 +157,7 @@ public final class ProfilesBenchMain {
                 System.out.println();
                 System.out.println("| figure | value |");
                 System.out.println("|---|---|");
-                System.out.printf("| reads: target rate | %d rps, %d connections, %d s%n", rps, connections, seconds);
+                System.out.printf("| reads: target rate | %d rps, %d connections, %d s |%n", rps, connections, seconds);
                 System.out.printf("| reads: achieved | %.0f rps, %d errors |%n", reads.achievedRps(), reads.errors());
                 System.out.printf(
                         "| reads: p50 / p99 / max | %.2f / %.2f / %.2f ms |%n",
