@@ -2,6 +2,7 @@ package io.cdp.events;
 
 import io.cdp.events.payload.AlertDispatchedV1;
 import io.cdp.events.payload.CardUpsertedV1;
+import io.cdp.events.payload.CustomerErasedV1;
 import io.cdp.events.payload.CustomerFeedbackReceivedV1;
 import io.cdp.events.payload.CustomerUpsertedV1;
 import io.cdp.events.payload.EventPayload;
@@ -25,7 +26,8 @@ public enum EventType {
     TRANSACTION_SCORED_V1("transaction.scored.v1", TransactionScoredV1.class),
     FRAUD_ALERT_REQUESTED_V1("fraud.alert.requested.v1", FraudAlertRequestedV1.class),
     ALERT_DISPATCHED_V1("alert.dispatched.v1", AlertDispatchedV1.class),
-    CUSTOMER_FEEDBACK_RECEIVED_V1("customer.feedback.received.v1", CustomerFeedbackReceivedV1.class);
+    CUSTOMER_FEEDBACK_RECEIVED_V1("customer.feedback.received.v1", CustomerFeedbackReceivedV1.class),
+    CUSTOMER_ERASED_V1("customer.erased.v1", CustomerErasedV1.class);
 
     private static final Map<String, EventType> BY_WIRE_NAME =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(EventType::wireName, Function.identity()));

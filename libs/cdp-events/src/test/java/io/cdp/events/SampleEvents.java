@@ -3,6 +3,7 @@ package io.cdp.events;
 import io.cdp.events.payload.AlertDispatchedV1;
 import io.cdp.events.payload.CardUpsertedV1;
 import io.cdp.events.payload.Channel;
+import io.cdp.events.payload.CustomerErasedV1;
 import io.cdp.events.payload.CustomerFeedbackReceivedV1;
 import io.cdp.events.payload.CustomerUpsertedV1;
 import io.cdp.events.payload.Decision;
@@ -71,7 +72,9 @@ public final class SampleEvents {
                         "fraud-xgb-20260101.1",
                         reasons,
                         Map.of("amount", 134.09, "count_10m", 9.0),
-                        T0.plusMillis(40)),
+                        T0.plusMillis(40),
+                        true,
+                        false),
                 new FraudAlertRequestedV1(
                         "alert-tx-000001",
                         "tx-000001",
@@ -104,7 +107,8 @@ public final class SampleEvents {
                         CUSTOMER,
                         CustomerFeedbackReceivedV1.Verdict.CONFIRMED_FRAUD,
                         CustomerFeedbackReceivedV1.FeedbackChannel.SMS,
-                        T0.plusSeconds(600)));
+                        T0.plusSeconds(600)),
+                new CustomerErasedV1(CUSTOMER, T0.plusSeconds(900)));
     }
 
     public static TransactionRecordedV1 transaction() {

@@ -17,10 +17,11 @@ final class Modules {
             "core-banking", "io.cdp.core",
             "stream-transformer", "io.cdp.transformer",
             "scoring-api", "io.cdp.scoringapi",
-            "model-trainer", "io.cdp.trainer");
+            "model-trainer", "io.cdp.trainer",
+            "customer-360", "io.cdp.c360");
 
     /** The services that serve traffic and must not carry training dependencies. */
-    static final List<String> SERVING = List.of("core-banking", "stream-transformer", "scoring-api");
+    static final List<String> SERVING = List.of("core-banking", "stream-transformer", "scoring-api", "customer-360");
 
     /** Library root packages. */
     static final List<String> LIBRARIES = List.of(
@@ -32,6 +33,7 @@ final class Modules {
             "io.cdp.lake",
             "io.cdp.datagen",
             "io.cdp.training",
+            "io.cdp.customers",
             "io.cdp.service");
 
     /**

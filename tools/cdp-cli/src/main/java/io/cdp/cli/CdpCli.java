@@ -278,8 +278,8 @@ public final class CdpCli implements Callable<Integer> {
 
         @Command(
                 name = "export",
-                description = "Start the scoring API jar and write the OpenAPI document it serves "
-                        + "to docs/openapi/scoring-api.yaml")
+                description = "Start the scoring API and customer-360 jars and write the OpenAPI documents they "
+                        + "serve to docs/openapi/scoring-api.yaml and docs/openapi/customer-360.yaml")
         static final class Export extends Tool {
             @Override
             void run(String[] args) throws Exception {
@@ -311,7 +311,8 @@ public final class CdpCli implements Callable<Integer> {
                 Bench.Pii.class,
                 Bench.Scoring.class,
                 Bench.Api.class,
-                Bench.Stream.class
+                Bench.Stream.class,
+                Bench.Profiles.class
             })
     static final class Bench extends Group {
 
@@ -367,6 +368,18 @@ public final class CdpCli implements Callable<Integer> {
             @Override
             void run(String[] args) throws Exception {
                 StreamBenchMain.main(args);
+            }
+        }
+
+        @Command(
+                name = "profiles",
+                description = "customer-360: profile reads with JWT at a fixed rate, the consumer's ingest rate per "
+                        + "core, put-to-profile freshness against the emulator ([--rps 1000] [--seconds 20] "
+                        + "[--customers 300] [--ingest-events 20000] [--freshness-samples 60])")
+        static final class Profiles extends Tool {
+            @Override
+            void run(String[] args) throws Exception {
+                io.cdp.cli.profiles.ProfilesBenchMain.main(args);
             }
         }
     }

@@ -11,4 +11,5 @@ public sealed interface EventPayload
                 TransactionScoredV1,
                 FraudAlertRequestedV1,
                 AlertDispatchedV1,
-                CustomerFeedbackReceivedV1 {}
+                CustomerFeedbackReceivedV1,
+                CustomerErasedV1 {}

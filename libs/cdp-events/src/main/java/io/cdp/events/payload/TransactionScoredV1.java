@@ -5,8 +5,14 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
-/** {@code transaction.scored.v1}: features, probability, decision, reasons and the model that said so. */
+/**
+ * {@code transaction.scored.v1}: features, probability, decision, reasons and the model that said so. {@code alert}
+ * (the score crossed the alert threshold, so an alert was requested) and {@code merchantAbroad} (the merchant is
+ * outside the US) were added as optional fields for customer-360's risk and share-abroad figures; null from producers
+ * that predate them.
+ */
 public record TransactionScoredV1(
         String transactionId,
         Token cardToken,
@@ -21,7 +27,9 @@ public record TransactionScoredV1(
         String modelVersion,
         List<ReasonCode> reasonCodes,
         Map<String, Double> features,
-        Instant scoredAt)
+        Instant scoredAt,
+        @Nullable Boolean alert,
+        @Nullable Boolean merchantAbroad)
         implements EventPayload {
 
     public TransactionScoredV1 {

@@ -173,7 +173,12 @@ public record CdpResources(String namespace) {
          */
         TOKEN_KEYS("token-keys", Zone.CORE, new Key("version", KeyType.N), null, null),
         FEATURES("features", Zone.CDP, new Key("entityKey", KeyType.S), null, "expiresAt"),
-        PROFILES("profiles", Zone.CDP, new Key("customerToken", KeyType.S), null, null),
+        /**
+         * customer-360's single table, one partition per customer token: the profile ({@code sk = A#PROFILE}, or its
+         * tombstone after an erasure), cards ({@code C#<cardToken>}), daily aggregates ({@code D#<yyyy-MM-dd>}) and the
+         * event ids already applied ({@code E#<eventId>}, expiring: the dedup horizon).
+         */
+        PROFILES("profiles", Zone.CDP, new Key("customerToken", KeyType.S), new Key("sk", KeyType.S), "expiresAt"),
         MODELS("models", Zone.CDP, new Key("modelName", KeyType.S), new Key("version", KeyType.S), null),
         ALERTS("alerts", Zone.CDP, new Key("transactionId", KeyType.S), null, "expiresAt"),
         /**

@@ -2,8 +2,10 @@ package io.cdp.core.config;
 
 import io.cdp.aws.AwsClients;
 import io.cdp.core.erasure.CustomerErasure;
+import io.cdp.core.erasure.KinesisErasureEvents;
 import io.cdp.core.extraction.ExtractionRunner;
 import io.cdp.core.store.CoreStore;
+import io.cdp.events.codec.EventCodec;
 import io.cdp.events.resources.CdpResources;
 import io.cdp.pii.PiiProtection;
 import io.cdp.pii.crypto.CoreZoneCredentials;
@@ -41,7 +43,11 @@ class CoreBankingConfiguration {
     @Lazy
     CustomerErasure customerErasure(PiiProtection pii, PiiDecryptor decryptor, AwsClients clients, CdpResources names) {
         return new CustomerErasure(
-                pii.tokenizer(), decryptor, new CoreStore(clients.dynamoDb(), names), Clock.systemUTC());
+                pii.tokenizer(),
+                decryptor,
+                new CoreStore(clients.dynamoDb(), names),
+                Clock.systemUTC(),
+                new KinesisErasureEvents(clients.kinesis(), names, new EventCodec()));
     }
 
     @Bean(destroyMethod = "close")

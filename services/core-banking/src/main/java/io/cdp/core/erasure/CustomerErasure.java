@@ -7,15 +7,28 @@ import io.cdp.pii.crypto.PiiDecryptor;
 import io.cdp.pii.token.TokenKind;
 import io.cdp.pii.token.Tokenizer;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Erases one customer everywhere: crypto-shreds their data key (every ciphertext on a stream, in the lake or in a
  * backup becomes unreadable) and removes the plaintext personal data of the customer and their cards from the core
- * tables, which no key protects. Audited by {@link PiiDecryptor#erase}: intent before, outcome after.
+ * tables, which no key protects. Audited by {@link PiiDecryptor#erase}: intent before, outcome after. Then announces
+ * it ({@code customer.erased.v1} on {@code cdp.core.customers}) so the CDP zone's copies keyed by the customer's
+ * tokens (customer-360's profile) are erased too.
  */
 public final class CustomerErasure {
+
+    /**
+     * Publishes {@code customer.erased.v1} for one customer token. Called after the erasure succeeded, once per live
+     * token version (older profiles may be keyed by an older token); a retried erasure publishes again, and consumers
+     * treat the repeat as the no-op it is.
+     */
+    @FunctionalInterface
+    public interface ErasureEvents {
+        void erased(Token customerToken, Instant erasedAt);
+    }
 
     /** What was erased: the customer's token (the key reference) and how many card records were tombstoned. */
     public record Result(String customerToken, int cards) {}
@@ -24,12 +37,15 @@ public final class CustomerErasure {
     private final PiiDecryptor decryptor;
     private final CoreStore store;
     private final Clock clock;
+    private final ErasureEvents events;
 
-    public CustomerErasure(Tokenizer tokenizer, PiiDecryptor decryptor, CoreStore store, Clock clock) {
+    public CustomerErasure(
+            Tokenizer tokenizer, PiiDecryptor decryptor, CoreStore store, Clock clock, ErasureEvents events) {
         this.tokenizer = tokenizer;
         this.decryptor = decryptor;
         this.store = store;
         this.clock = clock;
+        this.events = events;
     }
 
     /**
@@ -51,6 +67,10 @@ public final class CustomerErasure {
         // a retry (the whole erasure is idempotent) removes the plaintext
         decryptor.erase(
                 keyRef, onBehalfOf, purpose, () -> cards[0] = store.erasePersonalData(customerId, clock.instant()));
+        Instant erasedAt = clock.instant();
+        for (Token ref : refs) {
+            events.erased(ref, erasedAt);
+        }
         return new Result(keyRef, cards[0]);
     }
 }

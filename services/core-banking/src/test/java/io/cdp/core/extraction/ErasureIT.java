@@ -145,8 +145,16 @@ class ErasureIT {
 
         // customer 1: only the data key shredded (as by an older erasure); customer 3: the full erasure
         decryptor.erase(pii.tokenizer().customer("1").value(), "dpo-1", Purpose.ERASURE_REQUEST);
-        CustomerErasure.Result result = new CustomerErasure(pii.tokenizer(), decryptor, store, Clock.systemUTC())
+        List<String> announced = new java.util.ArrayList<>();
+        CustomerErasure.Result result = new CustomerErasure(
+                        pii.tokenizer(),
+                        decryptor,
+                        store,
+                        Clock.systemUTC(),
+                        (token, at) -> announced.add(token.value()))
                 .erase("3", "dpo-1", Purpose.ERASURE_REQUEST);
+        // the CDP zone hears of it under the customer's current token (customer-360 erases the profile)
+        assertThat(announced).contains(pii.tokenizer().customer("3").value());
 
         assertThat(result.cards()).isPositive();
         assertThat(store.cardsOf("3")).isEmpty();

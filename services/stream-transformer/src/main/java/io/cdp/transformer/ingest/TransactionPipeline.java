@@ -16,6 +16,7 @@ import io.cdp.features.online.FeatureStoreItem;
 import io.cdp.features.online.OnlineFeatures;
 import io.cdp.features.online.WireTransactions;
 import io.cdp.features.tabformer.TabFormerContext;
+import io.cdp.features.tabformer.TabFormerFeatures;
 import io.cdp.features.window.ApplyOutcome;
 import io.cdp.transformer.alerts.AlertSink;
 import io.cdp.transformer.features.CustomerState;
@@ -569,7 +570,9 @@ public final class TransactionPipeline {
                 version,
                 score.reasonCodes(),
                 named,
-                scoredAt);
+                scoredAt,
+                score.alert(),
+                tx.merchantState() != null && TabFormerFeatures.isForeign(tx.merchantState()));
         return new Envelope<>(
                 scoredEventId(tx.transactionId()),
                 EventType.TRANSACTION_SCORED_V1,

@@ -69,8 +69,14 @@ public final class PiiAdminMain {
                 }
                 PiiDecryptor decryptor = pii.decryptor(CoreZoneCredentials.fromConfiguration(
                         "core", "cdp-cli", List.of(CoreZoneCredentials.DECRYPT_SCOPE)));
+                // announced on the customers stream like core-banking's own erasures (customer-360 erases the profile)
                 CustomerErasure.Result erased = new CustomerErasure(
-                                pii.tokenizer(), decryptor, new CoreStore(clients.dynamoDb(), names), Clock.systemUTC())
+                                pii.tokenizer(),
+                                decryptor,
+                                new CoreStore(clients.dynamoDb(), names),
+                                Clock.systemUTC(),
+                                new io.cdp.core.erasure.KinesisErasureEvents(
+                                        clients.kinesis(), names, new io.cdp.events.codec.EventCodec()))
                         .erase(customer, operator, why);
                 System.out.println("erased customer_token=" + erased.customerToken() + " cards=" + erased.cards());
             }

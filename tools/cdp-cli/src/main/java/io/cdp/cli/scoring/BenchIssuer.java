@@ -26,12 +26,12 @@ import java.util.UUID;
  * and tokens signed with it. The service under test verifies them exactly as in production (JWK set, issuer,
  * audience, expiry), not with the development key.
  */
-final class BenchIssuer implements AutoCloseable {
+public final class BenchIssuer implements AutoCloseable {
 
     private final RSAKey key;
     private final HttpServer server;
 
-    BenchIssuer() throws IOException {
+    public BenchIssuer() throws IOException {
         try {
             key = new RSAKeyGenerator(2048)
                     .keyID(UUID.randomUUID().toString())
@@ -61,14 +61,14 @@ final class BenchIssuer implements AutoCloseable {
     }
 
     /** The service's command-line arguments that make it trust this issuer and nothing else. */
-    List<String> serviceArguments(String audience) {
+    public List<String> serviceArguments(String audience) {
         return List.of(
                 "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + jwkSetUri(),
                 "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer(),
                 "--cdp.security.audience=" + audience);
     }
 
-    String mint(String subject, List<String> scopes, String audience, Duration ttl) {
+    public String mint(String subject, List<String> scopes, String audience, Duration ttl) {
         Instant now = Instant.now();
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(issuer())

@@ -21,28 +21,28 @@ import org.HdrHistogram.Histogram;
  * used more CPU than the service it measured, on the same two cores. Here a request costs one timer wake-up and one
  * socket wake-up of the thread that sent it.
  */
-final class LoadGenerator {
+public final class LoadGenerator {
 
     /** {@code latencyByRequestMicros[i]}: request i's latency, -1 if it failed; request i was due at i / rps. */
-    record Result(
+    public record Result(
             Histogram latencyMicros,
             long completed,
             long errors,
             double seconds,
             long[] latencyByRequestMicros,
             long startEpochMillis) {
-        double achievedRps() {
+        public double achievedRps() {
             return completed / seconds;
         }
 
-        double ms(double percentile) {
+        public double ms(double percentile) {
             return latencyMicros.getValueAtPercentile(percentile) / 1000.0;
         }
     }
 
     /** One connection's client: sends request {@code index} and blocks until it is answered. */
     @FunctionalInterface
-    interface Caller {
+    public interface Caller {
         /** @return true when the request succeeded */
         boolean call(int index) throws Exception;
     }
@@ -56,7 +56,7 @@ final class LoadGenerator {
      *                   several places if it is thread-safe); the same callers can serve the warm-up and the measured
      *                   run, so the measured run starts on open, warm connections
      */
-    static Result run(int rps, Duration duration, int firstIndex, List<? extends Caller> callers)
+    public static Result run(int rps, Duration duration, int firstIndex, List<? extends Caller> callers)
             throws InterruptedException {
         int connections = callers.size();
         int total = Math.toIntExact(rps * duration.toSeconds());

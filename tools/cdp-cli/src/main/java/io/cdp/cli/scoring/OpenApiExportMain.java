@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * {@code ./cdp openapi export}: starts the service jar on a free port against the local emulator (namespace
- * {@code openapi-}), fetches {@code /v3/api-docs.yaml} and writes {@code docs/openapi/scoring-api.yaml}.
+ * {@code openapi-}), fetches {@code /v3/api-docs.yaml} and writes {@code docs/openapi/scoring-api.yaml}; then the same
+ * for customer-360 ({@code docs/openapi/customer-360.yaml}).
  */
 public final class OpenApiExportMain {
 
@@ -23,6 +24,14 @@ public final class OpenApiExportMain {
             Files.createDirectories(file.getParent());
             Files.writeString(file, yaml);
             System.out.println("openapi: wrote " + RepositoryRoot.find().relativize(file) + " ("
+                    + yaml.lines().count() + " lines)");
+        }
+        Path profiles = OpenApiDocuments.committed("customer-360");
+        try (var service = io.cdp.cli.profiles.ProfilesBenchMain.Service.start(
+                io.cdp.events.resources.CdpResources.fromValue("openapi-"), List.of())) {
+            String yaml = OpenApiDocuments.fetch(service.port());
+            Files.writeString(profiles, yaml);
+            System.out.println("openapi: wrote " + RepositoryRoot.find().relativize(profiles) + " ("
                     + yaml.lines().count() + " lines)");
         }
     }

@@ -53,7 +53,7 @@ public final class TokenMain {
     }
 
     /** {@code CDP_DEV_KEY_FILE} or {@code .cdp/dev-jwt.key} of the repository: the file the local profile reads. */
-    static Path keyFile() {
+    public static Path keyFile() {
         String configured = System.getenv("CDP_DEV_KEY_FILE");
         return configured != null && !configured.isBlank()
                 ? Path.of(configured).toAbsolutePath()
