@@ -39,7 +39,11 @@ public final class ClvEvaluation {
             "eta",
             "min-child-weight",
             "seed",
+            "stopping-metric",
+            "target-cap-quantile",
+            "fit-power",
             "model-out");
+    private static final Set<String> FLAGS = Set.of("validation-only");
 
     /** What the evaluation measured. */
     public record Outcome(
@@ -55,7 +59,7 @@ public final class ClvEvaluation {
     public static int run(String[] argv) throws IOException {
         Args args;
         try {
-            args = new Args(argv, OPTIONS);
+            args = new Args(argv, OPTIONS, FLAGS);
         } catch (IllegalArgumentException e) {
             System.err.println("eval clv: " + e.getMessage());
             return 2;
@@ -86,7 +90,13 @@ public final class ClvEvaluation {
                 d.subsample(),
                 d.maxRounds(),
                 d.earlyStoppingRounds(),
+                args.get("stopping-metric", d.stoppingMetric()),
+                args.getDouble("target-cap-quantile", d.targetCapQuantile()),
+                Boolean.parseBoolean(args.get("fit-power", Boolean.toString(d.fitPower()))),
                 args.getInt("seed", (int) d.seed()));
+        if (args.has("validation-only")) {
+            return validationOnly(histories, calibrationEnd, holdoutEnd, settings);
+        }
         Outcome outcome = evaluate(histories, calibrationEnd, holdoutEnd, settings, Progress.stderr(), System.out);
         if (args.has("model-out")) {
             Files.write(
@@ -102,6 +112,62 @@ public final class ClvEvaluation {
                 o.mae(),
                 o.topDecileCapture(),
                 o.totalRatio());
+        return 0;
+    }
+
+    /**
+     * Tuning without the holdout: trains on the calibration period exactly as the evaluation does and prints only the
+     * validation window's figures (inside calibration).
+     */
+    static int validationOnly(
+            List<History> all, LocalDate calibrationEnd, LocalDate holdoutEnd, ClvTrainer.Settings settings) {
+        List<History> calibrationOnly = all.stream()
+                .filter(h -> !h.firstSeen().isAfter(calibrationEnd))
+                .map(h -> new History(
+                        h.customer(),
+                        h.firstSeen(),
+                        h.days().stream()
+                                .filter(d -> !d.day().isAfter(calibrationEnd))
+                                .toList()))
+                .toList();
+        int horizon = (int) ChronoUnit.DAYS.between(calibrationEnd, holdoutEnd);
+        ClvTrainer.Result r = new ClvTrainer(settings, Progress.stderr())
+                .train(calibrationOnly, calibrationEnd, horizon, "clv-validation");
+        ClvMetrics.Scores v = r.validation();
+        System.out.printf(
+                Locale.ROOT,
+                "clv-validation %s spearman=%.4f gini=%.4f mae=%.3f top_decile_capture=%.4f rounds=%d power=%.2f level=%.4f%n",
+                settings,
+                v.spearman(),
+                v.gini(),
+                v.mae(),
+                v.topDecileCapture(),
+                r.rounds(),
+                r.power(),
+                r.levelScale());
+        // the baseline on the same validation window, for comparison while tuning
+        LocalDate c = r.cutoffs().getFirst();
+        LocalDate end = c.plusDays(settings.windowDays());
+        List<History> seen =
+                calibrationOnly.stream().filter(h -> !h.firstSeen().isAfter(c)).toList();
+        List<BgNbdGammaGamma.Summary> summaries =
+                seen.stream().map(h -> BgNbdGammaGamma.Summary.of(h.days(), c)).toList();
+        BgNbdGammaGamma fitted = BgNbdGammaGamma.fit(summaries);
+        double[] predicted = new double[seen.size()];
+        double[] actual = new double[seen.size()];
+        for (int i = 0; i < predicted.length; i++) {
+            predicted[i] = fitted.expectedSpend(summaries.get(i), settings.windowDays());
+            actual[i] = seen.get(i).spendBetween(c, end);
+        }
+        ClvMetrics.Scores b = ClvMetrics.score(predicted, actual);
+        System.out.printf(
+                Locale.ROOT,
+                "clv-validation BG/NBD+GG spearman=%.4f gini=%.4f mae=%.3f top_decile_capture=%.4f total=%.3f%n",
+                b.spearman(),
+                b.gini(),
+                b.mae(),
+                b.topDecileCapture(),
+                b.totalRatio());
         return 0;
     }
 
@@ -178,7 +244,7 @@ public final class ClvEvaluation {
         out.printf(
                 Locale.ROOT,
                 "our model: XGBoost reg:squarederror on %s, %d-day windows at %d cut-offs %s..%s (%d rows), %d trees,"
-                        + " depth %d, eta %.3f; level x%.4f, horizon x%.4f (%s)%n",
+                        + " depth %d, eta %.3f; window spend p -> %.4f * p^%.2f, horizon x%.4f (%s)%n",
                 settings.target().name().toLowerCase(Locale.ROOT),
                 settings.windowDays(),
                 trained.cutoffs().size(),
@@ -189,6 +255,7 @@ public final class ClvEvaluation {
                 settings.maxDepth(),
                 settings.eta(),
                 trained.levelScale(),
+                trained.power(),
                 trained.horizonFactor(),
                 settings.horizonScaling().name().toLowerCase(Locale.ROOT));
         ClvMetrics.Scores v = trained.validation();

@@ -49,11 +49,29 @@ public final class ClvTrainer {
             double subsample,
             int maxRounds,
             int earlyStoppingRounds,
+            String stoppingMetric,
+            double targetCapQuantile,
+            boolean fitPower,
             long seed) {
 
         public static Settings defaults() {
             return new Settings(
-                    91, 30, 6, 28, ClvModel.Target.SPEND, HorizonScaling.BGNBD, 4, 0.05, 20, 0.8, 600, 40, 7);
+                    91,
+                    30,
+                    6,
+                    28,
+                    ClvModel.Target.SPEND,
+                    HorizonScaling.BGNBD,
+                    4,
+                    0.05,
+                    20,
+                    0.8,
+                    600,
+                    40,
+                    "mae",
+                    0.995,
+                    true,
+                    7);
         }
     }
 
@@ -64,6 +82,7 @@ public final class ClvTrainer {
             int trainingRows,
             List<LocalDate> cutoffs,
             double levelScale,
+            double power,
             double horizonFactor,
             ClvMetrics.Scores validation) {}
 
@@ -115,21 +134,33 @@ public final class ClvTrainer {
             int rounds = bestRounds;
             double[] validationPredicted = toSpend(predict(probe, validation));
             probe.dispose();
-            double levelScale = sum(validation.actual) / Math.max(1e-9, sum(validationPredicted));
-            for (int i = 0; i < validationPredicted.length; i++) {
-                validationPredicted[i] *= levelScale;
+            // the power (1 = none) and the level: chosen on the validation window, the total kept equal to its actual
+            double power = 1.0;
+            double levelScale = level(validationPredicted, validation.actual, 1.0);
+            double bestMae = ClvMetrics.mae(powered(validationPredicted, 1.0, levelScale), validation.actual);
+            if (settings.fitPower()) {
+                for (double candidate = 1.05; candidate <= 3.0001; candidate += 0.05) {
+                    double s = level(validationPredicted, validation.actual, candidate);
+                    double mae = ClvMetrics.mae(powered(validationPredicted, candidate, s), validation.actual);
+                    if (mae < bestMae) {
+                        bestMae = mae;
+                        power = candidate;
+                        levelScale = s;
+                    }
+                }
             }
+            validationPredicted = powered(validationPredicted, power, levelScale);
             ClvMetrics.Scores scores = ClvMetrics.score(validationPredicted, validation.actual);
             Booster booster = fit(all, null, rounds);
             byte[] json = booster.toByteArray("json");
             booster.dispose();
             double horizonFactor = horizonFactor(histories, calibrationEnd, horizonDays);
             progress.report(String.format(
-                    "clv: %d rounds, level scale %.4f, horizon factor %.4f (%s, %d -> %d days)",
-                    rounds, levelScale, horizonFactor, settings.horizonScaling(), window, horizonDays));
+                    "clv: %d rounds, power %.2f, level scale %.4f, horizon factor %.4f (%s, %d -> %d days)",
+                    rounds, power, levelScale, horizonFactor, settings.horizonScaling(), window, horizonDays));
             ClvModel model =
-                    ClvModel.xgboost(version, horizonDays, settings.target(), levelScale * horizonFactor, json);
-            return new Result(model, rounds, all.size(), cutoffs, levelScale, horizonFactor, scores);
+                    ClvModel.xgboost(version, horizonDays, settings.target(), levelScale * horizonFactor, power, json);
+            return new Result(model, rounds, all.size(), cutoffs, levelScale, power, horizonFactor, scores);
         } catch (XGBoostError e) {
             throw new IllegalStateException("XGBoost failed: " + e.getMessage(), e);
         }
@@ -180,7 +211,7 @@ public final class ClvTrainer {
     private Booster fit(Rows train, Rows validation, int rounds) throws XGBoostError {
         Map<String, Object> params = new HashMap<>();
         params.put("objective", "reg:squarederror");
-        params.put("eval_metric", "rmse");
+        params.put("eval_metric", settings.stoppingMetric());
         params.put("max_depth", settings.maxDepth());
         params.put("eta", settings.eta());
         params.put("min_child_weight", settings.minChildWeight());
@@ -189,8 +220,8 @@ public final class ClvTrainer {
         params.put("tree_method", "hist");
         params.put("seed", settings.seed());
         params.put("nthread", 2);
-        DMatrix dtrain = train.matrix(settings.target());
-        DMatrix dvalid = validation == null ? null : validation.matrix(settings.target());
+        DMatrix dtrain = train.matrix(settings.target(), cap(train.actual()));
+        DMatrix dvalid = validation == null ? null : validation.matrix(settings.target(), Double.POSITIVE_INFINITY);
         Booster booster = XGBoost.train(dtrain, params, 0, new HashMap<>(), null, null);
         double best = Double.POSITIVE_INFINITY;
         int bestRound = rounds;
@@ -226,8 +257,17 @@ public final class ClvTrainer {
         return booster;
     }
 
+    /** The training target's cap: its quantile (heavy tails make squared error chase a few whales). */
+    private double cap(double[] actual) {
+        if (settings.targetCapQuantile() >= 1.0) {
+            return Double.POSITIVE_INFINITY;
+        }
+        return new org.apache.commons.math3.stat.descriptive.rank.Percentile()
+                .evaluate(actual, settings.targetCapQuantile() * 100);
+    }
+
     private static double[] predict(Booster booster, Rows rows) throws XGBoostError {
-        DMatrix m = rows.matrix(ClvModel.Target.SPEND);
+        DMatrix m = rows.matrix(ClvModel.Target.SPEND, Double.POSITIVE_INFINITY);
         float[][] out = booster.predict(m);
         m.dispose();
         double[] p = new double[out.length];
@@ -264,6 +304,23 @@ public final class ClvTrainer {
         return new Rows(features.toArray(double[][]::new), actual, f);
     }
 
+    /** The scale that makes {@code sum(scale * p^power)} the actual total. */
+    static double level(double[] predicted, double[] actual, double power) {
+        double p = 0;
+        for (double x : predicted) {
+            p += Math.pow(Math.max(0, x), power);
+        }
+        return sum(actual) / Math.max(1e-9, p);
+    }
+
+    static double[] powered(double[] predicted, double power, double scale) {
+        double[] out = new double[predicted.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = scale * Math.pow(Math.max(0, predicted[i]), power);
+        }
+        return out;
+    }
+
     private static double sum(double[] v) {
         double s = 0;
         for (double x : v) {
@@ -278,15 +335,15 @@ public final class ClvTrainer {
             return actual.length;
         }
 
-        DMatrix matrix(ClvModel.Target target) throws XGBoostError {
+        DMatrix matrix(ClvModel.Target target, double cap) throws XGBoostError {
             float[] data = new float[features.length * width];
             float[] labels = new float[features.length];
             for (int i = 0; i < features.length; i++) {
                 for (int j = 0; j < width; j++) {
                     data[i * width + j] = (float) features[i][j];
                 }
-                labels[i] = (float)
-                        (target == ClvModel.Target.LOG1P_SPEND ? Math.log1p(Math.max(0, actual[i])) : actual[i]);
+                double y = Math.min(cap, actual[i]);
+                labels[i] = (float) (target == ClvModel.Target.LOG1P_SPEND ? Math.log1p(Math.max(0, y)) : y);
             }
             DMatrix m = new DMatrix(data, features.length, width, Float.NaN);
             m.setLabel(labels);
