@@ -183,7 +183,14 @@ public final class ClvTrainer {
                     longer += fitted.expectedPurchases(s, horizonDays);
                     shorter += fitted.expectedPurchases(s, window);
                 }
-                yield longer / shorter;
+                // BG/NBD's expected purchases are concave in time (a constant rate while alive, and dropping out), so
+                // the ratio lies between 1 and horizon / window; a degenerate fit (steady spenders drive a towards 0)
+                // can leave that range, and then the steady-spend answer is the right one
+                double linear = (double) horizonDays / window;
+                double ratio = longer / shorter;
+                yield Double.isFinite(ratio) && ratio > 0
+                        ? Math.max(Math.min(1.0, linear), Math.min(linear, ratio))
+                        : linear;
             }
             case DECAY -> {
                 LocalDate c = calibrationEnd.minusDays(2L * window);

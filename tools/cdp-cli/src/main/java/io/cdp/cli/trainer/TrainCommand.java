@@ -16,7 +16,8 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "train",
         description =
-                "Run the model-trainer job: train the fraud model on the lake's history (lake), the customer segments (segments) or lifetime-value model (clv) on its card transactions, on generated"
+                "Run the model-trainer job: train the fraud model on the lake's history (lake), the customer"
+                        + " segments (segments) or lifetime-value model (clv) on its card transactions, on generated"
                         + " data (synthetic) or the handbook's (handbook), register it, optionally promote it"
                         + " ([lake|online|synthetic|handbook|segments|clv] [--promote] [--alert-share F] [--data DIR] [--seed S] [--cards N])")
 public final class TrainCommand implements Callable<Integer> {
@@ -25,8 +26,8 @@ public final class TrainCommand implements Callable<Integer> {
             index = "0",
             arity = "0..1",
             defaultValue = "lake",
-            description = "what to learn from: lake (or online: the online card model from the history core banking; segments, clv: the customer models from it)"
-                    + " exported), synthetic, handbook")
+            description = "what to learn from: lake (or online: the online card model from the history core banking"
+                    + " exported), segments, clv (the customer models from the same history), synthetic, handbook")
     String source = "lake";
 
     @Option(names = "--data", description = "input directory (handbook)")
