@@ -32,6 +32,7 @@ final class Modules {
             "io.cdp.lake",
             "io.cdp.datagen",
             "io.cdp.training",
+            "io.cdp.customers",
             "io.cdp.service");
 
     /**
