@@ -21,6 +21,7 @@ import io.cdp.cli.trainer.ModelsCommand;
 import io.cdp.cli.trainer.PromoteCommand;
 import io.cdp.cli.trainer.TrainCommand;
 import io.cdp.scoring.bench.ScoringBenchMain;
+import io.cdp.trainer.clv.ClvEvaluation;
 import io.cdp.trainer.eval.HandbookEvaluation;
 import io.cdp.trainer.online.OnlineEvaluation;
 import java.io.PrintWriter;
@@ -227,7 +228,7 @@ public final class CdpCli implements Callable<Integer> {
     @Command(
             name = "eval",
             description = "Model evaluations",
-            subcommands = {Eval.Handbook.class, Eval.Online.class, LiveOutcomeCommand.class})
+            subcommands = {Eval.Handbook.class, Eval.Online.class, Eval.Clv.class, LiveOutcomeCommand.class})
     static final class Eval extends Group {
 
         @Command(
@@ -242,6 +243,22 @@ public final class CdpCli implements Callable<Integer> {
             @Override
             public Integer call() throws Exception {
                 return HandbookEvaluation.run(args.toArray(String[]::new));
+            }
+        }
+
+        @Command(
+                name = "clv",
+                description = "Customer lifetime value, the standard protocol: our gradient-boosted model beside the"
+                        + " calibration-spend and BG/NBD + Gamma-Gamma baselines (--data FILE [--format cdnow|csv]"
+                        + " [--calibration-end D] [--holdout-end D] [--validation-only] [--model-out FILE])")
+        static final class Clv implements Callable<Integer> {
+
+            @Parameters(arity = "0..*", paramLabel = "ARG", description = "the evaluation's options")
+            List<String> args = new ArrayList<>();
+
+            @Override
+            public Integer call() throws Exception {
+                return ClvEvaluation.run(args.toArray(String[]::new));
             }
         }
 

@@ -34,6 +34,7 @@ public final class ClvModel {
     private final String version;
     private final int horizonDays;
     private final double scale;
+    private final double power;
     private final Target target;
     private final @Nullable TreeEnsemble trees;
     private final byte @Nullable [] boosterJson;
@@ -42,6 +43,7 @@ public final class ClvModel {
             String version,
             int horizonDays,
             double scale,
+            double power,
             Target target,
             @Nullable TreeEnsemble trees,
             byte @Nullable [] boosterJson) {
@@ -53,7 +55,11 @@ public final class ClvModel {
         }
         this.version = Objects.requireNonNull(version, "version");
         this.horizonDays = horizonDays;
+        if (!(power > 0) || !Double.isFinite(power)) {
+            throw new IllegalArgumentException("power must be positive and finite: " + power);
+        }
         this.scale = scale;
+        this.power = power;
         this.target = target;
         this.trees = trees;
         this.boosterJson = boosterJson;
@@ -66,6 +72,16 @@ public final class ClvModel {
      *              of the total learned inside the calibration period
      */
     public static ClvModel xgboost(String version, int horizonDays, Target target, double scale, byte[] boosterJson) {
+        return xgboost(version, horizonDays, target, scale, 1.0, boosterJson);
+    }
+
+    /**
+     * A tree model whose window prediction p becomes {@code scale * p^power}: a power above 1 moves expected spend
+     * from the many customers unlikely to buy towards the likely buyers without changing the order (the total is
+     * kept by the scale), which is what an absolute-error loss rewards; the trainer fits it inside calibration.
+     */
+    public static ClvModel xgboost(
+            String version, int horizonDays, Target target, double scale, double power, byte[] boosterJson) {
         var parsed = XgboostJsonParser.parse(boosterJson);
         if (parsed.ensemble().featureCount() != CustomerBehaviour.FEATURE_NAMES.size()) {
             throw new IllegalArgumentException(
@@ -76,12 +92,12 @@ public final class ClvModel {
             throw new IllegalArgumentException("the booster's features " + parsed.featureNames() + " differ from "
                     + CustomerBehaviour.FEATURE_NAMES);
         }
-        return new ClvModel(version, horizonDays, scale, target, parsed.ensemble(), boosterJson.clone());
+        return new ClvModel(version, horizonDays, scale, power, target, parsed.ensemble(), boosterJson.clone());
     }
 
     /** The run-rate model: spend per day over the lookback (or tenure, when shorter) times the horizon, scaled. */
     public static ClvModel runRate(String version, int horizonDays, double scale) {
-        return new ClvModel(version, horizonDays, scale, Target.SPEND, null, null);
+        return new ClvModel(version, horizonDays, scale, 1.0, Target.SPEND, null, null);
     }
 
     /** The expected spend over the next {@link #horizonDays()} days (never negative). */
@@ -94,7 +110,8 @@ public final class ClvModel {
             double out = trees.predict(b.features());
             raw = target == Target.LOG1P_SPEND ? Math.expm1(out) : out;
         }
-        return Math.max(0, raw) * scale;
+        double positive = Math.max(0, raw);
+        return (power == 1.0 ? positive : Math.pow(positive, power)) * scale;
     }
 
     public String version() {
@@ -113,6 +130,10 @@ public final class ClvModel {
         return scale;
     }
 
+    public double power() {
+        return power;
+    }
+
     public Target target() {
         return target;
     }
@@ -125,6 +146,7 @@ public final class ClvModel {
         root.put("kind", kind());
         root.put("horizonDays", horizonDays);
         root.put("scale", scale);
+        root.put("power", power);
         root.put("target", target.name().toLowerCase(Locale.ROOT));
         var names = root.putArray("featureNames");
         CustomerBehaviour.FEATURE_NAMES.forEach(names::add);
@@ -160,7 +182,14 @@ public final class ClvModel {
         String kind = root.path("kind").asString("");
         return switch (kind) {
             case "run-rate" -> runRate(version, horizon, scale);
-            case "xgboost" -> xgboost(version, horizon, target, scale, MAPPER.writeValueAsBytes(root.get("booster")));
+            case "xgboost" ->
+                xgboost(
+                        version,
+                        horizon,
+                        target,
+                        scale,
+                        root.path("power").asDouble(1.0),
+                        MAPPER.writeValueAsBytes(root.get("booster")));
             default -> throw new IllegalArgumentException("unknown CLV model kind '" + kind + "'");
         };
     }

@@ -1,12 +1,16 @@
 package io.cdp.trainer.job;
 
 import io.cdp.aws.AwsClients;
+import io.cdp.customers.analytics.SegmentModel;
 import io.cdp.events.resources.CdpResources;
 import io.cdp.features.online.OnlineFeatures;
 import io.cdp.features.online.OnlineTransaction;
 import io.cdp.scoring.artifact.ArtifactMetadata;
 import io.cdp.scoring.artifact.ModelArtifact;
 import io.cdp.scoring.registry.ModelRegistry;
+import io.cdp.trainer.clv.ClvTrainer;
+import io.cdp.trainer.clv.Histories;
+import io.cdp.trainer.customers.CustomerModels;
 import io.cdp.trainer.eval.HandbookEvaluation;
 import io.cdp.trainer.handbook.HandbookTraining;
 import io.cdp.trainer.online.FeatureBackfill;
@@ -21,8 +25,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -71,6 +78,8 @@ class TrainerJobs implements ApplicationRunner, ExitCodeGenerator {
         return switch (properties.source()) {
             case "lake", "online" -> trainLake();
             case "synthetic" -> trainSynthetic();
+            case "segments" -> trainCustomerModel(CustomerModels.SEGMENTS);
+            case "clv" -> trainCustomerModel(CustomerModels.CLV);
             case "handbook" -> {
                 if (properties.data() == null) {
                     yield refuse("train --source handbook needs cdp.trainer.data (the handbook's daily CSVs)");
@@ -88,7 +97,7 @@ class TrainerJobs implements ApplicationRunner, ExitCodeGenerator {
             }
             default ->
                 refuse("unknown cdp.trainer.source '" + properties.source()
-                        + "': use lake (or online), synthetic or handbook");
+                        + "': use lake (or online), synthetic, handbook, segments or clv");
         };
     }
 
@@ -133,6 +142,81 @@ class TrainerJobs implements ApplicationRunner, ExitCodeGenerator {
                 meta.metrics().get("validation.auc"),
                 meta.metrics().get("validation.ap"),
                 meta.thresholds().operatingPoint());
+        promoteIfAsked(published);
+        return 0;
+    }
+
+    /** The customer segments or lifetime-value model on the lake's card transactions, registered under its name. */
+    private int trainCustomerModel(String modelName) {
+        List<Histories.History> histories;
+        try {
+            histories = CustomerModels.histories(
+                    LakeTraining.history(clients.s3(), names.bucket(CdpResources.Bucket.LAKE)));
+            if (histories.isEmpty()) {
+                return refuse("the lake holds no customer transactions to learn " + modelName + " from");
+            }
+        } catch (IllegalStateException e) {
+            return refuse(e.getMessage());
+        }
+        LocalDate from = histories.stream()
+                .map(Histories.History::firstSeen)
+                .min(LocalDate::compareTo)
+                .orElseThrow();
+        LocalDate to = CustomerModels.lastDay(histories);
+        String version = CustomerModels.version(modelName, to, Instant.now());
+        byte[] artifact;
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        Map<String, String> parameters = new LinkedHashMap<>();
+        String summary;
+        try {
+            if (modelName.equals(CustomerModels.SEGMENTS)) {
+                SegmentModel model = CustomerModels.segments(histories, version);
+                artifact = model.toJson();
+                metrics.put("customers", (double) model.fittedCustomers());
+                parameters.put("clusters", Integer.toString(model.clusters().size()));
+                parameters.put("seed", Long.toString(CustomerModels.SEED));
+                StringBuilder text = new StringBuilder();
+                for (SegmentModel.Cluster c : model.clusters()) {
+                    text.append(String.format("%n  cluster %d (%d customers): %s", c.id(), c.size(), c.description()));
+                }
+                summary = model.fittedCustomers() + " customers, "
+                        + model.clusters().size() + " clusters" + text;
+            } else {
+                ClvTrainer.Result result =
+                        CustomerModels.clv(histories, version, message -> log.info("trainer: {}", message));
+                artifact = result.model().write();
+                metrics.put("validation.spearman", result.validation().spearman());
+                metrics.put("validation.gini", result.validation().gini());
+                metrics.put("validation.mae", result.validation().mae());
+                metrics.put("validation.top_decile_capture", result.validation().topDecileCapture());
+                parameters.put("horizonDays", Integer.toString(result.model().horizonDays()));
+                parameters.put("rounds", Integer.toString(result.rounds()));
+                parameters.put("power", Double.toString(result.power()));
+                summary = String.format(
+                        "%d customers, %d training rows, %d trees, validation spearman=%.3f gini=%.3f",
+                        histories.size(),
+                        result.trainingRows(),
+                        result.rounds(),
+                        result.validation().spearman(),
+                        result.validation().gini());
+            }
+        } catch (IllegalArgumentException e) {
+            return refuse(e.getMessage());
+        }
+        PublishedModel published = CustomerModels.publish(
+                clients.s3(),
+                clients.dynamoDb(),
+                names.bucket(CdpResources.Bucket.MODELS),
+                names.table(CdpResources.Table.MODELS),
+                modelName,
+                version,
+                artifact,
+                from,
+                to,
+                metrics,
+                parameters);
+        System.out.printf(
+                "registered %s %s from the lake's history %s..%s: %s%n", modelName, version, from, to, summary);
         promoteIfAsked(published);
         return 0;
     }

@@ -16,9 +16,10 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "train",
         description =
-                "Run the model-trainer job: train the fraud model on the lake's history (lake), on generated"
+                "Run the model-trainer job: train the fraud model on the lake's history (lake), the customer"
+                        + " segments (segments) or lifetime-value model (clv) on its card transactions, on generated"
                         + " data (synthetic) or the handbook's (handbook), register it, optionally promote it"
-                        + " ([lake|online|synthetic|handbook] [--promote] [--alert-share F] [--data DIR] [--seed S] [--cards N])")
+                        + " ([lake|online|synthetic|handbook|segments|clv] [--promote] [--alert-share F] [--data DIR] [--seed S] [--cards N])")
 public final class TrainCommand implements Callable<Integer> {
 
     @Parameters(
@@ -26,7 +27,7 @@ public final class TrainCommand implements Callable<Integer> {
             arity = "0..1",
             defaultValue = "lake",
             description = "what to learn from: lake (or online: the online card model from the history core banking"
-                    + " exported), synthetic, handbook")
+                    + " exported), segments, clv (the customer models from the same history), synthetic, handbook")
     String source = "lake";
 
     @Option(names = "--data", description = "input directory (handbook)")
