@@ -1,0 +1,16 @@
+package io.cdp.alerting.context;
+
+/** The contact details for one alert, from the core zone's audited path (purpose FRAUD_ALERT_DELIVERY). */
+public interface ContactDirectory {
+
+    /**
+     * @throws ContactUnavailableException when the customer was erased or has no contact data
+     */
+    Contact lookup(String customerToken, String cardToken, String alertId);
+
+    final class ContactUnavailableException extends RuntimeException {
+        public ContactUnavailableException(String message) {
+            super(message);
+        }
+    }
+}
