@@ -38,7 +38,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -173,7 +172,7 @@ class AlertingEndToEndIT {
                                      "marketingSms":{"granted":false,"updatedAt":"2026-12-01T10:00:00Z"}},
                          "nextBestAction":null,"lastFraudAlertAt":null,"version":3,"updatedAt":"2026-12-01T10:00:00Z"}
                         """.formatted(request.customerToken().value()))));
-        stubs.stubFor(post(urlPathEqualTo("/api/pii/alert-contact"))
+        stubs.stubFor(post(urlPathEqualTo("/api/pii/contact"))
                 .withHeader("Authorization", matching("Bearer .+"))
                 .withRequestBody(matchingJsonPath(
                         "$.customerToken", matching(request.customerToken().value())))
@@ -385,6 +384,5 @@ class AlertingEndToEndIT {
             assertThat(logs.getAll()).as("logs").doesNotContain(value);
         }
         assertThat(logs.getAll()).contains(first.alertId());
-        Optional.of(logs).ifPresent(l -> assertThat(l.getAll()).doesNotContain(alice.last4() + "?"));
     }
 }

@@ -17,10 +17,11 @@ final class Modules {
             "core-banking", "io.cdp.core",
             "stream-transformer", "io.cdp.transformer",
             "scoring-api", "io.cdp.scoringapi",
-            "model-trainer", "io.cdp.trainer");
+            "model-trainer", "io.cdp.trainer",
+            "alerting", "io.cdp.alerting");
 
     /** The services that serve traffic and must not carry training dependencies. */
-    static final List<String> SERVING = List.of("core-banking", "stream-transformer", "scoring-api");
+    static final List<String> SERVING = List.of("core-banking", "stream-transformer", "scoring-api", "alerting");
 
     /** Library root packages. */
     static final List<String> LIBRARIES = List.of(

@@ -309,7 +309,8 @@ public final class CdpCli implements Callable<Integer> {
                 Bench.Pii.class,
                 Bench.Scoring.class,
                 Bench.Api.class,
-                Bench.Stream.class
+                Bench.Stream.class,
+                Bench.Alerts.class
             })
     static final class Bench extends Group {
 
@@ -365,6 +366,18 @@ public final class CdpCli implements Callable<Integer> {
             @Override
             void run(String[] args) throws Exception {
                 StreamBenchMain.main(args);
+            }
+        }
+
+        @Command(
+                name = "alerts",
+                description = "The alerting service with a Bedrock stub answering after 1.5 s: alerts/s, request to "
+                        + "SNS/SES p99, fallback rate, input tokens, and the scoring API's p99 alone and meanwhile "
+                        + "([--rate 60] [--seconds 20] [--bedrock-delay-ms 1500] [--scoring-rps 100] [--no-scoring])")
+        static final class Alerts extends Tool {
+            @Override
+            void run(String[] args) throws Exception {
+                io.cdp.cli.alerts.AlertsBenchMain.main(args);
             }
         }
     }

@@ -19,9 +19,19 @@ public final class MessageValidator {
     /** One rule, named so that a failure says which. */
     public record Check(String name, BiPredicate<Candidate, MessageValidator> passes) {}
 
+    /** A fraud alert (both placeholders, asks for an answer) or a marketing message (first name only, no answer). */
+    public enum Kind {
+        ALERT,
+        CAMPAIGN
+    }
+
     /** What is validated: the text, the channel, the untrusted inputs the model saw. */
     public record Candidate(
-            MessageChannel channel, @Nullable String subject, String body, List<String> untrusted) {
+            MessageChannel channel, @Nullable String subject, String body, List<String> untrusted, Kind kind) {
+
+        public Candidate(MessageChannel channel, @Nullable String subject, String body, List<String> untrusted) {
+            this(channel, subject, body, untrusted, Kind.ALERT);
+        }
 
         String all() {
             return (subject == null ? "" : subject + "\n") + body;
@@ -77,10 +87,11 @@ public final class MessageValidator {
                     (c, v) -> !CREDENTIAL_REQUEST.matcher(c.all()).find()),
             new Check(
                     "asks-for-answer",
-                    (c, v) -> c.channel() == MessageChannel.SMS
-                            ? YES.matcher(c.body()).find()
-                                    && NO.matcher(c.body()).find()
-                            : APP.matcher(c.body()).find()),
+                    (c, v) -> c.kind() == Kind.CAMPAIGN
+                            || (c.channel() == MessageChannel.SMS
+                                    ? YES.matcher(c.body()).find()
+                                            && NO.matcher(c.body()).find()
+                                    : APP.matcher(c.body()).find())),
             new Check(
                     "sms-stop-help",
                     (c, v) -> c.channel() != MessageChannel.SMS
@@ -123,12 +134,14 @@ public final class MessageValidator {
     }
 
     private static boolean placeholders(Candidate c) {
-        if (!c.body().contains(Placeholders.FIRST_NAME) || !c.body().contains(Placeholders.CARD_LAST4)) {
+        boolean alert = c.kind() == Kind.ALERT;
+        if (!c.body().contains(Placeholders.FIRST_NAME) || (alert && !c.body().contains(Placeholders.CARD_LAST4))) {
             return false;
         }
         Matcher m = BRACES.matcher(c.all());
         while (m.find()) {
-            if (!Placeholders.ALL.contains(m.group())) {
+            boolean allowed = alert ? Placeholders.ALL.contains(m.group()) : Placeholders.FIRST_NAME.equals(m.group());
+            if (!allowed) {
                 return false;
             }
         }

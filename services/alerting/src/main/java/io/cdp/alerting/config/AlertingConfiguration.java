@@ -71,6 +71,30 @@ class AlertingConfiguration {
     }
 
     @Bean
+    @Order(3)
+    ScopeRule campaigns() {
+        return ScopeRule.of("POST", "/v1/campaigns", "campaigns:write");
+    }
+
+    @Bean
+    io.cdp.alerting.campaign.CampaignService campaignService(
+            ProfileClient profiles,
+            ContactDirectory contacts,
+            MessageValidator validator,
+            Delivery delivery,
+            AlertingProperties props,
+            Clock clock) {
+        return new io.cdp.alerting.campaign.CampaignService(
+                profiles,
+                contacts,
+                new io.cdp.alerting.campaign.CampaignComposer(props.bank().name()),
+                validator,
+                delivery,
+                props.campaignRatePerSecond(),
+                clock);
+    }
+
+    @Bean
     Clock clock() {
         return Clock.systemUTC();
     }

@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param coreBanking  core-banking's base URL (audited contact details)
  * @param recordLease  how long a consumer owns an alert it claimed before another may take it over
  * @param retention    how long alert records and their pointers are kept (TTL)
+ * @param campaignRatePerSecond at most this many campaign messages per second (SES and SNS account limits)
  */
 @ConfigurationProperties("cdp.alerting")
 public record AlertingProperties(
@@ -25,7 +26,8 @@ public record AlertingProperties(
         @DefaultValue("http://127.0.0.1:8081") URI coreBanking,
         @DefaultValue("2s") Duration httpTimeout,
         @DefaultValue("30s") Duration recordLease,
-        @DefaultValue("90d") Duration retention) {
+        @DefaultValue("90d") Duration retention,
+        @DefaultValue("20") double campaignRatePerSecond) {
 
     /**
      * @param endpoint       a Bedrock Runtime endpoint override (a WireMock server in tests); unset means AWS's

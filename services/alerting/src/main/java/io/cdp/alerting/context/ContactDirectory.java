@@ -8,6 +8,9 @@ public interface ContactDirectory {
      */
     Contact lookup(String customerToken, String cardToken, String alertId);
 
+    /** First name and contact details for a marketing message (purpose CUSTOMER_CONTACT, no card). */
+    Contact lookupForCampaign(String customerToken, String campaignId);
+
     final class ContactUnavailableException extends RuntimeException {
         public ContactUnavailableException(String message) {
             super(message);

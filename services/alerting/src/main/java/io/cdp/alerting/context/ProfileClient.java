@@ -40,6 +40,32 @@ public final class ProfileClient {
                 });
     }
 
+    /** One page of a segment (contract: {@code GET /v1/customers?segment=...}, cursor pagination). */
+    public record Page(
+            java.util.List<Member> items, @Nullable String nextCursor) {}
+
+    public record Member(String customerToken, CustomerProfile profile) {}
+
+    public Page segment(String segment, @Nullable String cursor) {
+        JsonNode body = http.get()
+                .uri(u -> {
+                    u.path("/v1/customers").queryParam("segment", segment);
+                    if (cursor != null) u.queryParam("cursor", cursor);
+                    return u.build();
+                })
+                .header("Authorization", tokens.authorizationHeader())
+                .retrieve()
+                .body(JsonNode.class);
+        java.util.List<Member> members = new java.util.ArrayList<>();
+        if (body != null) {
+            for (JsonNode item : body.path("items")) {
+                members.add(new Member(item.path("customerToken").asString(), parse(item)));
+            }
+        }
+        String next = body == null ? null : text(body.path("nextCursor"));
+        return new Page(java.util.List.copyOf(members), next);
+    }
+
     public static CustomerProfile parse(@Nullable JsonNode p) {
         if (p == null) {
             return CustomerProfile.defaults();
