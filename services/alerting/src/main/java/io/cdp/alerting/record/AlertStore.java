@@ -80,7 +80,6 @@ public final class AlertStore {
             Optional<AlertRecord> existing = byTransaction(transactionId);
             return existing.isPresent() && existing.get().state().isFinal() ? Claim.DONE : Claim.IN_PROGRESS;
         }
-        pointer("ref#alert#" + alertId, transactionId, now);
         return Claim.CLAIMED;
     }
 
@@ -126,10 +125,23 @@ public final class AlertStore {
     }
 
     /** SENT with the provider's message ids per channel; the SMS id becomes the reply correlation pointer. */
-    public void sent(String transactionId, Map<String, String> messageIds) {
+    public void sent(String alertId, String transactionId, Map<String, String> messageIds) {
         Instant now = clock.instant();
+        // the pointers in one request: the alert id (the app's answer) and each message id (SMS replies)
+        List<software.amazon.awssdk.services.dynamodb.model.WriteRequest> writes = new java.util.ArrayList<>();
+        writes.add(pointerWrite("ref#alert#" + alertId, transactionId, now));
         for (Map.Entry<String, String> e : messageIds.entrySet()) {
-            pointer("ref#msg#" + e.getValue(), transactionId, now);
+            writes.add(pointerWrite("ref#msg#" + e.getValue(), transactionId, now));
+        }
+        Map<String, List<software.amazon.awssdk.services.dynamodb.model.WriteRequest>> pending = Map.of(table, writes);
+        for (int attempt = 0; !pending.isEmpty(); attempt++) {
+            if (attempt == 5) {
+                throw new IllegalStateException("alert pointers not written after 5 attempts");
+            }
+            var request = Map.copyOf(pending);
+            var unprocessed =
+                    dynamo.batchWriteItem(b -> b.requestItems(request)).unprocessedItems();
+            pending = unprocessed == null ? Map.of() : unprocessed;
         }
         Map<String, AttributeValue> ids = new HashMap<>();
         messageIds.forEach((k, v) -> ids.put(k, s(v)));
@@ -137,7 +149,8 @@ public final class AlertStore {
     }
 
     /** Nothing can be sent (no consent, no contact, erased): final, with the reason. */
-    public void expired(String transactionId, String reason) {
+    public void expired(String alertId, String transactionId, String reason) {
+        pointer("ref#alert#" + alertId, transactionId, clock.instant());
         dynamo.updateItem(b -> b.tableName(table)
                 .key(key(transactionId))
                 .updateExpression("SET #st = :to, #reason = :reason, #upd = :now")
@@ -218,6 +231,16 @@ public final class AlertStore {
         return item == null || !item.containsKey("refTarget")
                 ? Optional.empty()
                 : Optional.of(item.get("refTarget").s());
+    }
+
+    private software.amazon.awssdk.services.dynamodb.model.WriteRequest pointerWrite(
+            String pointerKey, String transactionId, Instant now) {
+        return software.amazon.awssdk.services.dynamodb.model.WriteRequest.builder()
+                .putRequest(r -> r.item(Map.of(
+                        "transactionId", s(pointerKey),
+                        "refTarget", s(transactionId),
+                        "expiresAt", n(now.plus(retention).getEpochSecond()))))
+                .build();
     }
 
     private void pointer(String pointerKey, String transactionId, Instant now) {

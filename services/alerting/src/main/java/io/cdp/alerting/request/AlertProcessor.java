@@ -107,7 +107,7 @@ public final class AlertProcessor {
         String txId = request.transactionId();
         CustomerProfile profile = profiles.find(request.customerToken().value());
         if (profile.erased()) {
-            store.expired(txId, "customer-erased");
+            store.expired(request.alertId(), txId, "customer-erased");
             return Outcome.EXPIRED;
         }
         Contact contact;
@@ -115,14 +115,14 @@ public final class AlertProcessor {
             contact = contacts.lookup(
                     request.customerToken().value(), request.cardToken().value(), request.alertId());
         } catch (ContactDirectory.ContactUnavailableException e) {
-            store.expired(txId, "contact-unavailable");
+            store.expired(request.alertId(), txId, "contact-unavailable");
             return Outcome.EXPIRED;
         }
         List<MessageChannel> channels = new ArrayList<>();
         if (profile.fraudAlertsSms() && contact.phone() != null) channels.add(MessageChannel.SMS);
         if (profile.fraudAlertsEmail() && contact.email() != null) channels.add(MessageChannel.EMAIL);
         if (channels.isEmpty()) {
-            store.expired(txId, "no-consented-channel");
+            store.expired(request.alertId(), txId, "no-consented-channel");
             return Outcome.EXPIRED;
         }
         List<Future<Composition>> pending = new ArrayList<>();
@@ -154,7 +154,7 @@ public final class AlertProcessor {
             meters.summary("cdp.alerts.tokens.in").record(c.tokensIn());
         }
         handoff.record(Duration.between(request.requestedAt(), clock.instant()));
-        store.sent(txId, messageIds);
+        store.sent(request.alertId(), txId, messageIds);
         log.info(
                 "alert {}: sent by {} ({})",
                 request.alertId(),

@@ -315,7 +315,7 @@ public final class AlertsBenchMain {
                         Masked.last4("4321"),
                         new BigDecimal("734.20"),
                         "USD",
-                        "m-bench",
+                        "mbench",
                         "Springfield",
                         5732,
                         now.minusSeconds(2),
