@@ -17,9 +17,15 @@ public record InboundSms(
         @Nullable String inboundMessageId) {
 
     public static InboundSms parse(String sqsBody, JsonMapper json) {
-        JsonNode node = json.readTree(sqsBody);
-        if ("Notification".equals(text(node, "Type")) && node.hasNonNull("Message")) {
-            node = json.readTree(node.get("Message").asString());
+        JsonNode node;
+        try {
+            node = json.readTree(sqsBody);
+            if ("Notification".equals(text(node, "Type")) && node.hasNonNull("Message")) {
+                node = json.readTree(node.get("Message").asString());
+            }
+        } catch (tools.jackson.core.JacksonException e) {
+            // no cause: the parser's message quotes the input, which holds the customer's phone number
+            throw new IllegalArgumentException("not a JSON two-way SMS payload");
         }
         String body = text(node, "messageBody");
         if (body == null) {

@@ -154,7 +154,7 @@ public final class AlertProcessor {
             meters.summary("cdp.alerts.tokens.in").record(c.tokensIn());
         }
         handoff.record(Duration.between(request.requestedAt(), clock.instant()));
-        store.sent(request.alertId(), txId, messageIds);
+        markSent(request.alertId(), txId, messageIds);
         log.info(
                 "alert {}: sent by {} ({})",
                 request.alertId(),
@@ -163,6 +163,26 @@ public final class AlertProcessor {
                         .map(c -> c.composer() + (c.fallbackReason() == null ? "" : " fallback " + c.fallbackReason()))
                         .toList());
         return Outcome.SENT;
+    }
+
+    /**
+     * The messages are out: recording SENT is retried here (a few attempts with backoff) rather than by redelivering
+     * the request, which would send them again.
+     */
+    private void markSent(String alertId, String txId, Map<String, String> messageIds) throws InterruptedException {
+        long wait = 100;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                store.sent(alertId, txId, messageIds);
+                return;
+            } catch (RuntimeException e) {
+                if (attempt >= 4) {
+                    throw e;
+                }
+                Thread.sleep(wait);
+                wait *= 2;
+            }
+        }
     }
 
     private static AlertContext context(FraudAlertRequestedV1 r, MessageChannel channel, CustomerProfile profile) {
