@@ -1,4 +1,4 @@
-package io.cdp.alerting.support;
+package io.cdp.aws.test;
 
 import java.net.URI;
 import java.net.http.HttpClient;
