@@ -18,10 +18,12 @@ final class Modules {
             "stream-transformer", "io.cdp.transformer",
             "scoring-api", "io.cdp.scoringapi",
             "model-trainer", "io.cdp.trainer",
-            "customer-360", "io.cdp.c360");
+            "customer-360", "io.cdp.c360",
+            "alerting", "io.cdp.alerting");
 
     /** The services that serve traffic and must not carry training dependencies. */
-    static final List<String> SERVING = List.of("core-banking", "stream-transformer", "scoring-api", "customer-360");
+    static final List<String> SERVING =
+            List.of("core-banking", "stream-transformer", "scoring-api", "customer-360", "alerting");
 
     /** Library root packages. */
     static final List<String> LIBRARIES = List.of(

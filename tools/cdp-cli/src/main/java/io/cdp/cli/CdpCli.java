@@ -329,7 +329,8 @@ public final class CdpCli implements Callable<Integer> {
                 Bench.Scoring.class,
                 Bench.Api.class,
                 Bench.Stream.class,
-                Bench.Profiles.class
+                Bench.Profiles.class,
+                Bench.Alerts.class
             })
     static final class Bench extends Group {
 
@@ -397,6 +398,18 @@ public final class CdpCli implements Callable<Integer> {
             @Override
             void run(String[] args) throws Exception {
                 io.cdp.cli.profiles.ProfilesBenchMain.main(args);
+            }
+        }
+
+        @Command(
+                name = "alerts",
+                description = "The alerting service with a Bedrock stub answering after 1.5 s: alerts/s, request to "
+                        + "SNS/SES p99, fallback rate, input tokens, and the scoring API's p99 alone and meanwhile "
+                        + "([--rate 60] [--seconds 20] [--bedrock-delay-ms 1500] [--scoring-rps 100] [--no-scoring])")
+        static final class Alerts extends Tool {
+            @Override
+            void run(String[] args) throws Exception {
+                io.cdp.cli.alerts.AlertsBenchMain.main(args);
             }
         }
     }

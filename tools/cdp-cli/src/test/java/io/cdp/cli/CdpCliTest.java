@@ -47,6 +47,7 @@ class CdpCliTest {
                         "bench scoring",
                         "bench api",
                         "bench stream",
+                        "bench alerts",
                         "aws bootstrap",
                         "aws inventory");
     }

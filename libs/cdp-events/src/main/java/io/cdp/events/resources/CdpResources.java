@@ -85,6 +85,11 @@ public record CdpResources(String namespace) {
     public enum Queue {
         FRAUD_ALERTS("cdp-fraud-alerts", 5),
         /**
+         * Two-way SMS replies (AWS End User Messaging's inbound JSON), subscribed to {@link Topic#SMS_INBOUND}; the
+         * alerting service correlates each with the alert it answers.
+         */
+        SMS_REPLIES("cdp-sms-replies", 5),
+        /**
          * Records the stream consumers quarantined (cannot parse, validate or process), with the reason, position,
          * size and SHA-256; the bytes themselves go to the lake bucket's {@code quarantine/} prefix.
          */
@@ -124,7 +129,9 @@ public record CdpResources(String namespace) {
     }
 
     public enum Topic {
-        CUSTOMER_NOTIFICATIONS("cdp-customer-notifications");
+        CUSTOMER_NOTIFICATIONS("cdp-customer-notifications"),
+        /** Where AWS End User Messaging publishes the SMS customers send to the bank's number. */
+        SMS_INBOUND("cdp-sms-inbound");
 
         private final String baseName;
 

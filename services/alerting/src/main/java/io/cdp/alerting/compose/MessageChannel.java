@@ -1,0 +1,7 @@
+package io.cdp.alerting.compose;
+
+/** How a message reaches the customer. */
+public enum MessageChannel {
+    SMS,
+    EMAIL
+}
