@@ -8,6 +8,7 @@ import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
 import io.github.cdklabs.cdknag.PCIDSS321Checks;
 import java.util.List;
+import java.util.Map;
 import software.amazon.awscdk.Aspects;
 import software.constructs.IConstruct;
 
@@ -19,6 +20,10 @@ import software.constructs.IConstruct;
 public final class Compliance {
 
     private Compliance() {}
+
+    /** CloudFormation's own template rules as errors at synth (e.g. characters a description may not contain). */
+    public static final Map<String, Object> TEMPLATE_VALIDATION =
+            Map.of("@aws-cdk/core:validateAgainstDefaultRules", true);
 
     public static void checkWithRulePacks(IConstruct scope) {
         Aspects.of(scope)

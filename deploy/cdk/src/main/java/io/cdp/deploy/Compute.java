@@ -138,7 +138,7 @@ public final class Compute extends Construct {
 
         SecurityGroup albGroup = SecurityGroup.Builder.create(this, "AlbSecurityGroup")
                 .vpc(network.vpc())
-                .description("internal ALB: the bank's callers inside the VPC (and peered networks)")
+                .description("internal ALB: callers inside the VPC and peered bank networks")
                 .allowAllOutbound(false)
                 .build();
         this.alb = ApplicationLoadBalancer.Builder.create(this, "InternalAlb")

@@ -369,7 +369,7 @@ public final class KeysAndData extends Construct {
                                 .build())
                         .build())
                 .build();
-        table.addDependency(db);
+        table.addResourceDependency(db);
     }
 
     private static CfnTable.ColumnProperty column(String name, String type) {
