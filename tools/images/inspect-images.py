@@ -37,7 +37,6 @@ def inspect(path):
         "tar_mb": os.path.getsize(path) / 1e6,
         "size_mb": sum(layers) / 1e6,
         "layers": len(layers),
-        "app_mb": layers[-1] / 1e6 if layers else 0,
         "user": user,
         "non_root": uid not in ("", "0", "root"),
         "flags": all(f in entry for f in ("-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError")),
@@ -66,10 +65,10 @@ def main():
             failures.append(f"{r['image']} bakes {r['baked_env']} into the image")
         if r["kind"] == "service" and r["size_mb"] > args.max_mb:
             failures.append(f"{r['image']} is {r['size_mb']:.0f} MB, over {args.max_mb:.0f} MB")
-    print(f"| image | kind | size MB (uncompressed) | tar MB (gzip layers) | layers | top layer MB | user | non-root | JVM flags |")
-    print("|---|---|---:|---:|---:|---:|---|---|---|")
+    print(f"| image | kind | size MB (uncompressed) | tar MB (gzip layers) | layers | user | non-root | JVM flags |")
+    print("|---|---|---:|---:|---:|---|---|---|")
     for r in rows:
-        print(f"| {r['image']} | {r['kind']} | {r['size_mb']:.1f} | {r['tar_mb']:.1f} | {r['layers']} | {r['app_mb']:.2f} "
+        print(f"| {r['image']} | {r['kind']} | {r['size_mb']:.1f} | {r['tar_mb']:.1f} | {r['layers']} "
               f"| {r['user']} | {'yes' if r['non_root'] else 'NO'} | {'yes' if r['flags'] else 'NO'} |")
     serving = [r["size_mb"] for r in rows if r["kind"] == "service"]
     if failures:
