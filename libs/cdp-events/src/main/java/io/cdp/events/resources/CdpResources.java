@@ -271,7 +271,13 @@ public record CdpResources(String namespace) {
          * {@code kms:Decrypt} on it (the core zone) can compute tokens. Replaced the HMAC key {@code cdp-token}, whose
          * MAC of a public label anyone with {@code kms:GenerateMac} could re-derive.
          */
-        TOKEN("cdp-token-keys", Zone.CORE, KeyKind.SYMMETRIC_ENCRYPT_DECRYPT);
+        TOKEN("cdp-token-keys", Zone.CORE, KeyKind.SYMMETRIC_ENCRYPT_DECRYPT),
+        /**
+         * At-rest encryption of the streams, tables, queues, topics, buckets and logs (server-side encryption in
+         * deploy/cdk). Every task role that reads or writes those resources may use it; it never protects a PII field
+         * itself (that is {@link #PII}'s job), so holding it reveals tokens, masks and ciphertext only.
+         */
+        DATA("cdp-data", Zone.CDP, KeyKind.SYMMETRIC_ENCRYPT_DECRYPT);
 
         private final String baseName;
         private final Zone zone;
