@@ -197,7 +197,11 @@ class CdpStackTest {
             assertThat(referencedIds(props(s).get("StreamEncryption"))).containsExactly(dataKey);
         });
         Map<String, Map<String, Object>> queues = ofType("AWS::SQS::Queue");
-        assertThat(queues).hasSize(3);
+        // one queue per CdpResources queue, plus its DLQ where it has one: the CDK follows the one list of names
+        long expected = java.util.Arrays.stream(io.cdp.events.resources.CdpResources.Queue.values())
+                .mapToLong(q -> q.hasDeadLetterQueue() ? 2 : 1)
+                .sum();
+        assertThat(queues).hasSize((int) expected);
         queues.values()
                 .forEach(q -> assertThat(referencedIds(props(q).get("KmsMasterKeyId")))
                         .containsExactly(dataKey));
