@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +33,15 @@ import org.slf4j.LoggerFactory;
 /**
  * Applies one batch of one shard to the profiles, and returns only when every record is applied (or recognised as a
  * duplicate or as belonging to an erased customer) or quarantined: only then may the caller checkpoint. Records are
- * grouped by customer; each customer's records go in stream order, different customers in parallel.
+ * grouped by customer (the payload's customer token: scored events are keyed by card, so one customer's events come
+ * on several shards and streams); each customer's records go in stream order, different customers in parallel.
+ *
+ * <p>One writer per customer in this instance: a lock striped by customer token is held while an event is applied,
+ * so the three streams' consumers (and a customer's cards on different shards) never race each other for a profile.
+ * The store's optimistic version check stays the guard between instances; within one it would only turn races
+ * into retries, and each failed {@code TransactWriteItems} costs a round trip (on the local emulator far worse:
+ * moto answers a cancelled transaction by restoring a copy of the whole table taken when it began, erasing every
+ * write other requests made meanwhile, which lost a customer's first event in a CI run; STACK.md).
  *
  * <p>Bounded retries, then quarantine: a record whose application fails is tried {@code attempts} times with backoff,
  * then quarantined with the failure's class chain as the reason (the transformer's {@code BatchRunner} rule), so a
@@ -53,6 +62,9 @@ public final class ProfileIngest {
     private final Clock clock;
     private final int attempts;
     private final long backoffMillis;
+    private final ReentrantLock[] customerLocks = new ReentrantLock[LOCK_STRIPES];
+
+    private static final int LOCK_STRIPES = 1024;
 
     public ProfileIngest(
             EventCodec codec,
@@ -73,6 +85,9 @@ public final class ProfileIngest {
         this.clock = clock;
         this.attempts = Math.max(1, attempts);
         this.backoffMillis = backoffMillis;
+        for (int i = 0; i < LOCK_STRIPES; i++) {
+            customerLocks[i] = new ReentrantLock();
+        }
     }
 
     public void process(String stream, String shard, List<RawRecord> records) {
@@ -86,12 +101,22 @@ public final class ProfileIngest {
                 continue;
             }
             byCustomer
-                    .computeIfAbsent(envelope.partitionKey(), k -> new ArrayList<>())
+                    .computeIfAbsent(customerOf(envelope), k -> new ArrayList<>())
                     .add(new Decoded(record, envelope));
         }
         List<Future<?>> running = new ArrayList<>(byCustomer.size());
-        for (List<Decoded> events : byCustomer.values()) {
-            running.add(executor.submit(() -> events.forEach(d -> applyWithRetries(stream, shard, d))));
+        for (Map.Entry<String, List<Decoded>> customer : byCustomer.entrySet()) {
+            ReentrantLock lock = lockOf(customer.getKey());
+            running.add(executor.submit(() -> {
+                for (Decoded d : customer.getValue()) {
+                    lock.lock();
+                    try {
+                        applyWithRetries(stream, shard, d);
+                    } finally {
+                        lock.unlock();
+                    }
+                }
+            }));
         }
         for (Future<?> f : running) {
             try {
@@ -107,6 +132,22 @@ public final class ProfileIngest {
     }
 
     private record Decoded(RawRecord record, Envelope<?> envelope) {}
+
+    /** The customer whose profile the event changes; the partition key for a type that names none. */
+    static String customerOf(Envelope<?> envelope) {
+        return switch (envelope.payload()) {
+            case CustomerUpsertedV1 c -> c.customerToken().value();
+            case CardUpsertedV1 c -> c.customerToken().value();
+            case TransactionScoredV1 s -> s.customerToken().value();
+            case CustomerFeedbackReceivedV1 f -> f.customerToken().value();
+            case CustomerErasedV1 e -> e.customerToken().value();
+            default -> envelope.partitionKey();
+        };
+    }
+
+    ReentrantLock lockOf(String customerToken) {
+        return customerLocks[Math.floorMod(customerToken.hashCode(), LOCK_STRIPES)];
+    }
 
     private void applyWithRetries(String stream, String shard, Decoded d) {
         long wait = backoffMillis;
