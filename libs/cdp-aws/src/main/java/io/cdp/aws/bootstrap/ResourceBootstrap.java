@@ -15,6 +15,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -23,6 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.StreamStatus;
 import software.amazon.awssdk.services.kms.KmsClient;
@@ -154,7 +156,15 @@ public final class ResourceBootstrap {
         } catch (ResourceInUseException e) {
             return Outcome.EXISTED;
         }
-        dynamoDb.waiter().waitUntilTableExists(b -> b.tableName(name));
+        // the SDK's default waiter polls every 20 s: dynalite keeps a new table CREATING for half a second, so each
+        // table cost 20 s there (moto answers ACTIVE at once); a short fixed poll, bounded at two minutes
+        try (DynamoDbWaiter waiter = DynamoDbWaiter.builder()
+                .client(dynamoDb)
+                .overrideConfiguration(w -> w.backoffStrategyV2(BackoffStrategy.fixedDelay(Duration.ofMillis(250)))
+                        .waitTimeout(Duration.ofMinutes(2)))
+                .build()) {
+            waiter.waitUntilTableExists(b -> b.tableName(name));
+        }
         if (table.ttlAttribute() != null) {
             try {
                 dynamoDb.updateTimeToLive(b -> b.tableName(name)
