@@ -9,6 +9,8 @@ import io.cdp.cli.corebanking.PiiAdminMain;
 import io.cdp.cli.corebanking.PiiBenchMain;
 import io.cdp.cli.datagen.DatagenBenchMain;
 import io.cdp.cli.datagen.DatagenMain;
+import io.cdp.cli.demo.DemoAnswersCommand;
+import io.cdp.cli.demo.DemoSummaryCommand;
 import io.cdp.cli.features.CheckHandbookMain;
 import io.cdp.cli.scoring.ApiBenchMain;
 import io.cdp.cli.scoring.FuzzMain;
@@ -58,7 +60,8 @@ import picocli.CommandLine.Spec;
             CdpCli.OpenApi.class,
             CdpCli.Fuzz.class,
             CdpCli.Bench.class,
-            CdpCli.Aws.class
+            CdpCli.Aws.class,
+            CdpCli.DemoSteps.class
         })
 public final class CdpCli implements Callable<Integer> {
 
@@ -413,6 +416,14 @@ public final class CdpCli implements Callable<Integer> {
             }
         }
     }
+
+    /** Steps {@code ./cdp demo} runs (the script owns the demo itself); hidden from {@code ./cdp help}. */
+    @Command(
+            name = "demo-steps",
+            hidden = true,
+            description = "Steps of ./cdp demo",
+            subcommands = {DemoAnswersCommand.class, DemoSummaryCommand.class})
+    static final class DemoSteps extends Group {}
 
     @Command(
             name = "aws",
