@@ -12,9 +12,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
@@ -57,6 +59,7 @@ public final class DemoSummaryCommand implements Callable<Integer> {
 
     private void alerts(AwsClients clients, CdpResources names) throws Exception {
         Map<String, Map<String, Integer>> byChannel = new TreeMap<>();
+        Set<String> ours = new HashSet<>();
         int requested = 0, withCompositions = 0, fallbacks = 0, refused = 0;
         long tokensIn = 0;
         for (Map<String, AttributeValue> alert : DemoAlerts.scan(clients, names)) {
@@ -64,6 +67,7 @@ public final class DemoSummaryCommand implements Callable<Integer> {
             String state = DemoAlerts.text(alert, "deliveryState");
             state = state == null ? "NOT YET TAKEN" : state;
             Map<String, String> sent = DemoAlerts.messageIds(alert);
+            ours.addAll(sent.values());
             List<Map<String, AttributeValue>> compositions = DemoAlerts.compositions(alert);
             if (!compositions.isEmpty()) {
                 withCompositions++;
@@ -104,11 +108,17 @@ public final class DemoSummaryCommand implements Callable<Integer> {
         if (withCompositions == 0 && requested > 0) {
             System.out.println("(no alert composed yet: see .cdp/stack/alerting.log)");
         }
-        exampleMessage(clients);
+        exampleMessage(clients, ours);
     }
 
-    /** The newest SMS (else e-mail) the emulator recorded: what the customer's phone showed. */
-    private void exampleMessage(AwsClients clients) throws Exception {
+    /**
+     * The newest SMS (else e-mail) the emulator recorded for this namespace's alerts (the emulator keeps every sender's
+     * messages: the message ids on the alert records pick ours): what the customer's phone showed.
+     */
+    private void exampleMessage(AwsClients clients, Set<String> ours) throws Exception {
+        if (ours.isEmpty()) {
+            return;
+        }
         URI endpoint = clients.settings().endpoint();
         if (endpoint == null) {
             return;
@@ -124,7 +134,9 @@ public final class DemoSummaryCommand implements Callable<Integer> {
         JsonNode data = JSON.readTree(r.body());
         JsonNode last = null;
         for (JsonNode sms : data.path("sns").path("SMS")) {
-            last = sms;
+            if (ours.contains(sms.path("message_id").asString())) {
+                last = sms;
+            }
         }
         if (last != null) {
             System.out.printf(
@@ -136,7 +148,9 @@ public final class DemoSummaryCommand implements Callable<Integer> {
         }
         JsonNode mail = null;
         for (JsonNode m : data.path("ses").path("Message")) {
-            mail = m;
+            if (ours.contains(m.path("id").asString())) {
+                mail = m;
+            }
         }
         if (mail != null) {
             System.out.printf(
