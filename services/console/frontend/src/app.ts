@@ -232,7 +232,7 @@ function profileView(p: Record<string, any>): HTMLElement {
 }
 
 function unmaskForm(tok: string): HTMLElement {
-  const purpose = el("select", { id: "purpose", required: "" }, el("option", { value: "" }, "choose a purpose…"),
+  const purpose = el("select", { id: "purpose", "aria-required": "true" }, el("option", { value: "" }, "choose a purpose…"),
     ...["FRAUD_INVESTIGATION", "CUSTOMER_CONTACT", "SUBJECT_ACCESS_REQUEST", "REGULATORY_REQUEST"].map(p => el("option", { value: p }, p)));
   const form = el("form", { class: "filters", id: "unmask" }, el("label", {}, "Purpose of the unmasking (recorded in core-banking's audit)", purpose), el("button", { type: "submit" }, "Unmask"));
   const result = el("div", { id: "unmask-out", "aria-live": "polite" });
@@ -243,8 +243,8 @@ function unmaskForm(tok: string): HTMLElement {
     try {
       const r = await api<Record<string, string>>(`/console/api/customers/${encodeURIComponent(tok)}/unmask`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ purpose: purpose.value }) });
       result.replaceChildren(dl([["name", r.name ?? "—"], ["e-mail", r.email ?? "—"], ["address", r.address ?? "—"], ["purpose", r.purpose]]));
-      const audit = await api<{ at: string; principal: string; action: string; field: string; purpose: string; outcome: string }[]>(`/console/api/customers/${encodeURIComponent(tok)}/audit`);
-      result.append(table("What core-banking's audit recorded (newest first)", ["at", "who", "action", "field", "purpose", "outcome"], audit.map(a => [a.at, a.principal, a.action, a.field, a.purpose, a.outcome])));
+      const audit = await api<{ at: string; principal: string; onBehalfOf: string; action: string; field: string; purpose: string; outcome: string }[]>(`/console/api/customers/${encodeURIComponent(tok)}/audit`);
+      result.append(table("What core-banking's audit recorded (newest first)", ["at", "service", "on behalf of", "action", "field", "purpose", "outcome"], audit.map(a => [a.at, a.principal, a.onBehalfOf, a.action, a.field, a.purpose, a.outcome])));
     } catch (e) { result.replaceChildren(problemBox(e)); }
   });
   return section;
@@ -293,9 +293,18 @@ async function route(): Promise<void> {
   main.replaceChildren(el("h2", { id: "view-title" }, view.title), el("p", { class: "note" }, `Scope: ${view.scopes.join(" or ")}${needs ? " — your token lacks it" : ""}.`));
   document.title = `${view.title} — CDP console`;
   if (!token()) { main.append(el("p", {}, "Paste an access token above first.")); return; }
-  try { await view.render(main); } catch (e) { main.append(problemBox(e)); }
-  main.setAttribute("data-loaded", name);
+  // a newer navigation replaces this one: its late results and errors (an aborted feed) must not land in the new view
+  const generation = ++routeGeneration;
+  const content = el("div");
+  main.append(content);
+  try { await view.render(content); } catch (e) {
+    if (generation !== routeGeneration || (e instanceof DOMException && e.name === "AbortError")) return;
+    content.append(problemBox(e));
+  }
+  if (generation === routeGeneration) main.setAttribute("data-loaded", name);
 }
+
+let routeGeneration = 0;
 
 function start(): void {
   const form = document.getElementById("login") as HTMLFormElement;

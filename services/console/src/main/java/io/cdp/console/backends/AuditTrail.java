@@ -17,7 +17,14 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 @Component
 public class AuditTrail {
 
-    public record Entry(String at, String principal, String action, String field, String purpose, String outcome) {}
+    public record Entry(
+            String at,
+            String principal,
+            String onBehalfOf,
+            String action,
+            String field,
+            String purpose,
+            String outcome) {}
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -39,6 +46,7 @@ public class AuditTrail {
                 .map(i -> new Entry(
                         s(i, "sk").split("#", 2)[0],
                         s(i, "principal"),
+                        s(i, "onBehalfOf"),
                         s(i, "action"),
                         s(i, "field"),
                         s(i, "purpose"),

@@ -52,25 +52,29 @@ public final class ScoredFeed implements AutoCloseable {
         this.reader = Thread.ofVirtual().name("scored-feed").start(this::read);
     }
 
-    /** A new viewer: the recent items at once, then every new one. */
+    /**
+     * A new viewer: the recent items, then every new one. The backlog is sent from a thread of its own once the
+     * request has returned the emitter (a send during the handler call is refused once the client has gone).
+     */
     public SseEmitter open() {
         SseEmitter emitter = new SseEmitter(0L);
-        List<FeedItem> backlog;
-        synchronized (recent) {
-            backlog = new ArrayList<>(recent);
-        }
-        try {
-            for (FeedItem item : backlog) {
-                emitter.send(SseEmitter.event().name("scored").data(item, MediaType.APPLICATION_JSON));
-            }
-        } catch (IOException e) {
-            emitter.completeWithError(e);
-            return emitter;
-        }
-        viewers.add(emitter);
         emitter.onCompletion(() -> viewers.remove(emitter));
         emitter.onTimeout(() -> viewers.remove(emitter));
         emitter.onError(e -> viewers.remove(emitter));
+        Thread.ofVirtual().name("scored-feed-viewer").start(() -> {
+            List<FeedItem> backlog;
+            synchronized (recent) {
+                backlog = new ArrayList<>(recent);
+                viewers.add(emitter);
+            }
+            try {
+                for (FeedItem item : backlog) {
+                    emitter.send(SseEmitter.event().name("scored").data(item, MediaType.APPLICATION_JSON));
+                }
+            } catch (IOException | IllegalStateException e) {
+                viewers.remove(emitter); // the viewer left while the backlog was sent
+            }
+        });
         return emitter;
     }
 
