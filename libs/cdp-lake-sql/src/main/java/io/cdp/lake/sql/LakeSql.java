@@ -60,13 +60,19 @@ public final class LakeSql implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        Connection connection;
         try {
-            Connection connection = DriverManager.getConnection("jdbc:duckdb:");
-            LakeSql sql = new LakeSql(connection, dir);
+            connection = DriverManager.getConnection("jdbc:duckdb:");
+        } catch (SQLException e) {
+            delete(dir);
+            throw new IllegalStateException("DuckDB: " + e.getMessage(), e);
+        }
+        LakeSql sql = new LakeSql(connection, dir);
+        try {
             sql.setUp(s3, names.bucket(Bucket.LAKE), dynamo, names);
             return sql;
         } catch (SQLException | RuntimeException e) {
-            delete(dir);
+            sql.close(); // the connection and the snapshot directory
             throw e instanceof RuntimeException r ? r : new IllegalStateException("DuckDB: " + e.getMessage(), e);
         }
     }
@@ -101,6 +107,12 @@ public final class LakeSql implements AutoCloseable {
             st.execute("SET TimeZone = 'UTC'");
             // Trino's name for the percentile, so the named queries run unchanged on Athena
             st.execute("CREATE MACRO approx_percentile(x, p) AS quantile_cont(x, p)");
+        }
+        try {
+            s3.headBucket(b -> b.bucket(bucket));
+        } catch (software.amazon.awssdk.services.s3.model.NoSuchBucketException e) {
+            throw new IllegalArgumentException("no lake bucket '" + bucket + "' in namespace '" + names.namespace()
+                    + "': set CDP_RESOURCE_NAMESPACE to a namespace that has one (./cdp aws bootstrap creates it)");
         }
         for (LakeTables.Table table : LakeTables.ALL) {
             int objects = download(s3, bucket, table.prefix());

@@ -1,6 +1,7 @@
 package io.cdp.lake.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cdp.aws.AwsClients;
 import io.cdp.aws.test.AwsEmulatorTest;
@@ -131,6 +132,20 @@ class LakeSqlIT {
             assertThat(sql.named("segment-sizes").get(0, "customers")).isEqualTo(2L);
             // every named query parses and runs, also over tables that are still empty
             NamedQueries.ALL.forEach(q -> sql.named(q.name()));
+        }
+    }
+
+    @Test
+    void aNamespaceWithoutALakeAndABadQueryAreClearErrors() {
+        CdpResources nowhere = CdpResources.forTest("no-such-namespace-" + System.nanoTime());
+        assertThatThrownBy(() -> LakeSql.open(clients.s3(), clients.dynamoDb(), nowhere))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no lake bucket");
+        try (LakeSql sql = LakeSql.open(clients.s3(), clients.dynamoDb(), names)) {
+            assertThatThrownBy(() -> sql.query("SELEC 1"))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("syntax error");
+            assertThatThrownBy(() -> sql.named("no-such-query")).hasMessageContaining("fraud-by-day");
         }
     }
 
