@@ -129,7 +129,7 @@ async function renderFeed(main: HTMLElement): Promise<void> {
   const status = el("p", { class: "note", "aria-live": "polite", id: "feed-status" }, "Connecting…");
   const body = el("tbody");
   const t = el("table", { id: "feed-table" }, el("caption", {}, "Scored transactions, newest first"),
-    el("thead", {}, el("tr", {}, ...["time (UTC)", "customer", "amount", "MCC", "score", "decision", "alert", "reasons"].map((h, i) => el("th", { scope: "col", class: [2, 3, 4].includes(i) ? "num" : i === 7 ? "hide-narrow" : "" }, h)))), body);
+    el("thead", {}, el("tr", {}, ...["time (UTC)", "customer", "amount", "MCC", "score", "decision", "alert", "reasons"].map((h, i) => el("th", { scope: "col", class: [2, 3, 4].includes(i) ? "num" : [1, 6, 7].includes(i) ? "hide-narrow" : "" }, h)))), body);
   main.append(filters, status, el("div", { class: "table-wrap" }, t));
   const items: FeedItem[] = [];
   const draw = () => {
@@ -137,12 +137,12 @@ async function renderFeed(main: HTMLElement): Promise<void> {
     const d = decision.value;
     body.replaceChildren(...items.filter(i => i.score >= min && (!d || i.decision === d)).slice(0, 100).map(i => el("tr", {},
       el("td", {}, i.transactionTime.replace("T", " ").slice(0, 19)),
-      el("td", {}, i.customerToken.slice(0, 14) + "…"),
+      el("td", { class: "hide-narrow" }, i.customerToken.slice(0, 14) + "…"),
       el("td", { class: "num" }, `${i.amount} ${i.currency}`),
       el("td", { class: "num" }, String(i.mcc)),
       el("td", { class: "num" }, i.score.toFixed(3)),
       el("td", { class: "decision-" + i.decision }, (i.decision === "DECLINE" ? "✖ " : i.decision === "REVIEW" ? "▲ " : "✓ ") + i.decision),
-      el("td", {}, i.alert ? "yes" : "no"),
+      el("td", { class: "hide-narrow" }, i.alert ? "yes" : "no"),
       el("td", { class: "hide-narrow" }, i.reasons.join(", ")))));
   };
   minScore.addEventListener("input", draw);
