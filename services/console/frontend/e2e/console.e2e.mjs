@@ -88,7 +88,10 @@ for (const [label, width, height] of [["desktop", 1280, 900], ["phone", 390, 844
   await check(`${label}: models`, async () => {
     await view(p, "models");
     await expectNoProblem(p, "models");
-    await p.waitForSelector("#live-version");
+    const live = await p.locator("#live-version").innerText();
+    if (!live.includes(env("LIVE_MODEL"))) throw new Error("live version not shown: " + live);
+    const versions = await p.locator("main table").first().innerText();
+    if (!versions.includes("LIVE")) throw new Error("no LIVE row: " + versions);
     await p.screenshot({ path: `${out}/models-${label}.png`, fullPage: true });
   });
 

@@ -22,12 +22,16 @@ import io.cdp.events.resources.CdpResources;
 import io.cdp.events.resources.CdpResources.Bucket;
 import io.cdp.events.resources.CdpResources.Stream;
 import io.cdp.events.resources.CdpResources.Table;
+import io.cdp.features.online.OnlineFeatures;
 import io.cdp.lake.LakeLayout;
 import io.cdp.lake.RawTransactions;
 import io.cdp.pii.PiiProtection;
 import io.cdp.pii.crypto.DataKeyCache;
 import io.cdp.pii.crypto.FieldContext;
+import io.cdp.scoring.registry.ModelRegistry;
 import io.cdp.service.security.DevTokens;
+import io.cdp.training.synthetic.SyntheticModels;
+import io.cdp.training.train.Progress;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -78,6 +82,11 @@ class ConsoleBrowserIT {
         seedScored(clients, names, codec, customer);
         seedLake(clients, names);
         seedAlerts(clients, names);
+        String liveModel = SyntheticModels.publish(
+                        clients.s3(), clients.dynamoDb(), names, SyntheticModels.cardTesting(42, Progress.silent()))
+                .version();
+        new ModelRegistry(clients.dynamoDb(), names.table(Table.MODELS), OnlineFeatures.MODEL_NAME)
+                .promote(liveModel, Instant.now());
 
         Map<String, Object> common = new LinkedHashMap<>(emulator.springProperties());
         common.put("spring.profiles.active", "local");
@@ -144,6 +153,8 @@ class ConsoleBrowserIT {
                             narrow,
                             "CUSTOMER_TOKEN",
                             customer.value(),
+                            "LIVE_MODEL",
+                            liveModel,
                             "OUT",
                             out.toAbsolutePath().toString(),
                             "CHROMIUM",
