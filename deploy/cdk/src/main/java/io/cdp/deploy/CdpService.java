@@ -57,12 +57,19 @@ public record CdpService(
     public static final CdpService ALERTING =
             new CdpService("alerting", Kind.SERVICE, Zone.CORE, 8084, 512, 1024, Ingress.NONE, false);
 
+    /**
+     * The analysts' web console: reads the scored stream (a view, not a consumer group: it does not scale on iterator
+     * age), the lake and three tables read-only, and calls customer-360 and the scoring API with the user's token.
+     */
+    public static final CdpService CONSOLE =
+            new CdpService("console", Kind.SERVICE, Zone.CDP, 8085, 512, 1024, Ingress.INTERNAL_ALB, false);
+
     public static final CdpService MODEL_TRAINER =
             new CdpService("model-trainer", Kind.JOB, Zone.CDP, 0, 2048, 8192, Ingress.NONE, false);
 
     /** Every service and job, in the order the ports go. */
     public static final List<CdpService> ALL =
-            List.of(SCORING_API, CORE_BANKING, STREAM_TRANSFORMER, CUSTOMER_360, ALERTING, MODEL_TRAINER);
+            List.of(SCORING_API, CORE_BANKING, STREAM_TRANSFORMER, CUSTOMER_360, ALERTING, CONSOLE, MODEL_TRAINER);
 
     /** The image repository name, without registry or tag: what Jib's {@code to.image} names. */
     public static final String IMAGE_PREFIX = "cdp/";

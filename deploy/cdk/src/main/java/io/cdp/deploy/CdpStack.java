@@ -128,6 +128,20 @@ public final class CdpStack extends Stack {
                         List.of(Topic.CUSTOMER_NOTIFICATIONS),
                         Map.of()));
         access.put(
+                CdpService.CONSOLE.module(),
+                new Access(
+                        List.of(Stream.SCORED_TRANSACTIONS),
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        merge(
+                                bucketPrefixes(Bucket.LAKE, "raw/*", false),
+                                bucketPrefixes(Bucket.LAKE, "scored/*", false)),
+                        // alert outcomes, segments and CLV (libs/cdp-lake-sql) and the unmask audit trail: read only
+                        tables(Table.ALERTS, Table.PROFILES, Table.AUDIT)));
+        access.put(
                 CdpService.MODEL_TRAINER.module(),
                 new Access(
                         List.of(),
@@ -148,6 +162,7 @@ public final class CdpStack extends Stack {
      * @param consumeQueues queues it consumes
      * @param topics topics it publishes to
      * @param buckets bucket -> object key patterns, with true for read-write and false for read
+     * @param readTables tables it only reads
      */
     record Access(
             List<Stream> readStreams,
@@ -156,7 +171,21 @@ public final class CdpStack extends Stack {
             List<Queue> sendQueues,
             List<Queue> consumeQueues,
             List<Topic> topics,
-            Map<Bucket, Map<String, Boolean>> buckets) {}
+            Map<Bucket, Map<String, Boolean>> buckets,
+            List<Table> readTables) {
+
+        /** Without read-only tables. */
+        Access(
+                List<Stream> readStreams,
+                List<Stream> writeStreams,
+                List<Table> tables,
+                List<Queue> sendQueues,
+                List<Queue> consumeQueues,
+                List<Topic> topics,
+                Map<Bucket, Map<String, Boolean>> buckets) {
+            this(readStreams, writeStreams, tables, sendQueues, consumeQueues, topics, buckets, List.of());
+        }
+    }
 
     private static List<Table> tables(Table... tables) {
         return List.of(tables);

@@ -184,6 +184,14 @@ public final class Compute extends Construct {
                         Port.tcp(CdpService.CORE_BANKING.port()),
                         "core zone to core-banking's decrypt API");
 
+        // the console calls customer-360 and the scoring API inside the CDP zone
+        for (CdpService called : List.of(CdpService.CUSTOMER_360, CdpService.SCORING_API)) {
+            network.zone(Zone.CDP)
+                    .addIngressRule(
+                            network.zone(Zone.CDP),
+                            Port.tcp(called.port()),
+                            "the console to " + called.module() + " (with the user's token)");
+        }
         trainerSchedule(CdpService.MODEL_TRAINER);
     }
 
@@ -195,6 +203,7 @@ public final class Compute extends Construct {
         access.readStreams().forEach(s -> data.stream(s).grantRead(role));
         access.writeStreams().forEach(s -> data.stream(s).grantWrite(role));
         access.tables().forEach(t -> data.table(t).grantReadWriteData(role));
+        access.readTables().forEach(t -> data.table(t).grantReadData(role));
         access.sendQueues().forEach(q -> data.queue(q).grantSendMessages(role));
         access.consumeQueues().forEach(q -> data.queue(q).grantConsumeMessages(role));
         access.topics().forEach(t -> data.topic(t).grantPublish(role));
@@ -305,6 +314,17 @@ public final class Compute extends Construct {
         if (service.equals(CdpService.ALERTING)) {
             env.put("CDP_BEDROCK_MODEL_ID", settings.bedrockModelId());
             if (guardrail != null) env.put("CDP_BEDROCK_GUARDRAIL_ID", guardrail.getAttrGuardrailId());
+        }
+        if (service.equals(CdpService.CONSOLE)) {
+            // the services it calls with the user's token, by their Service Connect names
+            env.put(
+                    "CDP_CUSTOMER360_URL",
+                    "http://" + CdpService.CUSTOMER_360.module() + "." + SERVICE_DISCOVERY_NAMESPACE + ":"
+                            + CdpService.CUSTOMER_360.port());
+            env.put(
+                    "CDP_SCORING_API_URL",
+                    "http://" + CdpService.SCORING_API.module() + "." + SERVICE_DISCOVERY_NAMESPACE + ":"
+                            + CdpService.SCORING_API.port());
         }
         if (service.equals(CdpService.MODEL_TRAINER)) env.put("CDP_TRAINER_JOB", "train");
         return env;

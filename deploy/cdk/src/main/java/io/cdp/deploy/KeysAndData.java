@@ -9,14 +9,10 @@ import io.cdp.events.resources.CdpResources.Stream;
 import io.cdp.events.resources.CdpResources.Table;
 import io.cdp.events.resources.CdpResources.Topic;
 import io.cdp.lake.LakeLayout;
-import io.cdp.lake.RawTransactions;
-import java.util.ArrayList;
+import io.cdp.lake.LakeTables;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.parquet.schema.LogicalTypeAnnotation;
-import org.apache.parquet.schema.PrimitiveType;
-import org.apache.parquet.schema.Type;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
@@ -275,50 +271,35 @@ public final class KeysAndData extends Construct {
                         .build())
                 .build();
 
-        List<CfnTable.ColumnProperty> rawColumns = new ArrayList<>();
-        for (Type field : RawTransactions.SCHEMA.getFields()) {
-            rawColumns.add(column(field.getName(), hiveType(field)));
-        }
-        parquetTable(
-                db,
-                database,
-                "raw_transactions",
-                lake + LakeLayout.RAW_TRANSACTIONS,
-                rawColumns,
-                List.of(column("year", "string"), column("month", "string")),
+        // the columns come from the lake library (LakeTables), the same list libs/cdp-lake-sql makes its local views
+        // from; only the partition projections (an Athena concern) are written here
+        Map<String, Map<String, String>> projections = Map.of(
+                LakeTables.RAW_TRANSACTIONS.name(),
                 Map.of(
                         "projection.enabled", "true",
                         "projection.year.type", "integer",
                         "projection.year.range", "2000,2100",
                         "projection.month.type", "integer",
                         "projection.month.range", "1,12",
-                        "projection.month.digits", "2"));
-        parquetTable(
-                db,
-                database,
-                "scored_transactions",
-                lake + LakeLayout.SCORED,
-                List.of(
-                        column("transactionid", "string"),
-                        column("cardtoken", "string"),
-                        column("customertoken", "string"),
-                        column("transactiontime", "timestamp"),
-                        column("amount", "double"),
-                        column("currency", "string"),
-                        column("merchantid", "string"),
-                        column("mcc", "int"),
-                        column("channel", "string"),
-                        column("score", "double"),
-                        column("decision", "string"),
-                        column("alert", "boolean"),
-                        column("modelversion", "string"),
-                        column("scoredat", "timestamp")),
-                List.of(column("day", "string")),
+                        "projection.month.digits", "2"),
+                LakeTables.SCORED_TRANSACTIONS.name(),
                 Map.of(
                         "projection.enabled", "true",
                         "projection.day.type", "date",
                         "projection.day.format", "yyyy-MM-dd",
                         "projection.day.range", "2018-01-01,NOW"));
+        for (LakeTables.Table table : LakeTables.ALL) {
+            parquetTable(
+                    db,
+                    database,
+                    table.name(),
+                    lake + table.prefix(),
+                    table.columns().stream()
+                            .map(c -> column(c.name(), c.type()))
+                            .toList(),
+                    table.partitions().stream().map(p -> column(p, "string")).toList(),
+                    projections.getOrDefault(table.name(), Map.of()));
+        }
 
         CfnWorkGroup.Builder.create(this, "Athena")
                 .name(names.namespace() + "cdp-analytics")
@@ -374,22 +355,6 @@ public final class KeysAndData extends Construct {
 
     private static CfnTable.ColumnProperty column(String name, String type) {
         return CfnTable.ColumnProperty.builder().name(name).type(type).build();
-    }
-
-    /** The Hive type Athena reads a Parquet column as. */
-    static String hiveType(Type field) {
-        PrimitiveType primitive = field.asPrimitiveType();
-        LogicalTypeAnnotation logical = primitive.getLogicalTypeAnnotation();
-        return switch (primitive.getPrimitiveTypeName()) {
-            case BINARY -> "string";
-            case INT64 ->
-                logical instanceof LogicalTypeAnnotation.TimestampLogicalTypeAnnotation ? "timestamp" : "bigint";
-            case INT32 -> "int";
-            case DOUBLE -> "double";
-            case FLOAT -> "float";
-            case BOOLEAN -> "boolean";
-            default -> throw new IllegalArgumentException("no Hive type for " + field);
-        };
     }
 
     private static Attribute attribute(CdpResources.Key key) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cdp.events.resources.CdpResources;
 import io.cdp.events.resources.CdpResources.KmsKey;
+import io.cdp.lake.LakeTables;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -262,7 +263,7 @@ class CdpStackTest {
     }
 
     @Test
-    void theAlbIsInternalBehindWafAndServesTheTwoApis() {
+    void theAlbIsInternalBehindWafAndServesTheTwoApisAndTheConsole() {
         template.allResourcesProperties(
                 "AWS::ElasticLoadBalancingV2::LoadBalancer", Match.objectLike(Map.of("Scheme", "internal")));
         template.resourceCountIs("AWS::WAFv2::WebACLAssociation", 1);
@@ -270,9 +271,36 @@ class CdpStackTest {
         Set<Object> ports = ofType("AWS::ElasticLoadBalancingV2::Listener").values().stream()
                 .map(l -> props(l).get("Port"))
                 .collect(Collectors.toSet());
-        assertThat(ports).containsExactlyInAnyOrder(CdpService.SCORING_API.port(), CdpService.CUSTOMER_360.port());
+        assertThat(ports)
+                .containsExactlyInAnyOrder(
+                        CdpService.SCORING_API.port(), CdpService.CUSTOMER_360.port(), CdpService.CONSOLE.port());
         optionalTemplate.allResourcesProperties(
                 "AWS::ElasticLoadBalancingV2::Listener", Match.objectLike(Map.of("Protocol", "HTTPS")));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theGlueTablesHaveTheLakeLibrarysColumnsWhichTheLocalSqlUsesToo() {
+        Map<String, List<String>> glue = new java.util.HashMap<>();
+        for (Map<String, Object> table : ofType("AWS::Glue::Table").values()) {
+            Map<String, Object> input = (Map<String, Object>) props(table).get("TableInput");
+            Map<String, Object> storage = (Map<String, Object>) input.get("StorageDescriptor");
+            glue.put(
+                    (String) input.get("Name"),
+                    ((List<Map<String, Object>>) storage.get("Columns"))
+                            .stream()
+                                    .map(c -> c.get("Name") + " " + c.get("Type"))
+                                    .toList());
+        }
+        assertThat(glue.keySet())
+                .containsExactlyInAnyOrderElementsOf(
+                        LakeTables.ALL.stream().map(LakeTables.Table::name).toList());
+        for (LakeTables.Table table : LakeTables.ALL) {
+            assertThat(glue.get(table.name()))
+                    .containsExactlyElementsOf(table.columns().stream()
+                            .map(c -> c.name() + " " + c.type())
+                            .toList());
+        }
     }
 
     @Test

@@ -19,11 +19,12 @@ final class Modules {
             "scoring-api", "io.cdp.scoringapi",
             "model-trainer", "io.cdp.trainer",
             "customer-360", "io.cdp.c360",
-            "alerting", "io.cdp.alerting");
+            "alerting", "io.cdp.alerting",
+            "console", "io.cdp.console");
 
     /** The services that serve traffic and must not carry training dependencies. */
     static final List<String> SERVING =
-            List.of("core-banking", "stream-transformer", "scoring-api", "customer-360", "alerting");
+            List.of("core-banking", "stream-transformer", "scoring-api", "customer-360", "alerting", "console");
 
     /** Library root packages. */
     static final List<String> LIBRARIES = List.of(

@@ -16,6 +16,7 @@ import io.cdp.cli.scoring.ApiBenchMain;
 import io.cdp.cli.scoring.FuzzMain;
 import io.cdp.cli.scoring.OpenApiExportMain;
 import io.cdp.cli.scoring.TokenMain;
+import io.cdp.cli.sql.SqlCommand;
 import io.cdp.cli.stream.LiveOutcomeCommand;
 import io.cdp.cli.stream.StreamBenchMain;
 import io.cdp.cli.trainer.BackfillCommand;
@@ -56,6 +57,7 @@ import picocli.CommandLine.Spec;
             PromoteCommand.class,
             ModelsCommand.class,
             CdpCli.Eval.class,
+            SqlCommand.class,
             CdpCli.Token.class,
             CdpCli.OpenApi.class,
             CdpCli.Fuzz.class,

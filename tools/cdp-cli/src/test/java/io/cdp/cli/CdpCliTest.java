@@ -40,6 +40,7 @@ class CdpCliTest {
                         "eval live",
                         "features backfill",
                         "token",
+                        "sql",
                         "openapi export",
                         "fuzz api",
                         "bench datagen",
