@@ -23,8 +23,9 @@ import java.util.Set;
  * skimmed cards cashed out at night, swiped at home-state merchants the card never used, in ordinary grocery and fuel
  * categories, at ordinary amounts, a quarter of an hour or more apart (no burst for the velocity features).
  *
- * <p>Genuine card use is mostly by day (7:00-22:59 UTC) at the card's few usual merchants, so the night and the new
- * merchant are what set the new pattern apart, once a model has labels of it to learn from. Deterministic for a seed;
+ * <p>Genuine card use is mostly by day (7:00-22:59 UTC) at the card's few usual merchants, and takeovers happen by day
+ * too, so a model trained before day D has learnt nothing about the night: the night and the new merchant are what set
+ * the new pattern apart, once a model has labels of it to learn from. Deterministic for a seed;
  * the same seed without the new pattern gives the same genuine use and takeovers.
  */
 public final class DriftScenario {
@@ -122,7 +123,8 @@ public final class DriftScenario {
             }
             for (int k = poisson(takeovers, o.takeoversPerDay()); k > 0; k--) {
                 Card card = cards[takeovers.nextInt(cards.length)];
-                long t = start + d * DAY_MS + takeovers.nextInt((int) DAY_MS);
+                // fraudsters shop when shops and their victims do: by day, so the hour says nothing about takeovers
+                long t = start + d * DAY_MS + (8 + takeovers.nextInt(13)) * 3_600_000L + takeovers.nextInt(3_600_000);
                 int burst = 3 + takeovers.nextInt(6);
                 boolean abroad = takeovers.nextBoolean();
                 boolean quiet = takeovers.nextDouble() < 0.25;
@@ -155,7 +157,7 @@ public final class DriftScenario {
                         out.add(
                                 card,
                                 t,
-                                card.typical * (0.8 + skimming.nextDouble() * 0.8),
+                                card.typical * (0.6 + skimming.nextDouble() * 0.6),
                                 100_000 + skimming.nextInt(900_000),
                                 card.home,
                                 SKIMMING_MCC[skimming.nextInt(SKIMMING_MCC.length)],

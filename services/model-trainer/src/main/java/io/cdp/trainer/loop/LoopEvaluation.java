@@ -48,12 +48,12 @@ public final class LoopEvaluation {
     }
 
     /**
-     * The retraining of the scenario: the defaults, except an alert budget of 2 % (generated data holds far more fraud
-     * than a bank's, about 1.5 % of transactions, so the default 0.5 % would cap every recall well below what the
-     * models can do).
+     * The retraining of the scenario: the defaults, except an alert budget of 4 %: generated data holds far more fraud
+     * than a bank's (about 2.5 % of transactions), and the default 0.5 % would cap every recall far below what the
+     * models can do.
      */
     public static final RetrainRun.Settings RETRAIN =
-            new RetrainRun.Settings(LabelPolicy.DEFAULT, PromotionPolicy.DEFAULT, 28, 4, 0.02, 0.002, true);
+            new RetrainRun.Settings(LabelPolicy.DEFAULT, PromotionPolicy.DEFAULT, 28, 4, 0.04, 0.004, true);
 
     /** 0 when it ran, 2 for options it cannot run with. */
     public static int run(String[] argv, AwsClients clients, PrintStream out) {
@@ -63,8 +63,8 @@ public final class LoopEvaluation {
         } catch (IllegalArgumentException e) {
             System.err.println(
                     "usage: ./cdp eval loop [--seed 7] [--cards 300] [--days-per-card 2.5] [--pattern-day 31]"
-                            + " [--pattern-per-day 4] [--no-new-pattern] [--label-delay-days 7] [--primary ap] [--margin 0.02]"
-                            + " [--tolerance 0.02] [--alert-share 0.02]\n" + e.getMessage());
+                            + " [--pattern-per-day 4] [--no-new-pattern] [--label-delay-days 7] [--primary recall_at_alert|ap|auc|cp100] [--margin 0.05]"
+                            + " [--tolerance 0.02] [--alert-share 0.04]\n" + e.getMessage());
             return 2;
         }
         if (!clients.settings().isLocal()) {
@@ -75,7 +75,9 @@ public final class LoopEvaluation {
         RetrainRun.Settings retrain = new RetrainRun.Settings(
                 new LabelPolicy(Duration.ofDays(args.getInt("label-delay-days", 7))),
                 new PromotionPolicy(
-                        args.get("primary", "ap"), args.getDouble("margin", 0.02), args.getDouble("tolerance", 0.02)),
+                        args.get("primary", RETRAIN.policy().primary()),
+                        args.getDouble("margin", RETRAIN.policy().margin()),
+                        args.getDouble("tolerance", RETRAIN.policy().tolerance())),
                 RETRAIN.trainDays(),
                 RETRAIN.validationDays(),
                 args.getDouble("alert-share", RETRAIN.alertShare()),

@@ -95,7 +95,8 @@ class LoopScenarioIT {
     }
 
     private static CdpResources isolated(AwsClients clients, String label) {
-        CdpResources names = CdpResources.forTest(LoopScenarioIT.class.getName() + label);
+        // a namespace per run as well as per scenario: registry versions of an earlier run must not count here
+        CdpResources names = CdpResources.forTest(LoopScenarioIT.class.getName() + label + System.nanoTime());
         new io.cdp.aws.bootstrap.ResourceBootstrap(clients, names).createAll();
         return names;
     }
