@@ -101,7 +101,7 @@ public final class DriftScenario {
                     Channel channel = genuine.nextDouble() < 0.15
                             ? Channel.ONLINE
                             : genuine.nextDouble() < 0.7 ? Channel.CHIP : Channel.SWIPE;
-                    long merchant = unusual || genuine.nextDouble() < 0.08
+                    long merchant = unusual || genuine.nextDouble() < 0.2
                             ? 100_000 + genuine.nextInt(900_000)
                             : card.merchants[genuine.nextInt(card.merchants.length)];
                     double amount = Math.max(1, card.typical * Math.exp(genuine.nextGaussian() * 0.5));
