@@ -1,5 +1,6 @@
 package io.cdp.lake.labels;
 
+import io.cdp.events.payload.CustomerFeedbackReceivedV1;
 import java.time.Instant;
 
 /**
@@ -31,6 +32,11 @@ public record LabelEvidence(String transactionId, Kind kind, Instant knownAt, St
     /** The evidence of a {@code customer.feedback.received.v1} verdict ({@code CONFIRMED_FRAUD} / {@code NOT_FRAUD}). */
     public static LabelEvidence feedback(String transactionId, String verdict, Instant receivedAt, String alertId) {
         return new LabelEvidence(transactionId, Kind.valueOf(verdict), receivedAt, alertId);
+    }
+
+    /** A {@code customer.feedback.received.v1} event as evidence (what the feedback consumer appends to the table). */
+    public static LabelEvidence of(CustomerFeedbackReceivedV1 event) {
+        return feedback(event.transactionId(), event.verdict().name(), event.receivedAt(), event.alertId());
     }
 
     public static LabelEvidence chargeback(String transactionId, Instant reportedAt, String caseId) {

@@ -11,6 +11,7 @@ import io.cdp.scoring.registry.ModelRegistry;
 import io.cdp.training.online.OnlineCardTrainer;
 import io.cdp.training.publish.PublishedModel;
 import io.cdp.training.train.Progress;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -135,6 +137,13 @@ public final class RetrainRun {
         boolean promote = decision.promote() && settings.autoPromote();
         Map<String, String> record = decisionRecord(
                 decision, settings, championEntry.version(), published.version(), decidedAt, windows, promote);
+        String reportKey = DecisionReport.key(OnlineFeatures.MODEL_NAME, published.version());
+        s3.putObject(
+                b -> b.bucket(modelsBucket).key(reportKey).contentType("text/html; charset=utf-8"),
+                RequestBody.fromString(
+                        DecisionReport.render(challenge, decision, championEntry.version(), published.version()),
+                        StandardCharsets.UTF_8));
+        record.put("report", "s3://" + modelsBucket + "/" + reportKey);
         registry.recordDecision(published.version(), record);
         registry.recordDecision(championEntry.version(), record);
         String driftStatus = driftStatus(challenge);

@@ -80,6 +80,9 @@ public final class Retraining {
      * @param evalIds          the evaluation week's transaction ids, in the order of the score arrays
      * @param championScores   the champion's scores of them
      * @param challengerScores the challenger's
+     * @param evalLabels       their labels as known at {@code asOf}
+     * @param evalDays         their days (epoch days)
+     * @param evalCards        their cards (hashed tokens), for Card Precision
      * @param psi              PSI of each feature, the week before {@code asOf} against the champion's training days
      * @param scorePsi         PSI of the champion's scores over the same two samples
      * @param championAlertThreshold the champion's alert threshold
@@ -92,6 +95,9 @@ public final class Retraining {
             List<String> evalIds,
             double[] championScores,
             double[] challengerScores,
+            boolean[] evalLabels,
+            int[] evalDays,
+            long[] evalCards,
             Map<String, Double> psi,
             double scorePsi,
             double championAlertThreshold) {
@@ -261,6 +267,9 @@ public final class Retraining {
                 List.copyOf(ids),
                 champScores,
                 chalScores,
+                labels,
+                days,
+                cards,
                 psi,
                 scorePsi,
                 champion.metadata().thresholds().alert());

@@ -78,6 +78,10 @@ class RetrainJobIT {
             .named("modelVersion")
             .named("scored_transaction");
 
+    private static boolean promoted(List<Map<String, String>> decisions) {
+        return "PROMOTE".equals(decisions.getFirst().get("verdict"));
+    }
+
     @Test
     void retrainsAgainstTheLiveModelAndRecordsDecisionLineageAndDrift(
             AwsClients clients, CdpResources names, AwsEmulator emulator) {
@@ -177,6 +181,14 @@ class RetrainJobIT {
                 .containsEntry("challenger", challenger.version())
                 .containsKeys("verdict", "reason", "champion.recall_at_alert", "challenger.recall_at_alert");
         assertThat(registry.decisions(challenger.version())).isEqualTo(decisions);
+        String report = clients.s3()
+                .getObjectAsBytes(b -> b.bucket(names.bucket(CdpResources.Bucket.MODELS))
+                        .key(DecisionReport.key(OnlineFeatures.MODEL_NAME, challenger.version())))
+                .asUtf8String();
+        assertThat(decisions.getFirst().get("report")).endsWith(challenger.version() + ".html");
+        assertThat(report)
+                .contains("ROC, champion", "Precision-recall, challenger", "Card Precision@100 by day", "<svg")
+                .contains("Decision: " + (promoted(decisions) ? "promote" : "keep the champion"));
         assertThat(registry.note(champion.version(), "drift")).containsKeys("status", "psiMax", "psi.mcc_risk");
         boolean promoted = Boolean.parseBoolean(decisions.getFirst().get("promoted"));
         assertThat(registry.serving().orElseThrow().version())
