@@ -38,7 +38,7 @@ public final class LoopScenario {
     /**
      * @param goLiveDay         first day scored live (days before it are the first champion's fully labelled history)
      * @param firstRetrainDay   the first day at whose end a retraining runs; then every {@code retrainEvery} days
-     * @param retrains          at most this many retrainings (the loop stops retraining once it promoted)
+     * @param retrains          this many retrainings, on schedule whatever they decide
      * @param afterDays         live days played after the last retraining, to measure recall after it
      * @param answerRate        share of alerted customers who answer
      * @param chargebackRate    share of frauds that become chargebacks
@@ -72,12 +72,13 @@ public final class LoopScenario {
             long newPatternFrauds) {}
 
     /**
+     * @param promotedVersion the version promoted last (the one serving at the end)
      * @param recallBefore   recall of the alerts raised on the target frauds from the pattern's start (or go-live)
-     *                       until the promotion (or the end)
-     * @param recallAfter    the same from the day after the promotion to the end (without one: over the last
+     *                       until the version serving at the end took over (or the end)
+     * @param recallAfter    the same from the day it took over to the end (without a promotion: over the last
      *                       {@code afterDays})
-     * @param daysToRecover  days from the pattern's first day to the first day the promoted challenger served; -1
-     *                       when nothing was promoted or there is no new pattern
+     * @param daysToRecover  days from the pattern's first day to the first day the version serving at the end served;
+     *                       -1 when nothing was promoted or there is no new pattern
      */
     public record Result(
             boolean newPattern,
@@ -155,6 +156,7 @@ public final class LoopScenario {
         LocalDate promotedFrom = null;
         String promotedVersion = null;
         int end = settings.days();
+        boolean promotedAny = false;
         int index = 0;
         int retrainsDone = 0;
         for (int d = settings.goLiveDay(); d < end; d++) {
@@ -173,8 +175,9 @@ public final class LoopScenario {
                 }
                 index++;
             }
-            boolean retrainDay = promotedFrom == null
-                    && retrainsDone < settings.retrains()
+            // the loop keeps its schedule after a promotion: a challenger promoted on a week that held little of the
+            // new pattern is itself challenged a week later
+            boolean retrainDay = retrainsDone < settings.retrains()
                     && d >= settings.firstRetrainDay()
                     && (d - settings.firstRetrainDay()) % settings.retrainEvery() == 0;
             if (!retrainDay) {
@@ -197,10 +200,10 @@ public final class LoopScenario {
                     c.evalIds().stream().filter(newPattern::contains).count()));
             if (outcome.promoted()) {
                 promotedFrom = day.plusDays(1);
+                promotedAny = true;
                 promotedVersion = outcome.challenger().version();
                 ModelEntry live = run.registry().serving().orElseThrow();
                 serving = serving(live.version(), new ArtifactStore(s3).read(live), c.challenger(), truth);
-                end = Math.min(settings.days(), d + 1 + settings.afterDays());
             }
         }
 
@@ -233,7 +236,7 @@ public final class LoopScenario {
         return new Result(
                 data.hasNewPattern(),
                 steps,
-                promotedFrom != null,
+                promotedAny,
                 promotedVersion,
                 before[0] == 0 ? Double.NaN : (double) before[1] / before[0],
                 after[0] == 0 ? Double.NaN : (double) after[1] / after[0],

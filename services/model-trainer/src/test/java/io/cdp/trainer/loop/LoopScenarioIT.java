@@ -63,8 +63,13 @@ class LoopScenarioIT {
         ModelEntry live = registry.serving().orElseThrow();
         assertThat(live.version()).isEqualTo(result.promotedVersion());
         List<Map<String, String>> decisions = registry.decisions(live.version());
-        assertThat(decisions).hasSize(1);
-        assertThat(decisions.getFirst()).containsEntry("verdict", "PROMOTE").containsKey("champion.ap");
+        assertThat(decisions)
+                .filteredOn(d -> live.version().equals(d.get("challenger")))
+                .singleElement()
+                .satisfies(d -> assertThat(d)
+                        .containsEntry("verdict", "PROMOTE")
+                        .containsEntry("promoted", "true")
+                        .containsKeys("champion.ap", "challenger.recall_at_alert", "report"));
         Map<String, String> lineage = registry.note(live.version(), "lineage");
         assertThat(lineage).containsKeys("dataWindow", "evaluationWeek", "featureSet", "codeVersion", "labelsAsOf");
         ModelEntry champion = registry.get(lineage.get("challenged")).orElseThrow();
