@@ -326,7 +326,8 @@ public final class Compute extends Construct {
                     "http://" + CdpService.SCORING_API.module() + "." + SERVICE_DISCOVERY_NAMESPACE + ":"
                             + CdpService.SCORING_API.port());
         }
-        if (service.equals(CdpService.MODEL_TRAINER)) env.put("CDP_TRAINER_JOB", "train");
+        // the nightly run is the closed loop: labels from the lake, a challenger against the live model, the policy
+        if (service.equals(CdpService.MODEL_TRAINER)) env.put("CDP_TRAINER_JOB", "retrain");
         return env;
     }
 
@@ -494,7 +495,7 @@ public final class Compute extends Construct {
     private void trainerSchedule(CdpService trainer) {
         FargateTaskDefinition task = taskDefinition(trainer);
         Rule.Builder.create(this, "TrainerSchedule")
-                .description("the fraud model's nightly training run on the lake")
+                .description("the fraud model's nightly retraining on the lake's labels (challenger, policy, drift)")
                 .schedule(Schedule.cron(
                         CronOptions.builder().hour("2").minute("0").build()))
                 .targets(List.of(EcsTask.Builder.create()

@@ -34,6 +34,15 @@ public final class Operations extends Construct {
      */
     static final String BEDROCK_FALLBACK_METRIC = "alerting.bedrock.fallback";
 
+    /**
+     * What the trainer's {@code retrain} job publishes after each run (model-trainer {@code loop/DriftMetrics}):
+     * {@code DriftDetected} is 1 when a feature's or the score's population stability index against the live model's
+     * training data reached 0.25.
+     */
+    static final String MODELS_NAMESPACE = "CDP/Models";
+
+    static final String DRIFT_METRIC = "DriftDetected";
+
     private final Topic alarmTopic;
     private final List<Alarm> alarms = new ArrayList<>();
 
@@ -115,6 +124,22 @@ public final class Operations extends Construct {
                 .build();
         alarm("BedrockFallbackRate", fallback, 0.2, 2, "more than 20 % of alerts fell back to the template composer");
         widgets.add(graph("Bedrock fallback rate", List.of(fallback)));
+
+        IMetric drift = Metric.Builder.create()
+                .namespace(MODELS_NAMESPACE)
+                .metricName(DRIFT_METRIC)
+                .dimensionsMap(Map.of("Model", "fraud-online-card"))
+                .statistic("Maximum")
+                .period(Duration.days(1))
+                .build();
+        alarm(
+                "ModelDrift",
+                drift,
+                1,
+                1,
+                "the live fraud model's inputs or scores drifted from its training data (PSI >= 0.25; the registry's"
+                        + " drift note says which feature)");
+        widgets.add(graph("Model drift (retrain job)", List.of(drift)));
 
         Dashboard dashboard = Dashboard.Builder.create(this, "Dashboard")
                 .dashboardName(settings.names().namespace() + "cdp")

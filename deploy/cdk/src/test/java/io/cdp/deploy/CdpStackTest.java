@@ -356,9 +356,10 @@ class CdpStackTest {
                                                 ? "p99"
                                                 : s.contains(Operations.BEDROCK_FALLBACK_METRIC)
                                                         ? "bedrock-fallback"
-                                                        : "other")
+                                                        : s.contains(Operations.DRIFT_METRIC) ? "model-drift" : "other")
                 .collect(Collectors.toSet());
-        assertThat(metrics).contains("iterator-age", "queue-depth", "5xx-rate", "p99", "bedrock-fallback");
+        assertThat(metrics)
+                .contains("iterator-age", "queue-depth", "5xx-rate", "p99", "bedrock-fallback", "model-drift");
         template.resourceCountIs("AWS::CloudWatch::Dashboard", 1);
         // consumers scale on iterator age as well as CPU
         template.hasResourceProperties(

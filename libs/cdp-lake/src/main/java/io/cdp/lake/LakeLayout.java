@@ -7,7 +7,8 @@ import java.time.ZonedDateTime;
 /**
  * Where things live in the lake bucket. {@code raw/} is core-banking's extraction of the history (written once per
  * extraction id, never overwritten), {@code scored/} the stream transformer's scored transactions (named by stream,
- * shard and sequence numbers, so a replay overwrites the same objects).
+ * shard and sequence numbers, so a replay overwrites the same objects), {@code labels/} what was learned about them
+ * later.
  */
 public final class LakeLayout {
 
@@ -19,6 +20,12 @@ public final class LakeLayout {
     public static final String RAW_MANIFESTS = RAW + "_manifests/";
 
     public static final String SCORED = "scored/";
+
+    /**
+     * What the bank learned about scored transactions after the fact (customers' answers to alerts, chargebacks), one
+     * object per batch: {@code labels/evidence/day=<day known>/<batch>.parquet} (see {@code io.cdp.lake.labels}).
+     */
+    public static final String LABEL_EVIDENCE = "labels/evidence/";
     /**
      * Stream records a consumer could not use, exactly as received (claim-check: the dead-letter message holds only
      * where and why); written with the PII key, because a malformed record may hold personal data anywhere.

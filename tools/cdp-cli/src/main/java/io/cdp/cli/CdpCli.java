@@ -22,10 +22,12 @@ import io.cdp.cli.stream.StreamBenchMain;
 import io.cdp.cli.trainer.BackfillCommand;
 import io.cdp.cli.trainer.ModelsCommand;
 import io.cdp.cli.trainer.PromoteCommand;
+import io.cdp.cli.trainer.RetrainCommand;
 import io.cdp.cli.trainer.TrainCommand;
 import io.cdp.scoring.bench.ScoringBenchMain;
 import io.cdp.trainer.clv.ClvEvaluation;
 import io.cdp.trainer.eval.HandbookEvaluation;
+import io.cdp.trainer.loop.LoopEvaluation;
 import io.cdp.trainer.online.OnlineEvaluation;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -54,6 +56,7 @@ import picocli.CommandLine.Spec;
             CdpCli.Pii.class,
             CdpCli.Features.class,
             TrainCommand.class,
+            RetrainCommand.class,
             PromoteCommand.class,
             ModelsCommand.class,
             CdpCli.Eval.class,
@@ -233,7 +236,13 @@ public final class CdpCli implements Callable<Integer> {
     @Command(
             name = "eval",
             description = "Model evaluations",
-            subcommands = {Eval.Handbook.class, Eval.Online.class, Eval.Clv.class, LiveOutcomeCommand.class})
+            subcommands = {
+                Eval.Handbook.class,
+                Eval.Online.class,
+                Eval.Clv.class,
+                LiveOutcomeCommand.class,
+                Eval.Loop.class
+            })
     static final class Eval extends Group {
 
         @Command(
@@ -264,6 +273,23 @@ public final class CdpCli implements Callable<Integer> {
             @Override
             public Integer call() throws Exception {
                 return ClvEvaluation.run(args.toArray(String[]::new));
+            }
+        }
+
+        @Command(
+                name = "loop",
+                description = "The closed loop on generated data with a new fraud pattern from day D: the live model"
+                        + " misses it, answers and chargebacks become labels, a retrained challenger is promoted;"
+                        + " registry of its own on the emulator ([--no-new-pattern] [--seed S] [--cards N]"
+                        + " [--pattern-day D] [--margin M])")
+        static final class Loop implements Callable<Integer> {
+
+            @Parameters(arity = "0..*", paramLabel = "ARG", description = "the evaluation's options")
+            List<String> args = new ArrayList<>();
+
+            @Override
+            public Integer call() {
+                return LoopEvaluation.run(args.toArray(String[]::new), CliAws.clients(), System.out);
             }
         }
 

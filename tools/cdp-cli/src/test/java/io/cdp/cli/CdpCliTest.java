@@ -38,6 +38,8 @@ class CdpCliTest {
                         "eval handbook",
                         "eval online",
                         "eval live",
+                        "eval loop",
+                        "retrain",
                         "features backfill",
                         "token",
                         "sql",

@@ -128,6 +128,97 @@ public final class ModelRegistry {
         return entry.live(at);
     }
 
+    /**
+     * The version that served before the one serving now (the RETIRED version promoted last before it): what an
+     * instant rollback promotes again.
+     */
+    public Optional<ModelEntry> previous() {
+        List<ModelEntry> entries = list();
+        Optional<ModelEntry> serving = serving(entries);
+        return entries.stream()
+                .filter(e -> e.status() == ModelStatus.RETIRED && e.promotedAt() != null)
+                .filter(e -> serving.isEmpty()
+                        || e.promotedAt().isBefore(serving.get().promotedAt()))
+                .max(Comparator.comparing(ModelEntry::promotedAt));
+    }
+
+    /** Promotes {@link #previous()} again (through {@link #promote}, the one promotion path). */
+    public ModelEntry rollback(Instant at) {
+        ModelEntry back = previous()
+                .orElseThrow(() -> new IllegalStateException(
+                        "model " + modelName + " has no earlier live version to roll back to"));
+        return promote(back.version(), at);
+    }
+
+    /**
+     * Sets a note of a version: {@code attribute} (a name not used by the item format, e.g. {@code lineage},
+     * {@code drift}) becomes this map of strings, replacing the note of that name. Versions are immutable; notes are
+     * what the platform learns about them afterwards.
+     */
+    public void setNote(String version, String attribute, Map<String, String> note) {
+        Map<String, AttributeValue> m = new HashMap<>();
+        note.forEach((k, v) -> m.put(k, s(v)));
+        dynamoDb.updateItem(UpdateItemRequest.builder()
+                .tableName(table)
+                .key(key(version))
+                .updateExpression("SET #a = :m")
+                .conditionExpression("attribute_exists(version)")
+                .expressionAttributeNames(Map.of("#a", attribute))
+                .expressionAttributeValues(Map.of(":m", AttributeValue.fromM(m)))
+                .build());
+    }
+
+    /** A note set with {@link #setNote}; empty when the version has none of that name. */
+    public Map<String, String> note(String version, String attribute) {
+        Map<String, AttributeValue> item = rawItem(version);
+        Map<String, String> out = new HashMap<>();
+        if (item.containsKey(attribute) && item.get(attribute).hasM()) {
+            item.get(attribute).m().forEach((k, v) -> out.put(k, v.s()));
+        }
+        return out;
+    }
+
+    /** Appends a promotion decision about this version (its numbers as strings) to its {@code decisions} list. */
+    public void recordDecision(String version, Map<String, String> decision) {
+        Map<String, AttributeValue> m = new HashMap<>();
+        decision.forEach((k, v) -> m.put(k, s(v)));
+        dynamoDb.updateItem(UpdateItemRequest.builder()
+                .tableName(table)
+                .key(key(version))
+                .updateExpression("SET decisions = list_append(if_not_exists(decisions, :empty), :d)")
+                .conditionExpression("attribute_exists(version)")
+                .expressionAttributeValues(Map.of(
+                        ":empty", AttributeValue.fromL(List.of()),
+                        ":d", AttributeValue.fromL(List.of(AttributeValue.fromM(m)))))
+                .build());
+    }
+
+    /** Every decision recorded about a version, oldest first. */
+    public List<Map<String, String>> decisions(String version) {
+        Map<String, AttributeValue> item = rawItem(version);
+        List<Map<String, String>> out = new ArrayList<>();
+        if (item.containsKey("decisions")) {
+            for (AttributeValue d : item.get("decisions").l()) {
+                Map<String, String> decision = new HashMap<>();
+                d.m().forEach((k, v) -> decision.put(k, v.s()));
+                out.add(decision);
+            }
+        }
+        return out;
+    }
+
+    private Map<String, AttributeValue> rawItem(String version) {
+        var response = dynamoDb.getItem(GetItemRequest.builder()
+                .tableName(table)
+                .consistentRead(true)
+                .key(key(version))
+                .build());
+        if (!response.hasItem() || response.item().isEmpty()) {
+            throw new IllegalArgumentException("the registry has no version " + version + " of model " + modelName);
+        }
+        return response.item();
+    }
+
     private void setStatus(String version, ModelStatus status, @Nullable Instant promotedAt) {
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":s", AttributeValue.fromS(status.name()));

@@ -5,6 +5,10 @@ import io.cdp.customers.analytics.SegmentModel;
 import io.cdp.events.resources.CdpResources;
 import io.cdp.features.online.OnlineFeatures;
 import io.cdp.features.online.OnlineTransaction;
+import io.cdp.lake.ScoredTransactions;
+import io.cdp.lake.labels.LabelEvidence;
+import io.cdp.lake.labels.LabelEvidenceTable;
+import io.cdp.lake.labels.LabelPolicy;
 import io.cdp.scoring.artifact.ArtifactMetadata;
 import io.cdp.scoring.artifact.ModelArtifact;
 import io.cdp.scoring.registry.ModelRegistry;
@@ -13,6 +17,11 @@ import io.cdp.trainer.clv.Histories;
 import io.cdp.trainer.customers.CustomerModels;
 import io.cdp.trainer.eval.HandbookEvaluation;
 import io.cdp.trainer.handbook.HandbookTraining;
+import io.cdp.trainer.loop.DriftMetrics;
+import io.cdp.trainer.loop.ModelMetrics;
+import io.cdp.trainer.loop.PromotionPolicy;
+import io.cdp.trainer.loop.RetrainRun;
+import io.cdp.trainer.loop.Retraining;
 import io.cdp.trainer.online.FeatureBackfill;
 import io.cdp.trainer.online.LakeTraining;
 import io.cdp.trainer.online.TemporalSplit;
@@ -24,11 +33,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,8 +75,10 @@ class TrainerJobs implements ApplicationRunner, ExitCodeGenerator {
             case "evaluate" -> evaluate();
             case "publish" -> publish();
             case "backfill" -> backfill();
+            case "retrain" -> retrain();
             default ->
-                refuse("unknown cdp.trainer.job '" + properties.job() + "': use train, evaluate, publish or backfill");
+                refuse("unknown cdp.trainer.job '" + properties.job()
+                        + "': use train, evaluate, publish, backfill or retrain");
         };
     }
 
@@ -218,6 +231,87 @@ class TrainerJobs implements ApplicationRunner, ExitCodeGenerator {
         System.out.printf(
                 "registered %s %s from the lake's history %s..%s: %s%n", modelName, version, from, to, summary);
         promoteIfAsked(published);
+        return 0;
+    }
+
+    /** {@link #retrainOnce()}, again every {@code schedule} when one is set. */
+    private int retrain() throws InterruptedException {
+        while (true) {
+            int code = retrainOnce();
+            if (code != 0 || properties.schedule() == null) {
+                return code;
+            }
+            log.info("trainer: next retraining in {}", properties.schedule());
+            Thread.sleep(properties.schedule().toMillis());
+        }
+    }
+
+    /**
+     * The closed loop once: the lake's history with labels joined from its evidence as of now, a challenger against
+     * the serving version on the latest fully-labelled week, the policy's decision (recorded on both versions, applied
+     * when automatic), drift recorded on the champion and sent as metrics.
+     */
+    private int retrainOnce() {
+        String lake = names.bucket(CdpResources.Bucket.LAKE);
+        List<OnlineTransaction> history;
+        try {
+            history = LakeTraining.history(clients.s3(), lake);
+        } catch (IllegalStateException e) {
+            return refuse(e.getMessage());
+        }
+        List<LabelEvidence> evidence = LabelEvidenceTable.readAll(clients.s3(), lake);
+        List<ScoredTransactions.Scored> scored = ScoredTransactions.readAll(clients.s3(), lake);
+        RetrainRun.Settings settings = new RetrainRun.Settings(
+                new LabelPolicy(Duration.ofDays(properties.labelDelayDays())),
+                new PromotionPolicy(
+                        properties.primaryMetric(), properties.promotionMargin(), properties.promotionTolerance()),
+                properties.trainDays(),
+                properties.validationDays(),
+                properties.alertShare(),
+                properties.declineShare(),
+                properties.autoPromote());
+        Instant now = Instant.now();
+        RetrainRun.Outcome outcome;
+        try {
+            outcome = new RetrainRun(
+                            clients.s3(),
+                            clients.dynamoDb(),
+                            names.bucket(CdpResources.Bucket.MODELS),
+                            names.table(CdpResources.Table.MODELS))
+                    .run(history, evidence, now, now, settings, message -> log.info("trainer: {}", message));
+        } catch (IllegalStateException e) {
+            return refuse(e.getMessage());
+        }
+        Retraining.Challenge c = outcome.challenge();
+        System.out.printf(
+                Locale.ROOT,
+                "retrained on %,d transactions (%,d scored by the stream), %,d evidence records: challenger %s vs"
+                        + " champion %s on %s..%s%n",
+                history.size(),
+                scored.size(),
+                evidence.size(),
+                outcome.challenger().version(),
+                outcome.championVersion(),
+                c.windows().evalFrom(),
+                c.windows().evalTo());
+        for (String m : ModelMetrics.COMPARED) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "  %-16s champion %.4f  challenger %.4f%n",
+                    m,
+                    c.champion().get(m),
+                    c.challengerMetrics().get(m));
+        }
+        System.out.printf(
+                Locale.ROOT,
+                "drift %s: psi max %.4f (%s), score psi %.4f%n",
+                outcome.driftStatus(),
+                c.maxPsi().getValue(),
+                c.maxPsi().getKey(),
+                c.scorePsi());
+        System.out.println((outcome.promoted() ? "promoted: " : "not promoted: ")
+                + outcome.decision().reason());
+        DriftMetrics.publish(clients, c, outcome.driftStatus());
         return 0;
     }
 

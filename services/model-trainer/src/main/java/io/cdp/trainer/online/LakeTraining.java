@@ -38,7 +38,7 @@ public final class LakeTraining {
      * frauds), and a slower learning rate. Chosen on generated validation days ({@code ./cdp eval online
      * --generate-users 200}): ROC AUC early stopping kept 24 trees where average precision kept 1.
      */
-    static final TrainingParameters PARAMETERS =
+    public static final TrainingParameters PARAMETERS =
             new TrainingParameters(300, 4, 0.05, 1, 0.8, 0.8, 5, 1, 50, "auc", 2, 0, 25);
 
     private LakeTraining() {}

@@ -19,7 +19,10 @@ import picocli.CommandLine.Parameters;
  * retired); every scorer follows within its refresh interval. The scoring API's promotion endpoint does the same
  * with an audit of who asked.
  */
-@Command(name = "promote", description = "Make a registered model version live (VERSION | --latest) [--model NAME]")
+@Command(
+        name = "promote",
+        description = "Make a registered model version live (VERSION | --latest | --rollback: the version live before)"
+                + " [--model NAME]")
 public final class PromoteCommand implements Callable<Integer> {
 
     @Parameters(arity = "0..1", description = "the version to promote")
@@ -29,18 +32,31 @@ public final class PromoteCommand implements Callable<Integer> {
     @Option(names = "--latest", description = "the newest REGISTERED version")
     boolean latest;
 
+    @Option(names = "--rollback", description = "promote again the version that served before the live one")
+    boolean rollback;
+
     @Option(names = "--model", description = "model family (default: the online card model)")
     String model = OnlineFeatures.MODEL_NAME;
 
     @Override
     public Integer call() {
-        if ((version == null) == !latest) {
-            System.err.println("cdp: promote: give a VERSION or --latest");
+        if ((version != null ? 1 : 0) + (latest ? 1 : 0) + (rollback ? 1 : 0) != 1) {
+            System.err.println("cdp: promote: give a VERSION, --latest or --rollback");
             return 2;
         }
         AwsClients aws = CliAws.clients();
         CdpResources names = CliAws.names();
         ModelRegistry registry = new ModelRegistry(aws.dynamoDb(), names.table(CdpResources.Table.MODELS), model);
+        if (rollback) {
+            try {
+                ModelEntry back = registry.rollback(Instant.now());
+                System.out.printf("rolled back: %s %s serves again%n", back.modelName(), back.version());
+                return 0;
+            } catch (IllegalStateException e) {
+                System.err.println("cdp: promote: " + e.getMessage());
+                return 1;
+            }
+        }
         String chosen = version;
         if (latest) {
             chosen = registry.list().stream()

@@ -1,0 +1,198 @@
+package io.cdp.trainer.loop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cdp.aws.AwsClients;
+import io.cdp.aws.test.AwsEmulator;
+import io.cdp.aws.test.AwsEmulatorTest;
+import io.cdp.datagen.DriftScenario;
+import io.cdp.events.payload.TransactionRecordedV1;
+import io.cdp.events.resources.CdpResources;
+import io.cdp.features.online.OnlineFeatures;
+import io.cdp.features.online.WireTransactions;
+import io.cdp.lake.LakeLayout;
+import io.cdp.lake.ParquetFiles;
+import io.cdp.lake.RawTransactions;
+import io.cdp.lake.ScoredTransactions;
+import io.cdp.lake.labels.LabelEvidence;
+import io.cdp.lake.labels.LabelEvidenceTable;
+import io.cdp.scoring.registry.ModelEntry;
+import io.cdp.scoring.registry.ModelRegistry;
+import io.cdp.scoring.registry.ModelStatus;
+import io.cdp.trainer.TrainerApplication;
+import io.cdp.trainer.online.LakeTraining;
+import io.cdp.training.online.OnlineCardTrainer;
+import io.cdp.training.publish.PublishedModel;
+import io.cdp.training.train.Progress;
+import io.cdp.training.train.ThresholdSelector;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+import org.apache.parquet.schema.Types;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringApplication;
+import software.amazon.awssdk.core.sync.RequestBody;
+
+/**
+ * The {@code retrain} job on a lake as the platform fills it: core banking's raw history, the stream's scored rows,
+ * label evidence (chargebacks) under {@code labels/evidence/}. Refused without a live champion; with one, the
+ * challenger is registered with its lineage, the decision recorded on both versions, drift on the champion.
+ */
+@AwsEmulatorTest
+class RetrainJobIT {
+
+    private static int run(CdpResources names, AwsEmulator emulator, String... jobArguments) {
+        List<String> args = new ArrayList<>(List.of(
+                "--cdp.aws.endpoint=" + emulator.endpoint(),
+                "--cdp.aws.namespace=" + names.namespace(),
+                "--logging.structured.format.console="));
+        args.addAll(List.of(jobArguments));
+        return SpringApplication.exit(SpringApplication.run(TrainerApplication.class, args.toArray(String[]::new)));
+    }
+
+    /** The columns of the stream's scored table the retraining reads (the transformer writes more). */
+    private static final MessageType SCORED = Types.buildMessage()
+            .required(PrimitiveTypeName.BINARY)
+            .as(LogicalTypeAnnotation.stringType())
+            .named("transactionId")
+            .required(PrimitiveTypeName.BINARY)
+            .as(LogicalTypeAnnotation.stringType())
+            .named("cardToken")
+            .required(PrimitiveTypeName.INT64)
+            .as(LogicalTypeAnnotation.timestampType(true, LogicalTypeAnnotation.TimeUnit.MILLIS))
+            .named("transactionTime")
+            .required(PrimitiveTypeName.DOUBLE)
+            .named("score")
+            .required(PrimitiveTypeName.BOOLEAN)
+            .named("alert")
+            .required(PrimitiveTypeName.BINARY)
+            .as(LogicalTypeAnnotation.stringType())
+            .named("modelVersion")
+            .named("scored_transaction");
+
+    private static boolean promoted(List<Map<String, String>> decisions) {
+        return "PROMOTE".equals(decisions.getFirst().get("verdict"));
+    }
+
+    @Test
+    void retrainsAgainstTheLiveModelAndRecordsDecisionLineageAndDrift(
+            AwsClients clients, CdpResources names, AwsEmulator emulator) {
+        String lake = names.bucket(CdpResources.Bucket.LAKE);
+        LocalDate from = LocalDate.now(ZoneOffset.UTC).minusDays(50);
+        DriftScenario.Generated generated =
+                DriftScenario.generate(new DriftScenario.Options(11, 150, from, 50, 2.5, 1.0, 25, 2));
+        List<TransactionRecordedV1> history = generated.transactions();
+        clients.s3()
+                .putObject(
+                        b -> b.bucket(lake)
+                                .key(LakeLayout.rawTransactionsPartition(
+                                                history.getFirst().transactionTime()) + "ext-1.parquet"),
+                        RequestBody.fromBytes(RawTransactions.toParquet(history)));
+        assertThat(run(names, emulator, "--cdp.trainer.job=retrain"))
+                .as("no live model to challenge: refused")
+                .isEqualTo(2);
+
+        // the first champion on the first 25 days, promoted
+        var online = WireTransactions.online(history);
+        OnlineCardTrainer.Trained first = OnlineCardTrainer.train(
+                new OnlineCardTrainer.Plan(
+                        online.stream()
+                                .filter(t -> Retraining.day(t).isBefore(from.plusDays(25)))
+                                .toList(),
+                        from.plusDays(7),
+                        from.plusDays(21),
+                        from.plusDays(24),
+                        ThresholdSelector.byAlertShare(0.04, 0.004),
+                        LakeTraining.PARAMETERS),
+                Progress.silent());
+        PublishedModel champion = OnlineCardTrainer.publish(
+                clients.s3(),
+                clients.dynamoDb(),
+                names.bucket(CdpResources.Bucket.MODELS),
+                names.table(CdpResources.Table.MODELS),
+                first);
+        ModelRegistry registry = new ModelRegistry(
+                clients.dynamoDb(), names.table(CdpResources.Table.MODELS), OnlineFeatures.MODEL_NAME);
+        registry.promote(champion.version(), Instant.now());
+
+        // the stream scored the days from go-live; chargebacks arrive 2 to 10 days after each fraud
+        List<ScoredTransactions.Scored> scored = history.stream()
+                .filter(t -> !LocalDate.ofInstant(t.transactionTime(), ZoneOffset.UTC)
+                        .isBefore(from.plusDays(25)))
+                .map(t -> new ScoredTransactions.Scored(
+                        t.transactionId(), t.cardToken().value(), t.transactionTime(), 0.1, false, champion.version()))
+                .toList();
+        byte[] scoredParquet = ParquetFiles.write(SCORED, scored, (s, w) -> {
+            w.write("transactionId", s.transactionId());
+            w.write("cardToken", s.cardToken());
+            w.write("transactionTime", s.transactionTime().toEpochMilli());
+            w.write("score", s.score());
+            w.write("alert", s.alert());
+            w.write("modelVersion", s.modelVersion());
+        });
+        clients.s3()
+                .putObject(
+                        b -> b.bucket(lake).key(LakeLayout.SCORED + "day=" + from.plusDays(25) + "/s/0-1.parquet"),
+                        RequestBody.fromBytes(scoredParquet));
+        Random random = new Random(3);
+        List<LabelEvidence> chargebacks = history.stream()
+                .filter(t -> Boolean.TRUE.equals(t.fraudLabel()))
+                .map(t -> LabelEvidence.chargeback(
+                        t.transactionId(),
+                        t.transactionTime().plus(Duration.ofDays(2 + random.nextInt(9))),
+                        "cb-" + t.transactionId()))
+                .filter(e -> e.knownAt().isBefore(Instant.now()))
+                .toList();
+        assertThat(LabelEvidenceTable.write(clients.s3(), lake, "batch-1", chargebacks))
+                .isNotEmpty();
+        assertThat(ScoredTransactions.readAll(clients.s3(), lake)).hasSize(scored.size());
+        assertThat(LabelEvidenceTable.readAll(clients.s3(), lake)).hasSize(chargebacks.size());
+
+        assertThat(run(
+                        names,
+                        emulator,
+                        "--cdp.trainer.job=retrain",
+                        "--cdp.trainer.alert-share=0.04",
+                        "--cdp.trainer.decline-share=0.004"))
+                .isZero();
+
+        ModelEntry challenger = registry.list().stream()
+                .filter(e -> !e.version().equals(champion.version()))
+                .findFirst()
+                .orElseThrow();
+        Map<String, String> lineage = registry.note(challenger.version(), "lineage");
+        assertThat(lineage)
+                .containsEntry("challenged", champion.version())
+                .containsEntry("featureSet", "online-card v1")
+                .containsEntry("labelDelay", "PT168H")
+                .containsKeys("dataWindow", "evaluationWeek", "codeVersion");
+        assertThat(Long.parseLong(lineage.get("labelsFraud"))).isPositive();
+        List<Map<String, String>> decisions = registry.decisions(champion.version());
+        assertThat(decisions).hasSize(1);
+        assertThat(decisions.getFirst())
+                .containsEntry("challenger", challenger.version())
+                .containsKeys("verdict", "reason", "champion.recall_at_alert", "challenger.recall_at_alert");
+        assertThat(registry.decisions(challenger.version())).isEqualTo(decisions);
+        String report = clients.s3()
+                .getObjectAsBytes(b -> b.bucket(names.bucket(CdpResources.Bucket.MODELS))
+                        .key(DecisionReport.key(OnlineFeatures.MODEL_NAME, challenger.version())))
+                .asUtf8String();
+        assertThat(decisions.getFirst().get("report")).endsWith(challenger.version() + ".html");
+        assertThat(report)
+                .contains("ROC, champion", "Precision-recall, challenger", "Card Precision@100 by day", "<svg")
+                .contains("Decision: " + (promoted(decisions) ? "promote" : "keep the champion"));
+        assertThat(registry.note(champion.version(), "drift")).containsKeys("status", "psiMax", "psi.mcc_risk");
+        boolean promoted = Boolean.parseBoolean(decisions.getFirst().get("promoted"));
+        assertThat(registry.serving().orElseThrow().version())
+                .isEqualTo(promoted ? challenger.version() : champion.version());
+        assertThat(challenger.status()).isEqualTo(promoted ? ModelStatus.LIVE : ModelStatus.REGISTERED);
+    }
+}
