@@ -83,9 +83,12 @@ class LiveModelsIT {
         PiiProtection pii = PiiProtection.fromAws(clients, names, DataKeyCache.Limits.DEFAULT, null);
         EventCodec codec = new EventCodec();
         GeneratedCustomers data = new GeneratedCustomers(pii, codec, 6, 40, 29);
+        // Customer360IT's arguments with this class's own development secret (a repeated option would be joined)
         String[] args = java.util.stream.Stream.concat(
-                        java.util.Arrays.stream(Customer360IT.arguments(names, emulator, "http://127.0.0.1:9")),
-                        java.util.stream.Stream.of("--cdp.c360.model-refresh=1s"))
+                        java.util.Arrays.stream(Customer360IT.arguments(names, emulator, "http://127.0.0.1:9"))
+                                .filter(a -> !a.startsWith("--cdp.security.dev-secret=")),
+                        java.util.stream.Stream.of(
+                                "--cdp.security.dev-secret=" + SECRET, "--cdp.c360.model-refresh=1s"))
                 .toArray(String[]::new);
         try (ConfigurableApplicationContext app =
                 new SpringApplicationBuilder(Customer360Application.class).run(args)) {
@@ -96,15 +99,30 @@ class LiveModelsIT {
             GeneratedCustomers.put(
                     new KinesisPublisher(clients.kinesis(), names.stream(Stream.SCORED_TRANSACTIONS)),
                     data.scoredEvents);
+            GeneratedCustomers.put(
+                    new KinesisPublisher(clients.kinesis(), names.stream(Stream.FEEDBACK)), data.feedbackEvents);
             for (Customer c : data.customers) {
-                PipelineFixture.await(
-                        "profile of " + c.id() + " at version " + (c.expectedVersion()),
-                        Duration.ofSeconds(180),
-                        () -> {
-                            var r = get(base + "/v1/customers/" + c.token().value(), read);
-                            return r.statusCode() == 200
-                                    && JSON.readTree(r.body()).get("version").asLong() >= c.expectedVersion();
-                        });
+                String[] last = {"none"};
+                try {
+                    PipelineFixture.await(
+                            "profile of " + c.id() + " at version " + (c.expectedVersion()),
+                            Duration.ofSeconds(180),
+                            () -> {
+                                var r = get(base + "/v1/customers/" + c.token().value(), read);
+                                last[0] = r.statusCode() + " "
+                                        + r.body()
+                                                .substring(
+                                                        0,
+                                                        Math.min(400, r.body().length()));
+                                return r.statusCode() == 200
+                                        && JSON.readTree(r.body())
+                                                        .get("version")
+                                                        .asLong()
+                                                >= c.expectedVersion();
+                            });
+                } catch (AssertionError e) {
+                    throw new AssertionError(e.getMessage() + "; the last answer: " + last[0], e);
+                }
             }
 
             ProfileStore store = app.getBean(ProfileStore.class);
@@ -290,13 +308,23 @@ class LiveModelsIT {
                         TRAINED_AS_OF,
                         Map.of(),
                         new Thresholds(0, 0, 0, "none: not a classifier"),
-                        "generated",
+                        sha256(artifact),
                         "n/a",
                         Map.of(),
                         Instant.now()),
                 uri,
                 uri);
         registry.promote(version, Instant.now());
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of()
+                    .formatHex(
+                            java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String token(String subject, String... scopes) {
