@@ -135,7 +135,16 @@ public final class KeysAndData extends Construct {
                     .removalPolicy(RemovalPolicy.RETAIN);
             if (table.sortKey() != null) builder.sortKey(attribute(table.sortKey()));
             if (table.ttlAttribute() != null) builder.timeToLiveAttribute(table.ttlAttribute());
-            tables.put(table, builder.build());
+            var created = builder.build();
+            for (CdpResources.Index index : table.indexes()) {
+                var props = software.amazon.awscdk.services.dynamodb.GlobalSecondaryIndexProps.builder()
+                        .indexName(index.name())
+                        .partitionKey(attribute(index.partitionKey()))
+                        .projectionType(software.amazon.awscdk.services.dynamodb.ProjectionType.ALL);
+                if (index.sortKey() != null) props.sortKey(attribute(index.sortKey()));
+                created.addGlobalSecondaryIndex(props.build());
+            }
+            tables.put(table, created);
         }
 
         for (Queue queue : Queue.values()) {

@@ -191,6 +191,30 @@ class CdpStackTest {
     }
 
     @Test
+    void theProfilesTableHasItsSegmentIndexAsCdpResourcesDefinesIt() {
+        CdpResources.Index index = CdpResources.Index.PROFILES_BY_SEGMENT;
+        template.hasResourceProperties(
+                "AWS::DynamoDB::Table",
+                Map.of(
+                        "TableName",
+                        CdpResources.DEFAULT.table(CdpResources.Table.PROFILES),
+                        "GlobalSecondaryIndexes",
+                        List.of(Map.of(
+                                "IndexName",
+                                index.name(),
+                                "KeySchema",
+                                List.of(
+                                        Map.of(
+                                                "AttributeName",
+                                                index.partitionKey().name(),
+                                                "KeyType",
+                                                "HASH"),
+                                        Map.of("AttributeName", index.sortKey().name(), "KeyType", "RANGE")),
+                                "Projection",
+                                Map.of("ProjectionType", "ALL")))));
+    }
+
+    @Test
     void everyStreamQueueAndTopicIsEncryptedWithTheDataKey() {
         String dataKey = logicalId(stack.data().dataKey());
         ofType("AWS::Kinesis::Stream").values().forEach(s -> {

@@ -9,13 +9,13 @@ import io.cdp.aws.test.AwsEmulatorTest;
 import io.cdp.aws.test.PipelineFixture;
 import io.cdp.c360.GeneratedCustomers.Customer;
 import io.cdp.c360.ingest.ProfileIngest;
-import io.cdp.c360.ingest.RawRecord;
 import io.cdp.events.codec.EventCodec;
 import io.cdp.events.payload.CustomerFeedbackReceivedV1;
 import io.cdp.events.payload.TransactionScoredV1;
 import io.cdp.events.resources.CdpResources;
 import io.cdp.events.resources.CdpResources.Stream;
 import io.cdp.events.resources.CdpResources.Table;
+import io.cdp.kinesis.ingest.RawRecord;
 import io.cdp.pii.PiiProtection;
 import io.cdp.pii.audit.DynamoDbAuditLog;
 import io.cdp.pii.crypto.DataKeyCache;
@@ -114,6 +114,18 @@ class Customer360IT {
                             return r.statusCode() == 200
                                     && JSON.readTree(r.body()).get("version").asLong() >= c.expectedVersion();
                         });
+            }
+
+            // KCL mode checkpoints each binding's batches (the shared edge; before it, customer-360 never checkpointed
+            // under KCL and replayed everything at each restart)
+            for (String binding : List.of("customers-in-0", "scored-in-0", "feedback-in-0")) {
+                String leases = names.table(Table.BINDER_CHECKPOINTS) + "-c360-kcl-" + binding;
+                PipelineFixture.await(
+                        binding + " checkpointed at a sequence number in " + leases,
+                        Duration.ofSeconds(60),
+                        () -> clients.dynamoDb().scan(b -> b.tableName(leases)).items().stream()
+                                .map(item -> item.get("checkpoint"))
+                                .anyMatch(c -> c != null && c.s() != null && c.s().matches("\\d+")));
             }
 
             // windows, mixes and risk equal a batch recomputation over the same events

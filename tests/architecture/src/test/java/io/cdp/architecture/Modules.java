@@ -37,6 +37,7 @@ final class Modules {
             "io.cdp.datagen",
             "io.cdp.training",
             "io.cdp.customers",
+            "io.cdp.kinesis",
             "io.cdp.service");
 
     /**

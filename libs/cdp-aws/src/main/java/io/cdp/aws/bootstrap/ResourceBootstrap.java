@@ -20,8 +20,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
@@ -148,12 +150,26 @@ public final class ResourceBootstrap {
                     .keyType(KeyType.RANGE)
                     .build());
         }
+        var indexes = new ArrayList<GlobalSecondaryIndex>();
+        for (CdpResources.Index index : table.indexes()) {
+            addAttribute(attributes, index.partitionKey());
+            if (index.sortKey() != null) {
+                addAttribute(attributes, index.sortKey());
+            }
+            indexes.add(index(index));
+        }
         try {
-            dynamoDb.createTable(b -> b.tableName(name)
-                    .attributeDefinitions(attributes)
-                    .keySchema(keys)
-                    .billingMode(BillingMode.PAY_PER_REQUEST));
+            dynamoDb.createTable(b -> {
+                b.tableName(name)
+                        .attributeDefinitions(attributes)
+                        .keySchema(keys)
+                        .billingMode(BillingMode.PAY_PER_REQUEST);
+                if (!indexes.isEmpty()) {
+                    b.globalSecondaryIndexes(indexes);
+                }
+            });
         } catch (ResourceInUseException e) {
+            addMissingIndexes(table, name, attributes);
             return Outcome.EXISTED;
         }
         // the SDK's default waiter polls every 20 s: dynalite keeps a new table CREATING for half a second, so each
@@ -183,6 +199,55 @@ public final class ResourceBootstrap {
 
     private static @org.jspecify.annotations.Nullable String errorCode(DynamoDbException e) {
         return e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+    }
+
+    /**
+     * A table created before an index was added to {@link CdpResources} (a long-running local emulator) gets the index
+     * now, so code that queries it works there too; in AWS, deploy/cdk owns the tables.
+     */
+    private void addMissingIndexes(Table table, String name, List<AttributeDefinition> attributes) {
+        if (table.indexes().isEmpty()) {
+            return;
+        }
+        var existing = dynamoDb.describeTable(b -> b.tableName(name)).table().globalSecondaryIndexes().stream()
+                .map(i -> i.indexName())
+                .toList();
+        for (CdpResources.Index index : table.indexes()) {
+            if (existing.contains(index.name())) {
+                continue;
+            }
+            dynamoDb.updateTable(b -> b.tableName(name)
+                    .attributeDefinitions(attributes)
+                    .globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName(index.name())
+                            .keySchema(index(index).keySchema())
+                            .projection(p -> p.projectionType(ProjectionType.ALL)))));
+            log.info("{}: index {} added", name, index.name());
+        }
+    }
+
+    private static GlobalSecondaryIndex index(CdpResources.Index index) {
+        var keys = new ArrayList<KeySchemaElement>();
+        keys.add(KeySchemaElement.builder()
+                .attributeName(index.partitionKey().name())
+                .keyType(KeyType.HASH)
+                .build());
+        if (index.sortKey() != null) {
+            keys.add(KeySchemaElement.builder()
+                    .attributeName(index.sortKey().name())
+                    .keyType(KeyType.RANGE)
+                    .build());
+        }
+        return GlobalSecondaryIndex.builder()
+                .indexName(index.name())
+                .keySchema(keys)
+                .projection(p -> p.projectionType(ProjectionType.ALL))
+                .build();
+    }
+
+    private static void addAttribute(List<AttributeDefinition> attributes, CdpResources.Key key) {
+        if (attributes.stream().noneMatch(a -> a.attributeName().equals(key.name()))) {
+            attributes.add(attribute(key));
+        }
     }
 
     private static AttributeDefinition attribute(CdpResources.Key key) {

@@ -159,6 +159,22 @@ public record CdpResources(String namespace) {
     public record Key(String name, KeyType type) {}
 
     /**
+     * A global secondary index of a table (its name is the table's own, not namespaced), projecting every attribute.
+     * Sparse by design where the partition key is an attribute only some items carry.
+     */
+    public record Index(
+            String name, Key partitionKey, @Nullable Key sortKey) {
+
+        /**
+         * The profiles by segment ({@code seg}, set on profile items only; an erased profile's tombstone has none),
+         * in customer-token order: {@code GET /v1/customers?segment=} reads one segment's profiles without scanning
+         * the table. (Here, not in {@link CdpResources}: the table enum's constants need it initialised first.)
+         */
+        public static final Index PROFILES_BY_SEGMENT =
+                new Index("by-segment", new Key("seg", KeyType.S), new Key("customerToken", KeyType.S));
+    }
+
+    /**
      * DynamoDB tables with their key design. Access patterns came first: a card's transactions by time
      * (partition = card, sort = time + id), a customer's cards (partition = customer, sort = card index),
      * one item per feature-store entity, model versions by name.
@@ -185,7 +201,13 @@ public record CdpResources(String namespace) {
          * tombstone after an erasure), cards ({@code C#<cardToken>}), daily aggregates ({@code D#<yyyy-MM-dd>}) and the
          * event ids already applied ({@code E#<eventId>}, expiring: the dedup horizon).
          */
-        PROFILES("profiles", Zone.CDP, new Key("customerToken", KeyType.S), new Key("sk", KeyType.S), "expiresAt"),
+        PROFILES(
+                "profiles",
+                Zone.CDP,
+                new Key("customerToken", KeyType.S),
+                new Key("sk", KeyType.S),
+                "expiresAt",
+                List.of(Index.PROFILES_BY_SEGMENT)),
         MODELS("models", Zone.CDP, new Key("modelName", KeyType.S), new Key("version", KeyType.S), null),
         ALERTS("alerts", Zone.CDP, new Key("transactionId", KeyType.S), null, "expiresAt"),
         /**
@@ -203,13 +225,25 @@ public record CdpResources(String namespace) {
         private final Key partitionKey;
         private final @Nullable Key sortKey;
         private final @Nullable String ttlAttribute;
+        private final List<Index> indexes;
 
         Table(String baseName, Zone zone, Key partitionKey, @Nullable Key sortKey, @Nullable String ttlAttribute) {
+            this(baseName, zone, partitionKey, sortKey, ttlAttribute, List.of());
+        }
+
+        Table(
+                String baseName,
+                Zone zone,
+                Key partitionKey,
+                @Nullable Key sortKey,
+                @Nullable String ttlAttribute,
+                List<Index> indexes) {
             this.baseName = baseName;
             this.zone = zone;
             this.partitionKey = partitionKey;
             this.sortKey = sortKey;
             this.ttlAttribute = ttlAttribute;
+            this.indexes = List.copyOf(indexes);
         }
 
         public String baseName() {
@@ -230,6 +264,11 @@ public record CdpResources(String namespace) {
 
         public @Nullable String ttlAttribute() {
             return ttlAttribute;
+        }
+
+        /** Global secondary indexes (bootstrap and deploy/cdk create them; local bootstrap adds missing ones). */
+        public List<Index> indexes() {
+            return indexes;
         }
     }
 

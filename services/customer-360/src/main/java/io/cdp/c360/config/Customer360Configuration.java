@@ -39,11 +39,7 @@ class Customer360Configuration {
                 dynamoDb, names.table(Table.PROFILES), properties.eventRetention(), clock, codec.mapper());
         return properties.readCacheTtl().isZero()
                 ? store
-                : new CachingProfileStore(
-                        store,
-                        properties.readCacheTtl(),
-                        properties.readCacheTtl().multipliedBy(5),
-                        100_000);
+                : new CachingProfileStore(store, properties.readCacheTtl(), properties.readCacheMaxStale(), 100_000);
     }
 
     @Bean

@@ -15,9 +15,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param retryBackoff    first wait between attempts (doubled each time)
  * @param ingestThreads   customers applied in parallel within one batch
  * @param unmaskTimeout   how long unmask waits for core-banking
- * @param readCacheTtl    a profile read from memory is reloaded in the background once older than this, and not
- *                        served once older than five times this (0: no cache); this instance's own changes drop the
- *                        entry at once
+ * @param readCacheTtl    a profile read from memory is reloaded in the background on its next read once older than
+ *                        this (0: no cache); this instance's own changes drop the entry at once, so this bounds how
+ *                        long another instance's change stays unseen by a customer read steadily
+ * @param readCacheMaxStale a cached profile older than this is never served (how long another instance's change can
+ *                        stay unseen at worst); longer than {@code readCacheTtl}
  * @param kclFailover     KCL mode only: a lease not renewed for this long is taken over (KCL's 10 s by default)
  */
 @ConfigurationProperties("cdp.c360")
@@ -30,6 +32,7 @@ public record Customer360Properties(
         @Nullable Integer ingestThreads,
         @Nullable Duration unmaskTimeout,
         @Nullable Duration readCacheTtl,
+        @Nullable Duration readCacheMaxStale,
         @Nullable Duration kclFailover) {
 
     public Customer360Properties {
@@ -40,7 +43,8 @@ public record Customer360Properties(
         retryBackoff = retryBackoff != null ? retryBackoff : Duration.ofMillis(100);
         ingestThreads = ingestThreads != null ? ingestThreads : 16;
         unmaskTimeout = unmaskTimeout != null ? unmaskTimeout : Duration.ofSeconds(5);
-        readCacheTtl = readCacheTtl != null ? readCacheTtl : Duration.ofSeconds(1);
+        readCacheTtl = readCacheTtl != null ? readCacheTtl : Duration.ofSeconds(10);
+        readCacheMaxStale = readCacheMaxStale != null ? readCacheMaxStale : readCacheTtl.multipliedBy(6);
         kclFailover = kclFailover != null ? kclFailover : Duration.ofSeconds(10);
     }
 }

@@ -1,46 +1,29 @@
 package io.cdp.c360.ingest;
 
-import io.cdp.events.resources.CdpResources;
 import io.cdp.events.resources.CdpResources.Stream;
-import io.cdp.events.resources.CdpResources.Table;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.springframework.boot.EnvironmentPostProcessor;
-import org.springframework.boot.SpringApplication;
-import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.MapPropertySource;
 
 /**
- * Binding destinations and the binder's checkpoint and lock tables from {@link CdpResources} and the configured
- * namespace, as the stream transformer does: no stream or table name is written twice. Added last, so an explicit
- * property still wins.
+ * customer-360's bindings for the shared {@link io.cdp.kinesis.ingest.BindingDestinations}: destinations and binder
+ * tables from {@code CdpResources}, KCL lease tables {@code <checkpoints>-c360-kcl-<binding>} (apart from the
+ * transformer's; deployed names: keep).
  */
-public final class BindingDestinations implements EnvironmentPostProcessor {
+public final class BindingDestinations extends io.cdp.kinesis.ingest.BindingDestinations {
 
     static final String CUSTOMERS_IN = "customers-in-0";
     static final String SCORED_IN = "scored-in-0";
     static final String FEEDBACK_IN = "feedback-in-0";
 
-    @Override
-    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        String namespace = environment.getProperty("cdp.aws.namespace");
-        CdpResources names = namespace != null ? CdpResources.fromValue(namespace) : CdpResources.fromEnvironment();
-        Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put(destination(CUSTOMERS_IN), names.stream(Stream.CORE_CUSTOMERS));
-        properties.put(destination(SCORED_IN), names.stream(Stream.SCORED_TRANSACTIONS));
-        properties.put(destination(FEEDBACK_IN), names.stream(Stream.FEEDBACK));
-        properties.put("spring.cloud.stream.kinesis.binder.checkpoint.table", names.table(Table.BINDER_CHECKPOINTS));
-        properties.put("spring.cloud.stream.kinesis.binder.locks.table", names.table(Table.BINDER_LOCKS));
-        // KCL mode: one lease table per binding and namespace (not one named after the group)
-        for (String binding : new String[] {CUSTOMERS_IN, SCORED_IN, FEEDBACK_IN}) {
-            properties.put(
-                    "spring.cloud.stream.kinesis.bindings." + binding + ".consumer.lease-table-name",
-                    names.table(Table.BINDER_CHECKPOINTS) + "-c360-kcl-" + binding);
-        }
-        environment.getPropertySources().addLast(new MapPropertySource("c360ResourceNames", properties));
+    public BindingDestinations() {
+        super("c360ResourceNames", "-c360-kcl-", bindings());
     }
 
-    private static String destination(String binding) {
-        return "spring.cloud.stream.bindings." + binding + ".destination";
+    private static Map<String, Stream> bindings() {
+        Map<String, Stream> bindings = new LinkedHashMap<>();
+        bindings.put(CUSTOMERS_IN, Stream.CORE_CUSTOMERS);
+        bindings.put(SCORED_IN, Stream.SCORED_TRANSACTIONS);
+        bindings.put(FEEDBACK_IN, Stream.FEEDBACK);
+        return bindings;
     }
 }

@@ -15,6 +15,7 @@ import io.cdp.events.payload.CustomerFeedbackReceivedV1;
 import io.cdp.events.payload.CustomerUpsertedV1;
 import io.cdp.events.payload.EventPayload;
 import io.cdp.events.payload.TransactionScoredV1;
+import io.cdp.kinesis.ingest.RawRecord;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.LocalDate;

@@ -1,5 +1,6 @@
 package io.cdp.c360.ingest;
 
+import io.cdp.kinesis.ingest.RawRecord;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

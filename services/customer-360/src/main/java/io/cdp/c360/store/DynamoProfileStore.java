@@ -4,6 +4,7 @@ import io.cdp.c360.profile.Card;
 import io.cdp.c360.profile.DayAggregate;
 import io.cdp.c360.profile.Profile;
 import io.cdp.c360.profile.SealedPii;
+import io.cdp.events.resources.CdpResources;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,6 +46,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class DynamoProfileStore implements ProfileStore {
 
+    static final CdpResources.Index BY_SEGMENT = CdpResources.Index.PROFILES_BY_SEGMENT;
     static final String PROFILE = "A#PROFILE";
     static final String CARD = "C#";
     static final String DAY = "D#";
@@ -219,41 +221,77 @@ public final class DynamoProfileStore implements ProfileStore {
                 .toList();
     }
 
+    /**
+     * One segment's profiles come from the sparse segment index ({@link CdpResources.Index#PROFILES_BY_SEGMENT}: only
+     * profile items carry {@code seg}), read in customer-token order, so a campaign paging a segment reads that
+     * segment and nothing else; other filters apply to what it reads. Without a segment the listing scans profile items
+     * (risk and CLV ranges have no index: they change on every purchase, and an index on them would rewrite an index
+     * item each time).
+     */
     @Override
     public Page list(Filter filter, int limit, @Nullable String cursor) {
-        StringBuilder expression = new StringBuilder("sk = :a AND attribute_not_exists(erasedAt)");
+        StringBuilder expression = new StringBuilder();
         Map<String, AttributeValue> values = new HashMap<>();
-        values.put(":a", s(PROFILE));
-        if (filter.segment() != null) {
-            expression.append(" AND seg = :seg");
-            values.put(":seg", s(filter.segment()));
+        String segment = filter.segment();
+        if (segment == null) {
+            expression.append("sk = :a AND attribute_not_exists(erasedAt)");
+            values.put(":a", s(PROFILE));
         }
         if (filter.minRisk() != null) {
-            expression.append(" AND risk >= :rmin");
+            and(expression).append("risk >= :rmin");
             values.put(":rmin", n(filter.minRisk()));
         }
         if (filter.maxRisk() != null) {
-            expression.append(" AND risk <= :rmax");
+            and(expression).append("risk <= :rmax");
             values.put(":rmax", n(filter.maxRisk()));
         }
         if (filter.minClv() != null) {
-            expression.append(" AND clv >= :cmin");
+            and(expression).append("clv >= :cmin");
             values.put(":cmin", n(filter.minClv()));
         }
         if (filter.maxClv() != null) {
-            expression.append(" AND clv <= :cmax");
+            and(expression).append("clv <= :cmax");
             values.put(":cmax", n(filter.maxClv()));
         }
-        Map<String, AttributeValue> start = cursor == null ? null : key(decodeCursor(cursor), PROFILE);
+        Map<String, AttributeValue> start = null;
+        if (cursor != null) {
+            start = new HashMap<>(key(decodeCursor(cursor), PROFILE));
+            if (segment != null) {
+                start.put(BY_SEGMENT.partitionKey().name(), s(segment));
+            }
+        }
         List<Profile> found = new ArrayList<>();
+        int pageSize = Math.max(100, limit * 4);
         while (true) {
             Map<String, AttributeValue> from = start;
-            ScanResponse page = dynamoDb.scan(b -> b.tableName(table)
-                    .filterExpression(expression.toString())
-                    .expressionAttributeValues(values)
-                    .exclusiveStartKey(from)
-                    .limit(Math.max(100, limit * 4)));
-            for (var item : page.items()) {
+            List<Map<String, AttributeValue>> items;
+            Map<String, AttributeValue> last;
+            if (segment != null) {
+                Map<String, AttributeValue> queryValues = new HashMap<>(values);
+                queryValues.put(":seg", s(segment));
+                QueryResponse page = dynamoDb.query(b -> {
+                    b.tableName(table)
+                            .indexName(BY_SEGMENT.name())
+                            .keyConditionExpression("seg = :seg")
+                            .expressionAttributeValues(queryValues)
+                            .exclusiveStartKey(from)
+                            .limit(pageSize);
+                    if (!expression.isEmpty()) {
+                        b.filterExpression(expression.toString());
+                    }
+                });
+                items = page.items();
+                last = page.hasLastEvaluatedKey() ? page.lastEvaluatedKey() : Map.of();
+            } else {
+                ScanResponse page = dynamoDb.scan(b -> b.tableName(table)
+                        .filterExpression(expression.toString())
+                        .expressionAttributeValues(values)
+                        .exclusiveStartKey(from)
+                        .limit(pageSize));
+                items = page.items();
+                last = page.hasLastEvaluatedKey() ? page.lastEvaluatedKey() : Map.of();
+            }
+            for (var item : items) {
                 found.add(profileOf(item));
                 if (found.size() == limit) {
                     // resume after this very item: the rest of this page is read again from there
@@ -261,11 +299,15 @@ public final class DynamoProfileStore implements ProfileStore {
                             found, encodeCursor(item.get("customerToken").s()));
                 }
             }
-            if (!page.hasLastEvaluatedKey() || page.lastEvaluatedKey().isEmpty()) {
+            if (last.isEmpty()) {
                 return new Page(found, null);
             }
-            start = page.lastEvaluatedKey();
+            start = last;
         }
+    }
+
+    private static StringBuilder and(StringBuilder expression) {
+        return expression.isEmpty() ? expression : expression.append(" AND ");
     }
 
     @Override

@@ -12,6 +12,7 @@ import io.cdp.events.payload.CustomerFeedbackReceivedV1;
 import io.cdp.events.payload.CustomerFeedbackReceivedV1.FeedbackChannel;
 import io.cdp.events.payload.CustomerFeedbackReceivedV1.Verdict;
 import io.cdp.events.pii.Token;
+import io.cdp.kinesis.ingest.RawRecord;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Instant;

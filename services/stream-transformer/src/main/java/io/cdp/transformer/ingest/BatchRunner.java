@@ -1,5 +1,6 @@
 package io.cdp.transformer.ingest;
 
+import io.cdp.kinesis.ingest.RawRecord;
 import io.cdp.transformer.ops.PipelineMetrics;
 import java.util.List;
 import org.jspecify.annotations.Nullable;

@@ -18,6 +18,7 @@ import io.cdp.features.online.WireTransactions;
 import io.cdp.features.tabformer.TabFormerContext;
 import io.cdp.features.tabformer.TabFormerFeatures;
 import io.cdp.features.window.ApplyOutcome;
+import io.cdp.kinesis.ingest.RawRecord;
 import io.cdp.transformer.alerts.AlertSink;
 import io.cdp.transformer.features.CustomerState;
 import io.cdp.transformer.features.FeatureStore;

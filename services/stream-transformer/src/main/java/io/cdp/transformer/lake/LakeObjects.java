@@ -18,7 +18,7 @@ import java.util.Map;
  * overwritten by one of the replay, and rows it held beyond the replay's batch land in later objects: each
  * transaction ends up in exactly one object. No listing, no marker table, no second write per row. This needs one
  * worker per shard at a time: a worker that has lost the shard's lease writes nothing more
- * ({@code IngestConfiguration.holdsLease}).
+ * ({@code KinesisBatches.holdsLease}, libs/cdp-kinesis-ingest).
  */
 public final class LakeObjects {
 

@@ -1,15 +1,12 @@
 package io.cdp.transformer.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
-import io.awspring.cloud.kinesis.integration.Checkpointer;
 import io.awspring.cloud.kinesis.integration.KinesisHeaders;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -18,10 +15,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
 import software.amazon.kinesis.exceptions.ShutdownException;
-import software.amazon.kinesis.exceptions.ThrottlingException;
 import software.amazon.kinesis.processor.RecordProcessorCheckpointer;
 
-/** Both consumers' checkpointers are honoured: a KCL batch that is never checkpointed is replayed after every restart. */
+/**
+ * The transformer's batches through the shared edge ({@code KinesisBatches}, whose own tests cover both checkpointers
+ * and the fence alone): the fence comes before the {@link BatchRunner}, and a failing batch is quarantined before it
+ * is checkpointed, never skipped.
+ */
 class CheckpointTest {
 
     private static final BatchRunner RUNNER = new BatchRunner(
@@ -33,29 +33,6 @@ class CheckpointTest {
                 throw new AssertionError("nothing to quarantine here");
             },
             io.cdp.transformer.ops.PipelineMetrics.NONE);
-
-    @Test
-    void theKclCheckpointerCheckpointsTheBatch() throws Exception {
-        RecordProcessorCheckpointer kcl = mock(RecordProcessorCheckpointer.class);
-        IngestConfiguration.checkpoint(kcl, "s", "shardId-0");
-        verify(kcl).checkpoint();
-    }
-
-    @Test
-    void theBinderCheckpointerCheckpointsTheBatch() {
-        Checkpointer binder = mock(Checkpointer.class);
-        IngestConfiguration.checkpoint(binder, "s", "shardId-0");
-        verify(binder).checkpoint();
-    }
-
-    @Test
-    void aLostLeaseIsNotAnErrorTheNextOwnerReplaysIdempotently() throws Exception {
-        RecordProcessorCheckpointer kcl = mock(RecordProcessorCheckpointer.class);
-        doThrow(new ShutdownException("lease lost")).when(kcl).checkpoint();
-        assertThatCode(() -> IngestConfiguration.checkpoint(kcl, "s", "shardId-0"))
-                .doesNotThrowAnyException();
-        verify(kcl).checkpoint();
-    }
 
     @Test
     void aBatchWhoseLeaseIsLostHasNoEffectAndIsLeftToTheNewOwner() throws Exception {
@@ -81,18 +58,6 @@ class CheckpointTest {
         var order = inOrder(kcl);
         order.verify(kcl).prepareCheckpoint();
         order.verify(kcl).checkpoint();
-    }
-
-    @Test
-    void aLeaseTableThatCannotAnswerDoesNotStopProcessing() throws Exception {
-        RecordProcessorCheckpointer kcl = mock(RecordProcessorCheckpointer.class);
-        doThrow(new ThrottlingException("slow down")).when(kcl).prepareCheckpoint();
-        List<String> processed = new ArrayList<>();
-
-        IngestConfiguration.handle(batch(kcl), RUNNER, (stream, shard, records) -> processed.add(shard));
-
-        assertThat(processed).hasSize(1);
-        verify(kcl).checkpoint();
     }
 
     @Test
@@ -124,11 +89,5 @@ class CheckpointTest {
                         KinesisHeaders.RECEIVED_SEQUENCE_NUMBER, List.of("49000000000000000000000000000000000000001"))
                 .setHeader(KinesisHeaders.CHECKPOINTER, checkpointer)
                 .build();
-    }
-
-    @Test
-    void aBatchWithoutCheckpointerSaysHowToConfigureTheBinding() {
-        assertThatThrownBy(() -> IngestConfiguration.checkpoint(null, "s", "shardId-0"))
-                .hasMessageContaining("checkpoint-mode manual");
     }
 }

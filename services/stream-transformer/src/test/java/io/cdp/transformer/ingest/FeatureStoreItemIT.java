@@ -15,6 +15,7 @@ import io.cdp.features.online.OnlineFeatures;
 import io.cdp.features.online.OnlineTransaction;
 import io.cdp.features.online.WireTransactions;
 import io.cdp.features.tabformer.TabFormerContext;
+import io.cdp.kinesis.ingest.RawRecord;
 import io.cdp.transformer.features.DynamoFeatureStore;
 import io.cdp.transformer.lake.ScoredRow;
 import java.time.Clock;

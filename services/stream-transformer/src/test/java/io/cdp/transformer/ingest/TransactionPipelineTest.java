@@ -8,6 +8,7 @@ import io.cdp.events.codec.EventCodec;
 import io.cdp.events.payload.TransactionRecordedV1;
 import io.cdp.events.payload.TransactionScoredV1;
 import io.cdp.features.online.WireTransactions;
+import io.cdp.kinesis.ingest.RawRecord;
 import io.cdp.transformer.features.CustomerState;
 import io.cdp.transformer.features.StoredEntity;
 import io.cdp.transformer.lake.ScoredRow;

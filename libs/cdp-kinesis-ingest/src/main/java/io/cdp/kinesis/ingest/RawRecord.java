@@ -1,4 +1,4 @@
-package io.cdp.c360.ingest;
+package io.cdp.kinesis.ingest;
 
 /** One Kinesis record as received: its bytes, untouched, and its sequence number within the shard. */
 public record RawRecord(byte[] data, String sequenceNumber) {}
