@@ -81,7 +81,7 @@ public final class CdpStack extends Stack {
         access.put(
                 CdpService.STREAM_TRANSFORMER.module(),
                 new Access(
-                        List.of(Stream.CORE_CUSTOMERS, Stream.CORE_TRANSACTIONS),
+                        List.of(Stream.CORE_CUSTOMERS, Stream.CORE_TRANSACTIONS, Stream.FEEDBACK),
                         List.of(Stream.SCORED_TRANSACTIONS),
                         tables(
                                 Table.FEATURES,
@@ -95,6 +95,7 @@ public final class CdpStack extends Stack {
                         List.of(),
                         merge(
                                 bucketPrefixes(Bucket.LAKE, "scored/*", true),
+                                bucketPrefixes(Bucket.LAKE, "labels/*", true),
                                 bucketPrefixes(Bucket.LAKE, "quarantine/*", true),
                                 bucketPrefixes(Bucket.MODELS, "*", false))));
         access.put(

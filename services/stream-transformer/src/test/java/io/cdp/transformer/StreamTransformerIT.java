@@ -3,11 +3,13 @@ package io.cdp.transformer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cdp.aws.AwsClients;
+import io.cdp.aws.kinesis.KinesisPublisher;
 import io.cdp.aws.test.AwsEmulator;
 import io.cdp.aws.test.AwsEmulatorTest;
 import io.cdp.aws.test.PipelineFixture;
 import io.cdp.datagen.SyntheticCardHistory;
 import io.cdp.events.codec.EventCodec;
+import io.cdp.events.payload.CustomerFeedbackReceivedV1;
 import io.cdp.events.payload.FraudAlertRequestedV1;
 import io.cdp.events.payload.TransactionRecordedV1;
 import io.cdp.events.payload.TransactionScoredV1;
@@ -20,6 +22,8 @@ import io.cdp.features.online.MccRiskTableStore;
 import io.cdp.features.online.MccRiskTables;
 import io.cdp.features.online.OnlineFeatures;
 import io.cdp.features.online.WireTransactions;
+import io.cdp.lake.labels.LabelEvidence;
+import io.cdp.lake.labels.LabelEvidenceTable;
 import io.cdp.training.synthetic.SyntheticModels;
 import io.cdp.transformer.ingest.S3SqsQuarantineSink;
 import io.cdp.transformer.scoring.ScoringModel;
@@ -156,6 +160,36 @@ class StreamTransformerIT {
                             .transactionId())
                     .containsExactlyInAnyOrderElementsOf(overThreshold);
             assertThat(fixture.alertClaims()).isEqualTo(overThreshold.size());
+
+            // the customers' answers on cdp.feedback become label evidence in the lake, for the retrain job
+            List<CustomerFeedbackReceivedV1> answers = new ArrayList<>();
+            for (int i = 0; i < Math.min(2, overThreshold.size()); i++) {
+                TransactionScoredV1 alerted = byId.get(overThreshold.get(i));
+                answers.add(new CustomerFeedbackReceivedV1(
+                        "alert-" + i,
+                        alerted.transactionId(),
+                        alerted.customerToken(),
+                        i == 0
+                                ? CustomerFeedbackReceivedV1.Verdict.CONFIRMED_FRAUD
+                                : CustomerFeedbackReceivedV1.Verdict.NOT_FRAUD,
+                        CustomerFeedbackReceivedV1.FeedbackChannel.SMS,
+                        Instant.now().truncatedTo(ChronoUnit.MILLIS)));
+            }
+            new KinesisPublisher(fixture.kinesis, names.stream(CdpResources.Stream.FEEDBACK))
+                    .putAll(answers.stream()
+                            .map(a -> new KinesisPublisher.Record(
+                                    a.customerToken().value(),
+                                    fixture.codec.encode(io.cdp.events.Envelope.of(
+                                            "alerting", a.customerToken().value(), a.receivedAt(), a))))
+                            .toList());
+            String lakeBucket = names.bucket(CdpResources.Bucket.LAKE);
+            PipelineFixture.await(
+                    "label evidence of the answers",
+                    Duration.ofSeconds(60),
+                    () -> LabelEvidenceTable.readAll(fixture.s3, lakeBucket).size() >= answers.size());
+            assertThat(LabelEvidenceTable.readAll(fixture.s3, lakeBucket))
+                    .containsExactlyInAnyOrderElementsOf(
+                            answers.stream().map(LabelEvidence::of).toList());
 
             // the online store: one card's state holds each of its transactions once
             String card = txs.getLast().cardToken().value();

@@ -7,6 +7,7 @@ import io.cdp.events.resources.CdpResources.KmsKey;
 import io.cdp.events.resources.CdpResources.Queue;
 import io.cdp.events.resources.CdpResources.Stream;
 import io.cdp.events.resources.CdpResources.Table;
+import io.cdp.lake.labels.LabelEvidenceTable;
 import io.cdp.transformer.alerts.AlertSink;
 import io.cdp.transformer.alerts.DynamoSqsAlertSink;
 import io.cdp.transformer.features.CachingFeatureStore;
@@ -16,6 +17,7 @@ import io.cdp.transformer.ingest.DynamoTransactionClaims;
 import io.cdp.transformer.ingest.QuarantineSink;
 import io.cdp.transformer.ingest.S3SqsQuarantineSink;
 import io.cdp.transformer.ingest.TransactionClaims;
+import io.cdp.transformer.labels.FeedbackLabels;
 import io.cdp.transformer.lake.LakeSink;
 import io.cdp.transformer.lake.ParquetLakeSink;
 import io.cdp.transformer.ops.KinesisReadinessIndicator;
@@ -119,6 +121,13 @@ class TransformerConfiguration {
     @Bean
     LakeSink lakeSink(S3Client s3, CdpResources names) {
         return new ParquetLakeSink(s3, names.bucket(Bucket.LAKE));
+    }
+
+    /** The customers' answers as label evidence in the lake ({@code labels/evidence/}), for the retrain job. */
+    @Bean
+    FeedbackLabels.EvidenceSink labelEvidenceSink(S3Client s3, CdpResources names) {
+        String bucket = names.bucket(Bucket.LAKE);
+        return (batchId, evidence) -> LabelEvidenceTable.write(s3, bucket, batchId, evidence);
     }
 
     @Bean

@@ -12,6 +12,7 @@ public final class BindingDestinations extends io.cdp.kinesis.ingest.BindingDest
 
     static final String TRANSACTIONS_IN = "transactions-in-0";
     static final String PROFILES_IN = "profiles-in-0";
+    static final String FEEDBACK_IN = "feedback-in-0";
 
     public BindingDestinations() {
         super("cdpResourceNames", "-kcl-", bindings());
@@ -21,6 +22,7 @@ public final class BindingDestinations extends io.cdp.kinesis.ingest.BindingDest
         Map<String, Stream> bindings = new LinkedHashMap<>();
         bindings.put(TRANSACTIONS_IN, Stream.CORE_TRANSACTIONS);
         bindings.put(PROFILES_IN, Stream.CORE_CUSTOMERS);
+        bindings.put(FEEDBACK_IN, Stream.FEEDBACK);
         return bindings;
     }
 }

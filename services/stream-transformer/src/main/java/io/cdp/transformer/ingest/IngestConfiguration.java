@@ -8,6 +8,7 @@ import io.cdp.kinesis.ingest.KinesisBatches;
 import io.cdp.transformer.alerts.AlertSink;
 import io.cdp.transformer.config.TransformerProperties;
 import io.cdp.transformer.features.FeatureStore;
+import io.cdp.transformer.labels.FeedbackLabels;
 import io.cdp.transformer.lake.LakeSink;
 import io.cdp.transformer.ops.PipelineMetrics;
 import io.cdp.transformer.scoring.ScoringModel;
@@ -23,7 +24,7 @@ import org.springframework.messaging.Message;
 import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
 
 /**
- * The binder edge: two batch consumers ({@code transactions-in-0}, {@code profiles-in-0}) that hand bytes and
+ * The binder edge: three batch consumers ({@code transactions-in-0}, {@code profiles-in-0}, {@code feedback-in-0}) that hand bytes and
  * sequence numbers to the pipeline; the lease fence and the manual checkpoint are the shared edge's
  * ({@link KinesisBatches}, libs/cdp-kinesis-ingest). A batch is checkpointed only when every effect of it is stored or
  * its record quarantined ({@link BatchRunner}).
@@ -101,6 +102,17 @@ class IngestConfiguration {
     @Bean
     Consumer<Message<Object>> profiles(TransactionPipeline pipeline, BatchRunner runner) {
         return message -> handle(message, runner, pipeline::processProfiles);
+    }
+
+    @Bean
+    FeedbackLabels feedbackLabels(EventCodec codec, FeedbackLabels.EvidenceSink sink, TransactionPipeline pipeline) {
+        return new FeedbackLabels(codec, sink, pipeline::quarantine);
+    }
+
+    /** {@code cdp.feedback}: the customers' answers become label evidence in the lake ({@link FeedbackLabels}). */
+    @Bean
+    Consumer<Message<Object>> feedback(FeedbackLabels labels, BatchRunner runner) {
+        return message -> handle(message, runner, labels::process);
     }
 
     /**

@@ -436,7 +436,7 @@ public final class TransactionPipeline {
         return owned;
     }
 
-    static String reason(List<FieldError> errors) {
+    public static String reason(List<FieldError> errors) {
         for (FieldError error : errors) {
             if ("$".equals(error.path()) && error.message().startsWith("not valid JSON")) {
                 return "unparseable";
@@ -451,7 +451,7 @@ public final class TransactionPipeline {
         return "schema-invalid";
     }
 
-    private static String describe(List<FieldError> errors) {
+    public static String describe(List<FieldError> errors) {
         StringBuilder b = new StringBuilder();
         for (FieldError error : errors) {
             if (!b.isEmpty()) {
