@@ -12,6 +12,7 @@ import io.cdp.cli.datagen.DatagenMain;
 import io.cdp.cli.demo.DemoAnswersCommand;
 import io.cdp.cli.demo.DemoSummaryCommand;
 import io.cdp.cli.features.CheckHandbookMain;
+import io.cdp.cli.profiles.ProfilesBackfillCommand;
 import io.cdp.cli.scoring.ApiBenchMain;
 import io.cdp.cli.scoring.FuzzMain;
 import io.cdp.cli.scoring.OpenApiExportMain;
@@ -55,6 +56,7 @@ import picocli.CommandLine.Spec;
             CdpCli.Extract.class,
             CdpCli.Pii.class,
             CdpCli.Features.class,
+            CdpCli.CustomerProfiles.class,
             TrainCommand.class,
             RetrainCommand.class,
             PromoteCommand.class,
@@ -444,6 +446,12 @@ public final class CdpCli implements Callable<Integer> {
             }
         }
     }
+
+    @Command(
+            name = "profiles",
+            description = "customer-360's profiles",
+            subcommands = {ProfilesBackfillCommand.class})
+    static final class CustomerProfiles extends Group {}
 
     /** Steps {@code ./cdp demo} runs (the script owns the demo itself); hidden from {@code ./cdp help}. */
     @Command(

@@ -41,6 +41,7 @@ class CdpCliTest {
                         "eval loop",
                         "retrain",
                         "features backfill",
+                        "profiles backfill",
                         "token",
                         "sql",
                         "openapi export",

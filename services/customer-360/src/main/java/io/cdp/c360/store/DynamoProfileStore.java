@@ -214,6 +214,42 @@ public final class DynamoProfileStore implements ProfileStore {
         }
     }
 
+    /**
+     * History before the stream: writes the daily aggregates of days the customer's partition does not hold yet (a
+     * backfill from the lake at go-live, {@code ./cdp profiles backfill}) and returns how many it wrote. Days the
+     * stream already wrote are left as they are, so running it twice changes nothing; it is meant to run before the
+     * live stream reaches those days (a day the stream writes while this runs could be overwritten). The profile itself
+     * is then recomputed through {@link #apply} with an event of the backfill's own identity.
+     */
+    public int seedDays(String customerToken, List<DayAggregate> history) {
+        java.util.Set<LocalDate> held = new java.util.HashSet<>();
+        days(customerToken).forEach(d -> held.add(d.day()));
+        List<WriteRequest> puts = new ArrayList<>();
+        for (DayAggregate d : history) {
+            if (held.add(d.day())) {
+                Map<String, AttributeValue> item = new HashMap<>(key(customerToken, DAY + d.day()));
+                item.put("doc", s(json.writeValueAsString(d)));
+                puts.add(WriteRequest.builder().putRequest(r -> r.item(item)).build());
+            }
+        }
+        for (int from = 0; from < puts.size(); from += 25) {
+            Map<String, List<WriteRequest>> pending =
+                    Map.of(table, puts.subList(from, Math.min(puts.size(), from + 25)));
+            for (int attempt = 1; !pending.getOrDefault(table, List.of()).isEmpty(); attempt++) {
+                if (attempt > CONFLICT_ATTEMPTS) {
+                    throw new IllegalStateException(
+                            "DynamoDB left day items unprocessed " + CONFLICT_ATTEMPTS + " times");
+                }
+                Map<String, List<WriteRequest>> request = pending;
+                pending = dynamoDb.batchWriteItem(b -> b.requestItems(request)).unprocessedItems();
+                if (attempt > 1) {
+                    backoff(attempt);
+                }
+            }
+        }
+        return puts.size();
+    }
+
     @Override
     public List<DayAggregate> days(String customerToken) {
         return query(customerToken, "begins_with(sk, :d)", Map.of(":d", s(DAY))).stream()
