@@ -103,7 +103,9 @@ public final class TabFormerGenerator {
                         java.nio.file.StandardOpenOption.CREATE,
                         java.nio.file.StandardOpenOption.TRUNCATE_EXISTING,
                         java.nio.file.StandardOpenOption.WRITE)) {
-            users.write(String.join(",", TabFormerCsv.USER_COLUMNS) + "\n");
+            // TabFormer's columns plus a fictional phone number (the bank's record needs one for SMS alerts); readers
+            // find columns by name, so the extra last column leaves every TabFormer reader as it was
+            users.write(String.join(",", TabFormerCsv.USER_COLUMNS) + "," + PHONE_COLUMN + "\n");
             cardOut.write(String.join(",", TabFormerCsv.CARD_COLUMNS) + "\n");
             txOut.write(String.join(",", TabFormerCsv.TRANSACTION_COLUMNS) + "\n");
             StringBuilder line = new StringBuilder(256);
@@ -159,7 +161,8 @@ public final class TabFormerGenerator {
             int fico,
             int numCards,
             int numCardsHeld,
-            double activity) {
+            double activity,
+            String phone) {
 
         /** Generated, but shaped like real PII: printed, it would look like a leak in any log. */
         @Override
@@ -203,8 +206,23 @@ public final class TabFormerGenerator {
                     .append(fico)
                     .append(',')
                     .append(numCards)
+                    .append(',')
+                    .append(phone)
                     .append('\n');
         }
+    }
+
+    /** The users file's extra column. */
+    public static final String PHONE_COLUMN = "Phone";
+
+    /**
+     * A number of the North American block reserved for fiction, {@code +1 AAA 555 0100..0199} (E.164): the area code
+     * from the customer's city, the last two digits from the user index. Derived, not drawn, so adding phones left
+     * every other generated value as it was.
+     */
+    public static String fictionalPhone(int cityIndex, int user) {
+        int area = 201 + Math.floorMod(cityIndex * 37, 790);
+        return "+1" + area + "55501" + String.format("%02d", Math.floorMod(user, 100));
     }
 
     private Person person(SplittableRandom rng, int u) {
@@ -240,7 +258,8 @@ public final class TabFormerGenerator {
                 fico,
                 held + rng.nextInt(3),
                 held,
-                0.5 + rng.nextDouble() * 1.5 * Math.sqrt(income / 52_000.0));
+                0.5 + rng.nextDouble() * 1.5 * Math.sqrt(income / 52_000.0),
+                fictionalPhone(city, u));
     }
 
     record CardSpec(

@@ -27,7 +27,8 @@ class GeneratedPiiRedactionTest {
                 712,
                 3,
                 2,
-                1.0);
+                1.0,
+                "+14155550142");
         var card = new TabFormerGenerator.CardSpec(
                 "Visa", "Debit", "4000123412341234", 9, 2031, 987, true, 1, 24_000, 4, 2015, 2019, 0.1, 0.6);
 
@@ -36,7 +37,8 @@ class GeneratedPiiRedactionTest {
                 .doesNotContain("Example")
                 .doesNotContain("1985")
                 .doesNotContain("91750")
-                .doesNotContain("81234");
+                .doesNotContain("81234")
+                .doesNotContain("5550142");
         assertThat(card.toString())
                 .contains("Visa")
                 .doesNotContain("4000123412341234")

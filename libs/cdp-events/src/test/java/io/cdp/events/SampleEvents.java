@@ -100,7 +100,9 @@ public final class SampleEvents {
                         AlertDispatchedV1.Status.SENT,
                         "msg-1",
                         null,
-                        T0.plusSeconds(3)),
+                        T0.plusSeconds(3),
+                        "us.anthropic.claude-haiku-4-5-20251001-v1:0",
+                        null),
                 new CustomerFeedbackReceivedV1(
                         "alert-tx-000001",
                         "tx-000001",

@@ -22,7 +22,9 @@ import io.cdp.aws.test.MotoMessages;
 import io.cdp.aws.test.PipelineFixture;
 import io.cdp.events.Envelope;
 import io.cdp.events.codec.EventCodec;
+import io.cdp.events.payload.AlertDispatchedV1;
 import io.cdp.events.payload.CustomerFeedbackReceivedV1;
+import io.cdp.events.payload.EventPayload;
 import io.cdp.events.payload.FraudAlertRequestedV1;
 import io.cdp.events.resources.CdpResources;
 import io.cdp.service.security.DevTokens;
@@ -209,14 +211,28 @@ class AlertingEndToEndIT {
     }
 
     List<CustomerFeedbackReceivedV1> feedback() {
-        List<CustomerFeedbackReceivedV1> out = new ArrayList<>();
+        return onFeedbackStream(CustomerFeedbackReceivedV1.class);
+    }
+
+    /** cdp.feedback carries the answers and the alert.dispatched events: each reader picks its type. */
+    <T extends EventPayload> List<T> onFeedbackStream(Class<T> type) {
+        List<T> out = new ArrayList<>();
         for (List<Record> shard :
                 fixture.records(names.stream(CdpResources.Stream.FEEDBACK)).values()) {
             for (Record r : shard) {
-                out.add(codec.decode(r.data().asByteArray()).payloadAs(CustomerFeedbackReceivedV1.class));
+                EventPayload payload = codec.decode(r.data().asByteArray()).payload();
+                if (type.isInstance(payload)) {
+                    out.add(type.cast(payload));
+                }
             }
         }
         return out;
+    }
+
+    List<AlertDispatchedV1> dispatched(String alertId) {
+        return onFeedbackStream(AlertDispatchedV1.class).stream()
+                .filter(d -> d.alertId().equals(alertId))
+                .toList();
     }
 
     HttpResponse<String> call(String method, String path, String body, List<String> scopes) throws Exception {
@@ -286,11 +302,37 @@ class AlertingEndToEndIT {
         // the transformer's own claim mark is untouched by the delivery record
         assertThat(item).doesNotContainKey("status");
 
+        // one alert.dispatched per message handed over, saying how each was composed
+        PipelineFixture.await(
+                "two alert.dispatched events",
+                Duration.ofSeconds(30),
+                () -> dispatched(first.alertId()).size() >= 2);
+        assertThat(dispatched(first.alertId()))
+                .extracting(d -> String.join(
+                        "|",
+                        d.channel().name(),
+                        d.composer().name(),
+                        d.status().name(),
+                        String.valueOf(d.model()),
+                        String.valueOf(d.fallbackReason())))
+                .containsExactlyInAnyOrder(
+                        "SMS|BEDROCK|SENT|us.anthropic.claude-haiku-4-5-20251001-v1:0|null",
+                        "EMAIL|TEMPLATE|SENT|template|validation:no-url");
+        assertThat(dispatched(first.alertId()))
+                .allSatisfy(d -> {
+                    assertThat(d.transactionId()).isEqualTo(first.transactionId());
+                    assertThat(d.customerToken()).isEqualTo(first.customerToken());
+                    assertThat(d.dispatchedAt()).isAfterOrEqualTo(first.requestedAt());
+                })
+                .extracting(AlertDispatchedV1::providerMessageId)
+                .contains(sms.getFirst().messageId());
+
         // a duplicate request (the transformer's crash window resends the same alert id) sends nothing
         send(first);
         Thread.sleep(4000);
         assertThat(moto.smsTo(alice.phone())).hasSize(1);
         assertThat(moto.emailsTo(alice.email())).hasSize(1);
+        assertThat(dispatched(first.alertId())).as("no second alert.dispatched").hasSize(2);
 
         // the customer answers YES by SMS: End User Messaging publishes the reply on the inbound topic
         try (SnsClient sns = emulator.clients().sns()) {
@@ -373,6 +415,13 @@ class AlertingEndToEndIT {
             for (String value : pii) {
                 assertThat(prompt.getBodyAsString()).as("prompt").doesNotContain(value);
             }
+        }
+        String feedbackStream = onFeedbackStream(EventPayload.class).toString();
+        assertThat(feedbackStream).contains(first.alertId());
+        for (String value : pii) {
+            assertThat(feedbackStream)
+                    .as("cdp.feedback (answers and alert.dispatched)")
+                    .doesNotContain(value);
         }
         String table = fixture.dynamoDb
                 .scan(b -> b.tableName(names.table(CdpResources.Table.ALERTS)))

@@ -71,6 +71,18 @@ final class ServiceProcess implements AutoCloseable {
         return this;
     }
 
+    /** Everything the process printed so far (for leak scans). */
+    String output() {
+        return tail();
+    }
+
+    /** A free local port, for a service other processes must be told the address of. */
+    static int freePort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }

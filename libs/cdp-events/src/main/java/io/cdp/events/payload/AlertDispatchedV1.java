@@ -4,7 +4,13 @@ import io.cdp.events.pii.Token;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
-/** {@code alert.dispatched.v1}: what the alerting service did with an alert. */
+/**
+ * {@code alert.dispatched.v1}: what the alerting service did with an alert, per channel, on {@code cdp.feedback}
+ * beside the customer's answer to it. No personal data.
+ *
+ * @param model          the Bedrock model id, or the template's name (optional, added in place)
+ * @param fallbackReason why the model's text was not used; null when it was (optional, added in place)
+ */
 public record AlertDispatchedV1(
         String alertId,
         String transactionId,
@@ -14,7 +20,9 @@ public record AlertDispatchedV1(
         Status status,
         @Nullable String providerMessageId,
         @Nullable String failureReason,
-        Instant dispatchedAt)
+        Instant dispatchedAt,
+        @Nullable String model,
+        @Nullable String fallbackReason)
         implements EventPayload {
 
     public enum NotificationChannel {

@@ -195,6 +195,12 @@ public record CdpResources(String namespace) {
          * made under it can no longer be recomputed.
          */
         TOKEN_KEYS("token-keys", Zone.CORE, new Key("version", KeyType.N), null, null),
+        /**
+         * Core banking's index from each customer token it has handed out (every extraction writes its own) to the
+         * internal customer id, so a core-zone caller holding a token (alerting's contact lookup) reaches the record.
+         * Tokens are keyed HMACs and cannot be reversed; an erasure leaves the entry (the lookup then answers gone).
+         */
+        CUSTOMER_TOKENS("customer-tokens", Zone.CORE, new Key("customerToken", KeyType.S), null, null),
         FEATURES("features", Zone.CDP, new Key("entityKey", KeyType.S), null, "expiresAt"),
         /**
          * customer-360's single table, one partition per customer token: the profile ({@code sk = A#PROFILE}, or its

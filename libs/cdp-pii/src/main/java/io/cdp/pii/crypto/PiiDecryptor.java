@@ -8,6 +8,7 @@ import io.cdp.pii.audit.Purpose;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -123,6 +124,79 @@ public final class PiiDecryptor {
         }
         record("pii.decrypt", keyRef, context.entity(), context.recordId(), context.field(), onBehalfOf, purpose, OK);
         return plaintext;
+    }
+
+    /** Audit action of a disclosure (several values of one subject read from the core zone's own records). */
+    public static final String DISCLOSE = "pii.disclose";
+
+    /**
+     * What a disclosure hands out, for its audit record: whose data ({@code keyRef}, the customer token, or {@code -}
+     * when the request named none that is well-formed), the caller's reference (e.g. an alert id), which fields.
+     */
+    public record Disclosure(
+            String keyRef,
+            String entity,
+            String reference,
+            String fields,
+            @Nullable Purpose purpose) {}
+
+    /**
+     * An audited disclosure of values the core zone keeps in its own records (core banking's contact lookup): exactly
+     * one {@value #DISCLOSE} record per call, written before anything is returned, with the outcome {@code ok},
+     * {@code refused} ({@code problems} found by the caller, a purpose that justifies no decrypt, an unknown subject,
+     * a {@link DisclosureRefusedException} from {@code read}), {@code shredded} (the subject's data key was erased,
+     * or {@code read} found the record erased) or {@code failed}. The subject's data key must exist and be live,
+     * so a customer whose erasure has shredded the key but not yet emptied the records is already gone here.
+     *
+     * @throws PiiRequestRefusedException the problems, plus the purpose's if it justifies no decrypt
+     * @throws AuditUnavailableException  the audit record could not be written; nothing is returned
+     */
+    public <T> T disclose(
+            Disclosure what, List<PiiRequestRefusedException.Problem> problems, String onBehalfOf, Supplier<T> read) {
+        List<PiiRequestRefusedException.Problem> all = new ArrayList<>(problems);
+        boolean purposeFlagged = all.stream().anyMatch(p -> p.field().equals("purpose"));
+        if (!purposeFlagged && (what.purpose() == null || !what.purpose().justifiesDecrypt())) {
+            all.add(new PiiRequestRefusedException.Problem("purpose", "must be one of " + Purpose.forDecrypt()));
+        }
+        if (!all.isEmpty()) {
+            disclosed(what, onBehalfOf, REFUSED, null);
+            throw new PiiRequestRefusedException(all);
+        }
+        T value;
+        try {
+            keys.forDecryption(what.keyRef());
+            value = read.get();
+        } catch (KeyShreddedException | SubjectErasedException e) {
+            disclosed(what, onBehalfOf, SHREDDED, e);
+            throw e;
+        } catch (UnknownSubjectException | DisclosureRefusedException | PiiRequestRefusedException e) {
+            disclosed(what, onBehalfOf, REFUSED, e);
+            throw e;
+        } catch (RuntimeException e) {
+            disclosed(what, onBehalfOf, FAILED, e);
+            throw e;
+        }
+        disclosed(what, onBehalfOf, OK, null);
+        return value;
+    }
+
+    private void disclosed(Disclosure what, String onBehalfOf, String outcome, @Nullable RuntimeException error) {
+        try {
+            record(
+                    DISCLOSE,
+                    what.keyRef(),
+                    what.entity(),
+                    what.reference(),
+                    what.fields(),
+                    onBehalfOf,
+                    what.purpose(),
+                    outcome);
+        } catch (AuditUnavailableException e) {
+            if (error != null) {
+                e.addSuppressed(error);
+            }
+            throw e;
+        }
     }
 
     /** Crypto-shreds one customer (right to erasure); see {@link #erase(String, String, Purpose, Runnable)}. */

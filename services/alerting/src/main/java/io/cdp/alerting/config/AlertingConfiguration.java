@@ -12,6 +12,7 @@ import io.cdp.alerting.context.ContactDirectory;
 import io.cdp.alerting.context.CoreBankingContactDirectory;
 import io.cdp.alerting.context.ProfileClient;
 import io.cdp.alerting.delivery.Delivery;
+import io.cdp.alerting.delivery.DispatchEvents;
 import io.cdp.alerting.record.AlertStore;
 import io.cdp.alerting.request.AlertProcessor;
 import io.cdp.aws.AwsClients;
@@ -261,10 +262,17 @@ class AlertingConfiguration {
             ContactDirectory contacts,
             Composer composer,
             Delivery delivery,
+            DispatchEvents dispatchEvents,
             ExecutorService compositionExecutor,
             Clock clock,
             MeterRegistry meters) {
-        return new AlertProcessor(store, profiles, contacts, composer, delivery, compositionExecutor, clock, meters);
+        return new AlertProcessor(
+                store, profiles, contacts, composer, delivery, dispatchEvents, compositionExecutor, clock, meters);
+    }
+
+    @Bean
+    DispatchEvents dispatchEvents(KinesisPublisher feedbackStream, EventCodec codec) {
+        return new DispatchEvents(feedbackStream, codec);
     }
 
     @Bean

@@ -9,8 +9,10 @@ import io.cdp.alerting.context.ContactDirectory;
 import io.cdp.alerting.context.CustomerProfile;
 import io.cdp.alerting.context.ProfileClient;
 import io.cdp.alerting.delivery.Delivery;
+import io.cdp.alerting.delivery.DispatchEvents;
 import io.cdp.alerting.delivery.PlaceholderFiller;
 import io.cdp.alerting.record.AlertStore;
+import io.cdp.events.payload.AlertDispatchedV1;
 import io.cdp.events.payload.FraudAlertRequestedV1;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -54,6 +56,7 @@ public final class AlertProcessor {
     private final ContactDirectory contacts;
     private final Composer composer;
     private final Delivery delivery;
+    private final DispatchEvents dispatched;
     private final ExecutorService executor;
     private final Clock clock;
     private final Timer handoff;
@@ -65,6 +68,7 @@ public final class AlertProcessor {
             ContactDirectory contacts,
             Composer composer,
             Delivery delivery,
+            DispatchEvents dispatched,
             ExecutorService executor,
             Clock clock,
             MeterRegistry meters) {
@@ -73,6 +77,7 @@ public final class AlertProcessor {
         this.contacts = contacts;
         this.composer = composer;
         this.delivery = delivery;
+        this.dispatched = dispatched;
         this.executor = executor;
         this.clock = clock;
         this.meters = meters;
@@ -136,12 +141,14 @@ public final class AlertProcessor {
         }
         store.composed(txId, compositions);
         Map<String, String> messageIds = new LinkedHashMap<>();
+        List<AlertDispatchedV1> events = new ArrayList<>();
         for (Composition c : compositions) {
             String body = PlaceholderFiller.fill(c.body(), contact);
             String id = c.channel() == MessageChannel.SMS
                     ? delivery.sms(contact.phone(), body)
                     : delivery.email(contact.email(), PlaceholderFiller.fill(c.subject(), contact), body);
             messageIds.put(c.channel().name(), id);
+            events.add(DispatchEvents.sent(request.alertId(), txId, request.customerToken(), c, id, clock.instant()));
             meters.counter(
                             "cdp.alerts.composed",
                             "channel",
@@ -155,6 +162,7 @@ public final class AlertProcessor {
         }
         handoff.record(Duration.between(request.requestedAt(), clock.instant()));
         markSent(request.alertId(), txId, messageIds);
+        publishDispatched(request.alertId(), events);
         log.info(
                 "alert {}: sent by {} ({})",
                 request.alertId(),
@@ -163,6 +171,24 @@ public final class AlertProcessor {
                         .map(c -> c.composer() + (c.fallbackReason() == null ? "" : " fallback " + c.fallbackReason()))
                         .toList());
         return Outcome.SENT;
+    }
+
+    /**
+     * After SENT is recorded (so a redelivered request finds the alert done and never sends again, nor publishes
+     * again). A failure to publish does not fail the alert, whose messages are out: it is logged and counted, and the
+     * alert record still says SENT with each provider message id.
+     */
+    private void publishDispatched(String alertId, List<AlertDispatchedV1> events) {
+        try {
+            dispatched.publish(events);
+        } catch (RuntimeException e) {
+            meters.counter("cdp.alerts.dispatched.unpublished").increment(events.size());
+            log.warn(
+                    "alert {}: {} alert.dispatched event(s) not published ({})",
+                    alertId,
+                    events.size(),
+                    e.getClass().getSimpleName());
+        }
     }
 
     /**

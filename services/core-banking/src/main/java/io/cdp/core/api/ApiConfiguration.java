@@ -8,7 +8,7 @@ import org.springframework.core.annotation.Order;
 
 /**
  * Which scope each endpoint needs (the shared security of cdp-service-support denies everything else): {@code
- * extraction} to start, stop or watch extractions, {@code pii:decrypt} for the decrypt endpoint, {@code pii:erase} to
+ * extraction} to start, stop or watch extractions, {@code pii:decrypt} for the decrypt and contact endpoints, {@code pii:erase} to
  * erase a customer. CDP-zone callers never hold the PII scopes.
  */
 @Configuration(proxyBeanMethods = false)
@@ -34,6 +34,12 @@ class ApiConfiguration {
     @Order(3)
     ScopeRule erase() {
         return ScopeRule.of("DELETE", "/api/customers/*/pii", PII_ERASE);
+    }
+
+    @Bean
+    @Order(5)
+    ScopeRule contact() {
+        return ScopeRule.of("POST", "/api/pii/contact", PII_DECRYPT);
     }
 
     /** The service's metrics, for the operators who run extractions (before: any valid token). */

@@ -1,6 +1,7 @@
 package io.cdp.core.config;
 
 import io.cdp.aws.AwsClients;
+import io.cdp.core.contact.ContactLookup;
 import io.cdp.core.erasure.CustomerErasure;
 import io.cdp.core.erasure.KinesisErasureEvents;
 import io.cdp.core.extraction.ExtractionRunner;
@@ -48,6 +49,12 @@ class CoreBankingConfiguration {
                 new CoreStore(clients.dynamoDb(), names),
                 Clock.systemUTC(),
                 new KinesisErasureEvents(clients.kinesis(), names, new EventCodec()));
+    }
+
+    @Bean
+    @Lazy
+    ContactLookup contactLookup(PiiProtection pii, PiiDecryptor decryptor, AwsClients clients, CdpResources names) {
+        return new ContactLookup(new CoreStore(clients.dynamoDb(), names), pii.tokenizer(), decryptor);
     }
 
     @Bean(destroyMethod = "close")

@@ -202,6 +202,11 @@ public final class Extraction implements Runnable {
             log.info("extraction {}: {} erased customers skipped", id, erased.size());
         }
 
+        // before any token leaves: whoever receives one (alerting) can then reach the customer's contact data
+        Map<String, String> customerIdByToken = new HashMap<>();
+        customerTokens.forEach((customerId, token) -> customerIdByToken.put(token.value(), customerId));
+        store.rememberCustomerTokens(customerIdByToken);
+
         int cutoff = (int) Math.floor(all.size() * (1 - options.liveShare()));
         List<TransactionRecordedV1> historyEvents = new ArrayList<>(cutoff);
         List<TransactionRecordedV1> liveEvents = new ArrayList<>(all.size() - cutoff);

@@ -72,6 +72,9 @@ public final class LakeWriter {
             .required(BINARY)
             .as(STRING)
             .named("encrypted_birth_date")
+            .optional(BINARY)
+            .as(STRING)
+            .named("encrypted_phone")
             .named("customer");
 
     static final MessageType CARDS = Types.buildMessage()
@@ -141,6 +144,9 @@ public final class LakeWriter {
             w.write("encrypted_email", c.encryptedEmail().value());
             w.write("encrypted_address", c.encryptedAddress().value());
             w.write("encrypted_birth_date", pc.encryptedBirthDate().value());
+            if (pc.encryptedPhone() != null) {
+                w.write("encrypted_phone", pc.encryptedPhone().value());
+            }
         });
     }
 

@@ -15,6 +15,7 @@ import io.cdp.pii.token.TokenKind;
 import io.cdp.pii.token.Tokenizer;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns core records into what may leave the core zone: tokens for ids and card numbers, masked bands,
@@ -67,7 +68,9 @@ public final class Protector {
                 updatedAt);
         Ciphertext birth = encrypt(
                 token, "customer", token, "birthDate", c.birthYear() + "-" + String.format("%02d", c.birthMonth()));
-        return new ProtectedCustomer(event, birth);
+        // the phone goes to the lake only, encrypted like the e-mail (no event carries it: alerting asks core banking)
+        Ciphertext phone = c.phone() == null ? null : encrypt(token, "customer", token, "phone", c.phone());
+        return new ProtectedCustomer(event, birth, phone);
     }
 
     public ProtectedCard card(Card card, Token customer, Instant updatedAt) {
@@ -107,7 +110,10 @@ public final class Protector {
     }
 
     /** The customer event plus fields that go to the lake only. */
-    public record ProtectedCustomer(CustomerUpsertedV1 event, Ciphertext encryptedBirthDate) {}
+    public record ProtectedCustomer(
+            CustomerUpsertedV1 event,
+            Ciphertext encryptedBirthDate,
+            @Nullable Ciphertext encryptedPhone) {}
 
     public record ProtectedCard(CardUpsertedV1 event, Ciphertext encryptedExpiry) {}
 }

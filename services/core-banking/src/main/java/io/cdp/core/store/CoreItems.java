@@ -23,7 +23,7 @@ public final class CoreItems {
      * fields extraction encrypts, and the precise coordinates). {@code name} is a DynamoDB reserved word.
      */
     static final String CUSTOMER_ERASURE =
-            "REMOVE #name, address, apartment, email, birthYear, birthMonth, latitude, longitude SET erasedAt = :t";
+            "REMOVE #name, address, apartment, email, phone, birthYear, birthMonth, latitude, longitude SET erasedAt = :t";
 
     static final Map<String, String> CUSTOMER_ERASURE_NAMES = Map.of("#name", "name");
 
@@ -59,6 +59,7 @@ public final class CoreItems {
         m.put("ficoScore", n(c.ficoScore()));
         m.put("numCards", n(c.numCards()));
         m.put("email", s(c.email()));
+        if (c.phone() != null) m.put("phone", s(c.phone()));
         return m;
     }
 
@@ -83,7 +84,8 @@ public final class CoreItems {
                 d(m, "totalDebt"),
                 i(m, "ficoScore"),
                 i(m, "numCards"),
-                m.get("email").s());
+                m.get("email").s(),
+                opt(m, "phone"));
     }
 
     public static Map<String, AttributeValue> card(Card c) {

@@ -50,6 +50,36 @@ public final class CoreStore {
                 : Optional.of(CoreItems.customer(item));
     }
 
+    /**
+     * Records which customer each token stands for ({@link Table#CUSTOMER_TOKENS}); idempotent (the same token always
+     * maps to the same id). Extraction calls it for the tokens it hands out.
+     */
+    public void rememberCustomerTokens(Map<String, String> customerIdByToken) {
+        List<Map<String, AttributeValue>> items = customerIdByToken.entrySet().stream()
+                .map(e -> Map.of(
+                        "customerToken", AttributeValue.fromS(e.getKey()),
+                        "customerId", AttributeValue.fromS(e.getValue())))
+                .toList();
+        try (BatchWriter writer = new BatchWriter(dynamoDb, 2)) {
+            for (int i = 0; i < items.size(); i += BatchWriter.MAX_BATCH) {
+                writer.submit(
+                        table(Table.CUSTOMER_TOKENS),
+                        items.subList(i, Math.min(items.size(), i + BatchWriter.MAX_BATCH)));
+            }
+            writer.flush();
+        }
+    }
+
+    /** The customer id a token stands for; empty for a token no extraction handed out. */
+    public Optional<String> customerIdOfToken(String customerToken) {
+        var item = dynamoDb.getItem(b -> b.tableName(table(Table.CUSTOMER_TOKENS))
+                        .key(Map.of("customerToken", AttributeValue.fromS(customerToken))))
+                .item();
+        return item == null || item.isEmpty()
+                ? Optional.empty()
+                : Optional.of(item.get("customerId").s());
+    }
+
     /** Whether the customer's record is an erasure tombstone. */
     public boolean isErased(String customerId) {
         var item = dynamoDb.getItem(b -> b.tableName(table(Table.CUSTOMERS))

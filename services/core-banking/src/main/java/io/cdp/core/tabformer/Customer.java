@@ -24,7 +24,9 @@ public record Customer(
         BigDecimal totalDebt,
         int ficoScore,
         int numCards,
-        String email) {
+        String email,
+        /** E.164, from the fictional North-American range {@code +1 AAA 555 0100..0199}; null on records loaded before phones existed. */
+        @Nullable String phone) {
 
     /** Every field is personal or narrows a person down, so a printed customer shows none of them. */
     @Override

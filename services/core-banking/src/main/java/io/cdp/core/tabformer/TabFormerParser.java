@@ -30,7 +30,15 @@ public final class TabFormerParser {
     private static final Pattern TIME = Pattern.compile("^([0-9]{1,2}):([0-9]{2})$");
     private static final Pattern MONTH_YEAR = Pattern.compile("^([0-9]{1,2})/([0-9]{4})$");
 
+    /** Optional column of the users file (not in TabFormer; written by libs/cdp-datagen). */
+    public static final String PHONE_COLUMN = "Phone";
+
+    public static final Pattern FICTIONAL_PHONE = Pattern.compile("^\\+1[2-9][0-9]{2}55501[0-9]{2}$");
+
+    private static final int[] AREA_CODES = {212, 312, 415, 512, 617, 702, 206, 303, 404, 713};
+
     private final int[] index;
+    private final int phoneIndex;
     private final int width;
     private String lastCard = "";
     private final Map<String, Integer> sequenceInMinute = new HashMap<>();
@@ -44,6 +52,7 @@ public final class TabFormerParser {
                 throw new RowException("header lacks column '" + expected.get(i) + "'");
             }
         }
+        this.phoneIndex = expected == USER_COLUMNS ? header.indexOf(PHONE_COLUMN) : -1;
     }
 
     public static TabFormerParser users(List<String> header) throws RowException {
@@ -83,7 +92,8 @@ public final class TabFormerParser {
                 money(f, 15, "Total Debt"),
                 integer(f, 16, "FICO Score"),
                 integer(f, 17, "Num Credit Cards"),
-                email(name, id));
+                email(name, id),
+                phone(row, id));
     }
 
     public Card card(List<String> row) throws RowException {
@@ -266,6 +276,28 @@ public final class TabFormerParser {
             throw new RowException(column + " is not a zip code");
         }
         return "0".repeat(5 - z.length()) + z;
+    }
+
+    /**
+     * TabFormer has no phone number either. The suite's generator adds an optional {@value #PHONE_COLUMN} column (a
+     * fictional number, checked here: anything outside the fictional range is rejected, so a real number never enters
+     * through a test file); without it a stable fictional one is made from the id, like the e-mail.
+     */
+    private String phone(List<String> row, String id) throws RowException {
+        if (phoneIndex >= 0) {
+            String v = row.get(phoneIndex).trim();
+            if (!FICTIONAL_PHONE.matcher(v).matches()) {
+                throw new RowException(PHONE_COLUMN + " is not a fictional number (+1AAA55501XX)");
+            }
+            return v;
+        }
+        return fictionalPhone(Long.parseLong(id));
+    }
+
+    /** {@code +1 <area> 555 01xx}: the 555-0100..0199 block is reserved for fiction in the North American plan. */
+    public static String fictionalPhone(long id) {
+        int area = AREA_CODES[(int) Math.floorMod(id, (long) AREA_CODES.length)];
+        return "+1" + area + "55501" + String.format("%02d", Math.floorMod(id / AREA_CODES.length, 100L));
     }
 
     private static String email(String name, String id) {

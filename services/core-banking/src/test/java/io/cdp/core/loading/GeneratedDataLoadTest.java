@@ -22,15 +22,20 @@ class GeneratedDataLoadTest {
                 new TabFormerGenerator(new TabFormerGenerator.Options(400, 3, LocalDate.of(2019, 1, 1), 90)).write(dir);
         List<Transaction> txs = new ArrayList<>();
         List<Card> cards = new ArrayList<>();
+        List<io.cdp.core.tabformer.Customer> customers = new ArrayList<>();
         try (RejectReport rejects = new RejectReport(dir.resolve("rejects.jsonl"))) {
             var summary = new TabFormerLoader(
-                            TabFormerLoaderTest.sink(new ArrayList<>(), cards, txs),
+                            TabFormerLoaderTest.sink(customers, cards, txs),
                             rejects,
                             new PrintStream(PrintStream.nullOutputStream()))
                     .load(TabFormerLoader.Files3.find(dir));
             assertThat(summary.rejected()).isZero();
             assertThat(summary.transactions()).isEqualTo(stats.transactions());
         }
+        // every customer has a phone number, from the fictional block only
+        assertThat(customers)
+                .hasSize(400)
+                .allSatisfy(c -> assertThat(c.phone()).matches(io.cdp.core.tabformer.TabFormerParser.FICTIONAL_PHONE));
         assertThat(stats.cardTesting()).isPositive();
         assertThat(stats.compromisedMerchant()).isPositive();
         assertThat(stats.accountTakeover()).isPositive();

@@ -34,7 +34,8 @@ class PiiRecordRedactionTest {
                 new BigDecimal("127613"),
                 787,
                 5,
-                "hazel@example.com");
+                "hazel@example.com",
+                "+14155550142");
         assertThat(customer.toString())
                 .doesNotContain("cust-8842")
                 .doesNotContain("Hazel")

@@ -36,6 +36,30 @@ class TabFormerParserTest {
     }
 
     @Test
+    void everyCustomerGetsAFictionalPhoneFromTheColumnOrMadeFromTheId() throws RowException {
+        String row =
+                "Ada Tester,53,66,1966,11,Female,1 Test Lane,,La Verne,CA,91750,34.15,-117.76,$29278,$59696,$127613,787,5";
+        TabFormerParser tabFormer = TabFormerParser.users(TabFormerParser.USER_COLUMNS);
+        String made = tabFormer.customer(Csv.split(row), 42).phone();
+        assertThat(made)
+                .matches(TabFormerParser.FICTIONAL_PHONE)
+                .isEqualTo(tabFormer.customer(Csv.split(row), 42).phone())
+                .isNotEqualTo(tabFormer.customer(Csv.split(row), 43).phone());
+
+        TabFormerParser generated = TabFormerParser.users(
+                Csv.split(String.join(",", TabFormerParser.USER_COLUMNS) + "," + TabFormerParser.PHONE_COLUMN));
+        assertThat(generated.customer(Csv.split(row + ",+14155550137"), 0).phone())
+                .isEqualTo("+14155550137");
+        // a number outside the fictional block (or anything else) is a rejected row, never loaded
+        for (String bad : List.of("+14155550237", "+14155551234", "4155550137", "", "+1415555013x")) {
+            assertThatThrownBy(() -> generated.customer(Csv.split(row + "," + bad), 0))
+                    .as(bad)
+                    .isInstanceOf(RowException.class)
+                    .hasMessageContaining("Phone");
+        }
+    }
+
+    @Test
     void readsTransactionsWithRefundsFloatZipsForeignMerchantsAndQuotedErrors() throws RowException {
         TabFormerParser p = transactions();
         Transaction refund = p.transaction(Csv.split(
