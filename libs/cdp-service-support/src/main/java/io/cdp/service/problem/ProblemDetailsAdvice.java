@@ -1,5 +1,7 @@
 package io.cdp.service.problem;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolationException;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +17,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -77,7 +80,20 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> handleUnexpected(Exception e) {
+    @Nullable
+    ResponseEntity<ProblemDetail> handleUnexpected(
+            Exception e, HttpServletRequest request, HttpServletResponse response) {
+        if (isStream(response)) {
+            // a server-sent event stream whose client left (a closed tab, a new view): nothing can be written on it,
+            // and trying to write a problem document with text/event-stream fails again and leaves Tomcat a request it
+            // must recycle forcibly; the connection is done, so end it quietly
+            log.debug(
+                    "stream {} ended: {}", request.getRequestURI(), e.getClass().getSimpleName());
+            if (!response.isCommitted()) {
+                response.setStatus(HttpStatus.INTERNAL_SERVER_ERROR.value());
+            }
+            return null;
+        }
         String reference = UUID.randomUUID().toString();
         StackTraceElement at = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
         log.error("unexpected {} (reference {}) at {}", e.getClass().getName(), reference, at);
@@ -87,6 +103,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 "Internal error",
                 "The request could not be completed. Reference: " + reference);
         return ResponseEntity.internalServerError().body(problem);
+    }
+
+    /** A response that is already streaming (committed), or one that was to be a server-sent event stream. */
+    static boolean isStream(HttpServletResponse response) {
+        String type = response.getContentType();
+        return response.isCommitted() || (type != null && type.startsWith(MediaType.TEXT_EVENT_STREAM_VALUE));
     }
 
     @Override
