@@ -116,8 +116,18 @@ await check("unmask asks for a purpose, then shows the values and core-banking's
   await p.focus("#purpose");
   await p.selectOption("#purpose", "FRAUD_INVESTIGATION");
   await p.keyboard.press("Tab");
+  const isUnmask = r => r.url().endsWith("/unmask") && r.method() === "POST";
+  const sent = p.waitForRequest(isUnmask, { timeout: 10000 });
   await p.keyboard.press("Enter");
-  await p.waitForSelector("#unmask-out table", { timeout: 30000 });
+  const request = await sent.catch(async () => {
+    throw new Error("Enter sent no unmask request; focus was on " + await p.evaluate(() => document.activeElement?.outerHTML.slice(0, 80)));
+  });
+  const unmask = await Promise.race([request.response(),
+    new Promise((_, fail) => setTimeout(() => fail(new Error("the console did not answer the unmask request in 30 s")), 30000))]);
+  if (!unmask) throw new Error("the unmask request failed: " + request.failure()?.errorText);
+  if (unmask.status() !== 200) throw new Error(`unmask answered ${unmask.status()}: ${await unmask.text()}`);
+  await p.waitForSelector("#unmask-out table, #unmask-out .problem", { timeout: 30000 });
+  if (await p.locator("#unmask-out .problem").count()) throw new Error("unmask shows a problem: " + await p.locator("#unmask-out .problem").innerText());
   const audit = await p.locator("#unmask-out table").innerText();
   if (!audit.includes("FRAUD_INVESTIGATION")) throw new Error("audit table without the purpose: " + audit);
   await p.screenshot({ path: `${out}/unmask-desktop.png`, fullPage: true });

@@ -122,16 +122,16 @@ class ConsoleBrowserIT {
                     Duration.ofMinutes(30));
             String narrow = DevTokens.mint(KEY, "analyst-2", List.of("customers:read"), Duration.ofMinutes(30));
             HttpClient http = HttpClient.newHttpClient();
-            PipelineFixture.await("customer-360 has the seeded customer", Duration.ofSeconds(180), () -> {
+            // the scored stream alone makes a profile; unmask needs the customers stream's upsert (its ciphertexts),
+            // and the two streams are read independently: wait for the upsert's masked initials
+            PipelineFixture.await("customer-360 has the seeded customer's details", Duration.ofSeconds(180), () -> {
                 try {
-                    return http.send(
-                                            HttpRequest.newBuilder(URI.create(
-                                                            c360.url() + "/v1/customers/" + customer.value()))
-                                                    .header("Authorization", "Bearer " + all)
-                                                    .build(),
-                                            HttpResponse.BodyHandlers.ofString())
-                                    .statusCode()
-                            == 200;
+                    HttpResponse<String> profile = http.send(
+                            HttpRequest.newBuilder(URI.create(c360.url() + "/v1/customers/" + customer.value()))
+                                    .header("Authorization", "Bearer " + all)
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    return profile.statusCode() == 200 && profile.body().contains("\"Q.V.\"");
                 } catch (Exception e) {
                     return false;
                 }
