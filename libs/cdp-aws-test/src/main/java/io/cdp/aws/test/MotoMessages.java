@@ -38,33 +38,38 @@ public final class MotoMessages {
         return JSON.readTree(r.body());
     }
 
+    /** What was sent, from one read of the emulator's state (which grows with it: read once, late, when possible). */
+    public record Sent(List<Sms> sms, List<Email> emails) {}
+
     public List<Sms> smsTo(String phone) throws Exception {
-        List<Sms> out = new ArrayList<>();
-        for (JsonNode n : data().path("sns").path("SMS")) {
-            if (phone.equals(n.path("phone_number").asString())) {
-                out.add(new Sms(
-                        n.path("message_id").asString(),
-                        n.path("phone_number").asString(),
-                        n.path("message").asString()));
-            }
-        }
-        return out;
+        return sent().sms().stream().filter(m -> phone.equals(m.phoneNumber())).toList();
     }
 
     public List<Email> emailsTo(String address) throws Exception {
-        List<Email> out = new ArrayList<>();
-        for (JsonNode n : data().path("ses").path("Message")) {
+        return sent().emails().stream().filter(m -> m.to().contains(address)).toList();
+    }
+
+    /** Every SMS and e-mail the emulator recorded, in every namespace. */
+    public Sent sent() throws Exception {
+        JsonNode data = data();
+        List<Sms> sms = new ArrayList<>();
+        for (JsonNode n : data.path("sns").path("SMS")) {
+            sms.add(new Sms(
+                    n.path("message_id").asString(),
+                    n.path("phone_number").asString(),
+                    n.path("message").asString()));
+        }
+        List<Email> emails = new ArrayList<>();
+        for (JsonNode n : data.path("ses").path("Message")) {
             List<String> to = new ArrayList<>();
             n.path("destinations").path("ToAddresses").forEach(a -> to.add(a.asString()));
-            if (to.contains(address)) {
-                out.add(new Email(
-                        n.path("id").asString(),
-                        n.path("source").asString(),
-                        n.path("subject").asString(),
-                        n.path("body").asString(),
-                        to));
-            }
+            emails.add(new Email(
+                    n.path("id").asString(),
+                    n.path("source").asString(),
+                    n.path("subject").asString(),
+                    n.path("body").asString(),
+                    to));
         }
-        return out;
+        return new Sent(sms, emails);
     }
 }
