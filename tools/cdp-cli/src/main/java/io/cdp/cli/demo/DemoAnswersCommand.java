@@ -4,6 +4,7 @@ import io.cdp.aws.AwsClients;
 import io.cdp.aws.test.PipelineFixture;
 import io.cdp.cli.CliAws;
 import io.cdp.cli.scoring.TokenMain;
+import io.cdp.events.payload.CustomerFeedbackReceivedV1;
 import io.cdp.events.payload.TransactionRecordedV1;
 import io.cdp.events.resources.CdpResources;
 import io.cdp.service.security.DevTokens;
@@ -164,11 +165,17 @@ public final class DemoAnswersCommand implements Callable<Integer> {
         return n;
     }
 
+    /**
+     * The customers' answers on the feedback stream; alerting's {@code alert.dispatched.v1} events share it, and
+     * counting them made the wait end before the answers arrived ("3 of 1 answers").
+     */
     private static int feedbackEvents(AwsClients clients, CdpResources names) {
         try (PipelineFixture streams = new PipelineFixture(clients, names)) {
-            return streams.records(names.stream(CdpResources.Stream.FEEDBACK)).values().stream()
-                    .mapToInt(List::size)
-                    .sum();
+            return (int) streams.records(names.stream(CdpResources.Stream.FEEDBACK)).values().stream()
+                    .flatMap(List::stream)
+                    .filter(r -> streams.codec.decode(r.data().asByteArray()).payload()
+                            instanceof CustomerFeedbackReceivedV1)
+                    .count();
         }
     }
 }
