@@ -171,6 +171,84 @@ class DynamoDbIT {
         assertThat(found).containsExactlyInAnyOrderElementsOf(written);
     }
 
+    /**
+     * The emulator ./cdp runs answers a Query on a table's own key from the partition asked for instead of sorting the
+     * whole table (tools/emulator/cdp_moto_server.py): each partition's items, in key order, across pages, both ways,
+     * with key conditions, and nothing of the other partitions written between them.
+     */
+    @Test
+    void aQueryReadsItsPartitionInKeyOrderAcrossPagesAndNothingElse() {
+        String table = names.table(Table.TRANSACTIONS);
+        List<String> cards = List.of("q-a", "q-b", "q-c");
+        for (int batch = 0; batch < 6; batch++) {
+            int first = batch * 20;
+            // partitions interleaved, keys written out of order
+            List<WriteRequest> writes = IntStream.range(first, first + 20)
+                    .mapToObj(i -> WriteRequest.builder()
+                            .putRequest(PutRequest.builder()
+                                    .item(Map.of(
+                                            "cardId",
+                                            s(cards.get(i % 3)),
+                                            "txKey",
+                                            s("k%03d".formatted((i * 37) % 120)),
+                                            "amount",
+                                            AttributeValue.fromN(Integer.toString(i))))
+                                    .build())
+                            .build())
+                    .toList();
+            dynamoDb.batchWriteItem(b -> b.requestItems(Map.of(table, writes)));
+        }
+        List<String> expectedB = IntStream.range(0, 120)
+                .filter(i -> i % 3 == 1)
+                .mapToObj(i -> "k%03d".formatted((i * 37) % 120))
+                .sorted()
+                .toList();
+
+        List<String> forward = dynamoDb
+                .queryPaginator(b -> b.tableName(table)
+                        .keyConditionExpression("cardId = :c")
+                        .expressionAttributeValues(Map.of(":c", s("q-b")))
+                        .limit(7))
+                .items()
+                .stream()
+                .peek(i -> assertThat(i.get("cardId").s()).isEqualTo("q-b"))
+                .map(i -> i.get("txKey").s())
+                .toList();
+        assertThat(forward).hasSize(40).containsExactlyElementsOf(expectedB);
+
+        List<String> backward = dynamoDb
+                .queryPaginator(b -> b.tableName(table)
+                        .keyConditionExpression("cardId = :c AND begins_with(txKey, :p)")
+                        .expressionAttributeValues(Map.of(":c", s("q-b"), ":p", s("k1")))
+                        .scanIndexForward(false)
+                        .limit(3))
+                .items()
+                .stream()
+                .map(i -> i.get("txKey").s())
+                .toList();
+        assertThat(backward)
+                .containsExactlyElementsOf(expectedB.stream()
+                        .filter(k -> k.startsWith("k1"))
+                        .sorted(java.util.Comparator.reverseOrder())
+                        .toList());
+
+        assertThat(dynamoDb.query(b -> b.tableName(table)
+                                .keyConditionExpression("cardId = :c")
+                                .expressionAttributeValues(Map.of(":c", s("q-none"))))
+                        .items())
+                .isEmpty();
+        // a table with a hash key only: the one item of that key
+        String features = names.table(Table.FEATURES);
+        put(features, Map.of("entityKey", s("card#q-one")), 1, 7);
+        put(features, Map.of("entityKey", s("card#q-two")), 1, 8);
+        assertThat(dynamoDb.query(b -> b.tableName(features)
+                                .keyConditionExpression("entityKey = :k")
+                                .expressionAttributeValues(Map.of(":k", s("card#q-two"))))
+                        .items())
+                .singleElement()
+                .satisfies(i -> assertThat(i.get("count").n()).isEqualTo("8"));
+    }
+
     @Test
     void ttlAttributeIsEnabledOnTheFeatureStore() {
         var ttl = dynamoDb.describeTimeToLive(b -> b.tableName(names.table(Table.FEATURES)))
