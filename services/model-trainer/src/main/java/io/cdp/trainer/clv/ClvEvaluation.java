@@ -92,7 +92,7 @@ public final class ClvEvaluation {
                 d.earlyStoppingRounds(),
                 args.get("stopping-metric", d.stoppingMetric()),
                 args.getDouble("target-cap-quantile", d.targetCapQuantile()),
-                Boolean.parseBoolean(args.get("fit-power", Boolean.toString(d.fitPower()))),
+                ClvTrainer.PowerFit.parse(args.get("fit-power", d.powerFit().name())),
                 args.getInt("seed", (int) d.seed()));
         if (args.has("validation-only")) {
             return validationOnly(histories, calibrationEnd, holdoutEnd, settings);
@@ -136,7 +136,8 @@ public final class ClvEvaluation {
         ClvMetrics.Scores v = r.validation();
         System.out.printf(
                 Locale.ROOT,
-                "clv-validation %s spearman=%.4f gini=%.4f mae=%.3f top_decile_capture=%.4f rounds=%d power=%.2f level=%.4f%n",
+                "clv-validation %s spearman=%.4f gini=%.4f mae=%.3f top_decile_capture=%.4f rounds=%d power=%.2f"
+                        + " level=%.4f span_powers=%s%n",
                 settings,
                 v.spearman(),
                 v.gini(),
@@ -144,7 +145,8 @@ public final class ClvEvaluation {
                 v.topDecileCapture(),
                 r.rounds(),
                 r.power(),
-                r.levelScale());
+                r.levelScale(),
+                spanPowers(r));
         // the baseline on the same validation window, for comparison while tuning
         LocalDate c = r.cutoffs().getFirst();
         LocalDate end = c.plusDays(settings.windowDays());
@@ -244,7 +246,7 @@ public final class ClvEvaluation {
         out.printf(
                 Locale.ROOT,
                 "our model: XGBoost reg:squarederror on %s, %d-day windows at %d cut-offs %s..%s (%d rows), %d trees,"
-                        + " depth %d, eta %.3f; window spend p -> %.4f * p^%.2f, horizon x%.4f (%s)%n",
+                        + " depth %d, eta %.3f; window spend p -> %.4f * p^%.2f (power: %s%s), horizon x%.4f (%s)%n",
                 settings.target().name().toLowerCase(Locale.ROOT),
                 settings.windowDays(),
                 trained.cutoffs().size(),
@@ -256,6 +258,8 @@ public final class ClvEvaluation {
                 settings.eta(),
                 trained.levelScale(),
                 trained.power(),
+                settings.powerFit().name().toLowerCase(Locale.ROOT),
+                trained.spanPowers().isEmpty() ? "" : " from best powers by span " + spanPowers(trained),
                 trained.horizonFactor(),
                 settings.horizonScaling().name().toLowerCase(Locale.ROOT));
         ClvMetrics.Scores v = trained.validation();
@@ -297,6 +301,14 @@ public final class ClvEvaluation {
                 "goal (ahead of both baselines on spearman, gini, mae, capture; total 0.9..1.1): %s%n",
                 beats && oursScores.totalRatio() >= 0.9 && oursScores.totalRatio() <= 1.1 ? "met" : "NOT met");
         return new Outcome(n, oursScores, naiveScores, bgScores, trained, p);
+    }
+
+    private static String spanPowers(ClvTrainer.Result r) {
+        return r.spanPowers().stream()
+                .map(sp -> String.format(Locale.ROOT, "%dd:%.2f", sp.days(), sp.power()))
+                .toList()
+                .toString()
+                .replace(" ", "");
     }
 
     static boolean beats(ClvMetrics.Scores a, ClvMetrics.Scores b) {

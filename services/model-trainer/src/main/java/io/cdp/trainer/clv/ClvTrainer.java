@@ -35,6 +35,32 @@ public final class ClvTrainer {
         LINEAR
     }
 
+    /**
+     * How the power k of {@code p -> s * p^k} is chosen on the validation window (inside calibration). The power that
+     * minimises the absolute error depends on the span predicted: over a longer span more customers buy, so less
+     * concentration pays.
+     */
+    public enum PowerFit {
+        /** no power: p -> s * p */
+        NONE,
+        /** the lowest-MAE power over the validation window itself */
+        WINDOW,
+        /**
+         * the lowest-MAE power over nested spans of the validation window (a third of it up to all of it), fitted as a
+         * line in log(span) and read at the horizon: the span the model actually predicts
+         */
+        HORIZON;
+
+        /** {@code none|window|horizon}, and the older {@code true} (the default fit) / {@code false} (none). */
+        public static PowerFit parse(String value) {
+            return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+                case "true" -> HORIZON;
+                case "false" -> NONE;
+                default -> valueOf(value.toUpperCase(java.util.Locale.ROOT));
+            };
+        }
+    }
+
     /** The training settings; {@link #defaults()} are what {@code ./cdp eval clv} and {@code ./cdp train clv} use. */
     public record Settings(
             int windowDays,
@@ -51,7 +77,7 @@ public final class ClvTrainer {
             int earlyStoppingRounds,
             String stoppingMetric,
             double targetCapQuantile,
-            boolean fitPower,
+            PowerFit powerFit,
             long seed) {
 
         public static Settings defaults() {
@@ -70,7 +96,7 @@ public final class ClvTrainer {
                     40,
                     "mae",
                     0.995,
-                    true,
+                    PowerFit.HORIZON,
                     7);
         }
     }
@@ -84,7 +110,14 @@ public final class ClvTrainer {
             double levelScale,
             double power,
             double horizonFactor,
-            ClvMetrics.Scores validation) {}
+            ClvMetrics.Scores validation,
+            List<SpanPower> spanPowers) {}
+
+    /** The lowest-MAE power over the first {@code days} of the validation window. */
+    public record SpanPower(int days, double power) {}
+
+    private static final double MAX_POWER = 3.0;
+    private static final double POWER_STEP = 0.05;
 
     private final Settings settings;
     private final Progress progress;
@@ -135,20 +168,15 @@ public final class ClvTrainer {
             double[] validationPredicted = toSpend(predict(probe, validation));
             probe.dispose();
             // the power (1 = none) and the level: chosen on the validation window, the total kept equal to its actual
-            double power = 1.0;
-            double levelScale = level(validationPredicted, validation.actual, 1.0);
-            double bestMae = ClvMetrics.mae(powered(validationPredicted, 1.0, levelScale), validation.actual);
-            if (settings.fitPower()) {
-                for (double candidate = 1.05; candidate <= 3.0001; candidate += 0.05) {
-                    double s = level(validationPredicted, validation.actual, candidate);
-                    double mae = ClvMetrics.mae(powered(validationPredicted, candidate, s), validation.actual);
-                    if (mae < bestMae) {
-                        bestMae = mae;
-                        power = candidate;
-                        levelScale = s;
-                    }
-                }
-            }
+            List<SpanPower> spanPowers = settings.powerFit() == PowerFit.HORIZON
+                    ? spanPowers(validationPredicted, histories, cutoffs.getFirst())
+                    : List.of();
+            double power = switch (settings.powerFit()) {
+                case NONE -> 1.0;
+                case WINDOW -> bestPower(validationPredicted, validation.actual);
+                case HORIZON -> extrapolatedPower(spanPowers, horizonDays);
+            };
+            double levelScale = level(validationPredicted, validation.actual, power);
             validationPredicted = powered(validationPredicted, power, levelScale);
             ClvMetrics.Scores scores = ClvMetrics.score(validationPredicted, validation.actual);
             Booster booster = fit(all, null, rounds);
@@ -156,14 +184,101 @@ public final class ClvTrainer {
             booster.dispose();
             double horizonFactor = horizonFactor(histories, calibrationEnd, horizonDays);
             progress.report(String.format(
-                    "clv: %d rounds, power %.2f, level scale %.4f, horizon factor %.4f (%s, %d -> %d days)",
-                    rounds, power, levelScale, horizonFactor, settings.horizonScaling(), window, horizonDays));
+                    "clv: %d rounds, power %.2f (%s%s), level scale %.4f, horizon factor %.4f (%s, %d -> %d days)",
+                    rounds,
+                    power,
+                    settings.powerFit(),
+                    spanPowers.isEmpty()
+                            ? ""
+                            : " from "
+                                    + spanPowers.stream()
+                                            .map(sp -> String.format(
+                                                    java.util.Locale.ROOT, "%dd:%.2f", sp.days(), sp.power()))
+                                            .toList(),
+                    levelScale,
+                    horizonFactor,
+                    settings.horizonScaling(),
+                    window,
+                    horizonDays));
             ClvModel model =
                     ClvModel.xgboost(version, horizonDays, settings.target(), levelScale * horizonFactor, power, json);
-            return new Result(model, rounds, all.size(), cutoffs, levelScale, power, horizonFactor, scores);
+            return new Result(model, rounds, all.size(), cutoffs, levelScale, power, horizonFactor, scores, spanPowers);
         } catch (XGBoostError e) {
             throw new IllegalStateException("XGBoost failed: " + e.getMessage(), e);
         }
+    }
+
+    /** The power in [1, 3] (steps of 0.05) with the lowest MAE once its level keeps the actual total. */
+    static double bestPower(double[] predicted, double[] actual) {
+        double best = 1.0;
+        double bestMae = Double.POSITIVE_INFINITY;
+        for (int i = 0; i <= Math.round((MAX_POWER - 1.0) / POWER_STEP); i++) {
+            double candidate = 1.0 + i * POWER_STEP;
+            double mae = ClvMetrics.mae(powered(predicted, candidate, level(predicted, actual, candidate)), actual);
+            if (mae < bestMae) {
+                bestMae = mae;
+                best = candidate;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * The best power over nested spans of the validation window starting at {@code cutoff}: a third, a half, two
+     * thirds, five sixths and all of the window (spans in which nobody buys are left out). The same window
+     * prediction is used for every span, with its own level: only the concentration is compared.
+     */
+    List<SpanPower> spanPowers(double[] predicted, List<History> histories, LocalDate cutoff) {
+        int window = settings.windowDays();
+        List<SpanPower> out = new ArrayList<>();
+        int previous = 0;
+        for (int sixths = 2; sixths <= 6; sixths++) {
+            int days = Math.max(1, (int) Math.round(window * sixths / 6.0));
+            if (days == previous) {
+                continue;
+            }
+            previous = days;
+            double[] actual = histories.stream()
+                    .filter(h -> !h.firstSeen().isAfter(cutoff))
+                    .mapToDouble(h -> h.spendBetween(cutoff, cutoff.plusDays(days)))
+                    .toArray();
+            if (actual.length != predicted.length) {
+                throw new IllegalStateException("validation rows and customers differ");
+            }
+            if (sum(actual) > 0) {
+                out.add(new SpanPower(days, bestPower(predicted, actual)));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The power read at {@code horizonDays} off the least-squares line of the spans' best powers against log(span),
+     * kept in [1, 3]; with fewer than two spans (or all of one length), the last span's power.
+     */
+    static double extrapolatedPower(List<SpanPower> spans, int horizonDays) {
+        if (spans.isEmpty()) {
+            return 1.0;
+        }
+        int n = spans.size();
+        double mx = 0;
+        double my = 0;
+        for (SpanPower sp : spans) {
+            mx += Math.log(sp.days()) / n;
+            my += sp.power() / n;
+        }
+        double sxx = 0;
+        double sxy = 0;
+        for (SpanPower sp : spans) {
+            double dx = Math.log(sp.days()) - mx;
+            sxx += dx * dx;
+            sxy += dx * (sp.power() - my);
+        }
+        if (n < 2 || sxx < 1e-12) {
+            return spans.getLast().power();
+        }
+        double k = my + sxy / sxx * (Math.log(horizonDays) - mx);
+        return Math.max(1.0, Math.min(MAX_POWER, k));
     }
 
     /** The factor from the window's spend to the horizon's, measured inside calibration. */

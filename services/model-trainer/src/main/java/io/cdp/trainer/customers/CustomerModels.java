@@ -109,7 +109,7 @@ public final class CustomerModels {
                 d.earlyStoppingRounds(),
                 d.stoppingMetric(),
                 d.targetCapQuantile(),
-                d.fitPower(),
+                d.powerFit(),
                 d.seed());
         return new ClvTrainer(settings, progress).train(histories, end, CLV_HORIZON_DAYS, version);
     }

@@ -74,6 +74,15 @@ class ClvEvaluationTest {
         // the naive baseline predicts the calibration spend: with a 273-day calibration and a 182-day holdout its
         // total is well above the actual
         assertThat(outcome.calibrationSpend().totalRatio()).isGreaterThan(1.0);
+        // the power was read off nested spans of the 91-day validation window (a third of it up to all of it), at
+        // the 182-day horizon
+        var training = outcome.training();
+        assertThat(training.spanPowers()).isNotEmpty();
+        assertThat(training.spanPowers().getLast().days()).isEqualTo(91);
+        assertThat(training.spanPowers().getFirst().days()).isEqualTo(30);
+        assertThat(training.power())
+                .isCloseTo(ClvTrainer.extrapolatedPower(training.spanPowers(), 182), within(1e-12))
+                .isBetween(1.0, 3.0);
         // and the model survives its artifact unchanged
         var model = outcome.training().model();
         var read = io.cdp.customers.analytics.ClvModel.read(model.write());
