@@ -76,10 +76,21 @@ public final class AlertsBenchMain {
         int scoringRps = intArg(args, "--scoring-rps", 100);
         int scoringSeconds = intArg(args, "--scoring-seconds", seconds);
         boolean scoring = !List.of(args).contains("--no-scoring");
+        // --store dynalite: DynamoDB (the alerting service's tables and the scoring API's feature store) on a second
+        // local emulator, so moto serves only SQS, SNS and SES; the services inherit AWS_ENDPOINT_URL_DYNAMODB
+        String store = stringArg(args, "--store", "moto");
 
         AwsClients aws = CliAws.clients();
         if (!aws.settings().isLocal()) {
             throw new IllegalStateException("bench alerts runs against the local emulator: set AWS_ENDPOINT_URL");
+        }
+        if (!List.of("moto", "dynalite").contains(store)) {
+            throw new IllegalArgumentException("--store is moto or dynalite; got " + store);
+        }
+        if (store.equals("dynalite")
+                && aws.settings().endpointFor("dynamodb").equals(aws.settings().endpointFor("sqs"))) {
+            throw new IllegalStateException("--store dynalite: run it as './cdp bench alerts --store dynalite', which"
+                    + " starts dynalite and sets AWS_ENDPOINT_URL_DYNAMODB");
         }
         CdpResources names = CdpResources.fromValue("benchalerts");
         new ResourceBootstrap(aws, names).createAll();
@@ -149,7 +160,10 @@ public final class AlertsBenchMain {
 
                 System.out.println();
                 System.out.printf(
-                        Locale.ROOT, "%-44s %12s%n", "alerts (Bedrock stub " + delay + " ms, 2 channels each)", "");
+                        Locale.ROOT,
+                        "%-44s %12s%n",
+                        "alerts (Bedrock stub " + delay + " ms, 2 channels each, DynamoDB on " + store + ")",
+                        "");
                 System.out.printf(Locale.ROOT, "%-44s %12d%n", "  offered (alerts/s x s)", rate);
                 System.out.printf(Locale.ROOT, "%-44s %12d%n", "  requests sent", total);
                 System.out.printf(Locale.ROOT, "%-44s %12.1f%n", "  send phase (s)", sentNanos / 1e9);
@@ -412,6 +426,14 @@ public final class AlertsBenchMain {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
+    }
+
+    private static String stringArg(String[] args, String name, String fallback) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals(name) && i + 1 < args.length) return args[i + 1];
+            if (args[i].startsWith(name + "=")) return args[i].substring(name.length() + 1);
+        }
+        return fallback;
     }
 
     private static int intArg(String[] args, String name, int fallback) {
