@@ -79,6 +79,9 @@ for (const [label, width, height] of [["desktop", 1280, 900], ["phone", 390, 844
     if (!states.length) throw new Error("ALERT_STATES names no state");
     for (const state of states) if (!text.includes(state)) throw new Error("no " + state);
     if (!/Fallback rate/.test(text)) throw new Error("no fallback rate");
+    // an example message per state, as composed: placeholders, never a name or a card number
+    const examples = await p.locator("#alert-examples table").innerText().catch(() => "(no table)");
+    if (!examples.includes("{{CARD_LAST4}}")) throw new Error("no example message with its placeholders: " + examples.slice(0, 200));
     await p.screenshot({ path: `${out}/alerts-${label}.png`, fullPage: true });
   });
 

@@ -188,6 +188,13 @@ async function renderAlerts(main: HTMLElement): Promise<void> {
   const fallback = q.rows.reduce((s, r) => s + Number(r[fbIdx]), 0);
   main.append(el("p", { id: "fallback-rate" }, `Fallback rate (template instead of the model's text): ${total ? ((100 * fallback) / total).toFixed(1) : "0.0"} % of ${total} alerts.`));
   if (q.rows.length) main.append(barChart("Alerts by outcome", q.rows.map(r => String(r[stateIdx])), q.rows.map(r => Number(r[nIdx])), v => String(v)));
+  // what the customers read: the newest SMS per state as composed; the core zone fills the placeholders, so the
+  // console never holds a name or a card number
+  const examples = await api<QueryResult>("/console/api/alerts/examples");
+  const section = el("section", { id: "alert-examples" },
+    el("p", { class: "note" }, "Example messages, as composed: {{FIRST_NAME}} and {{CARD_LAST4}} are filled in the core-banking zone when the message is sent."));
+  section.append(examples.rows.length ? queryTable("The newest SMS per delivery state", examples) : el("p", { class: "note" }, "No composed message yet."));
+  main.append(section);
 }
 
 async function renderCustomer(main: HTMLElement): Promise<void> {

@@ -289,7 +289,12 @@ class ConsoleBrowserIT {
     private static void seedAlerts(AwsClients clients, CdpResources names) {
         String[] states = {"SENT", "CONFIRMED", "CONFIRMED", "DENIED", "EXPIRED"};
         for (int i = 0; i < states.length; i++) {
-            Map<String, AttributeValue> composition = new HashMap<>(Map.of("channel", AttributeValue.fromS("SMS")));
+            Map<String, AttributeValue> composition = new HashMap<>(Map.of(
+                    "channel",
+                    AttributeValue.fromS("SMS"),
+                    "text",
+                    AttributeValue.fromS("CDP Bank: Hi {{FIRST_NAME}}, did you pay USD 12.00 with your card ending"
+                            + " {{CARD_LAST4}}? Reply YES or NO.")));
             if (i == 1) {
                 composition.put("fallbackReason", AttributeValue.fromS("model-timeout"));
             }

@@ -181,10 +181,10 @@ public final class LakeSql implements AutoCloseable {
         try (Statement st = connection.createStatement()) {
             st.execute("CREATE TABLE alerts (transaction_id VARCHAR, alert_id VARCHAR, customer_token VARCHAR,"
                     + " state VARCHAR, channels VARCHAR, fallback BOOLEAN, answer_channel VARCHAR,"
-                    + " reason VARCHAR, updated_at TIMESTAMP)");
+                    + " reason VARCHAR, updated_at TIMESTAMP, sms_text VARCHAR)");
         }
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO alerts VALUES (?, ?, ?, ?, ?, ?, ?, ?," + " CAST(CAST(? AS TIMESTAMPTZ) AS TIMESTAMP))")) {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO alerts VALUES (?, ?, ?, ?, ?, ?, ?, ?,"
+                + " CAST(CAST(? AS TIMESTAMPTZ) AS TIMESTAMP), ?)")) {
             for (Map<String, AttributeValue> item : scan(dynamo, tableName)) {
                 // pointer items (ref#...) share the table; only items with a delivery state are alerts
                 String state = string(item, "deliveryState");
@@ -208,6 +208,16 @@ public final class LakeSql implements AutoCloseable {
                 insert.setString(7, string(item, "deliveryAnswerChannel"));
                 insert.setString(8, string(item, "deliveryReason"));
                 insert.setString(9, string(item, "deliveryUpdatedAt"));
+                // the SMS as composed (placeholders for the first name and the card's last four, filled in the
+                // core zone): what the console shows as an example message
+                insert.setString(
+                        10,
+                        compositions.stream()
+                                .filter(c -> "SMS".equals(string(c.m(), "channel")))
+                                .map(c -> string(c.m(), "text"))
+                                .filter(java.util.Objects::nonNull)
+                                .findFirst()
+                                .orElse(null));
                 insert.addBatch();
             }
             insert.executeBatch();

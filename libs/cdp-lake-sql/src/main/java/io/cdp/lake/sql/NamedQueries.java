@@ -72,6 +72,19 @@ public final class NamedQueries {
             GROUP BY state
             ORDER BY alerts DESC, state""");
 
+    public static final NamedQuery ALERT_EXAMPLES = new NamedQuery(
+            "alert-examples",
+            "the newest SMS per delivery state as composed (placeholders where the core zone fills the first name and"
+                    + " the card's last four)",
+            """
+            SELECT state,
+                   arg_max(sms_text, updated_at) AS example_sms,
+                   max(updated_at) AS updated_at
+            FROM alerts
+            WHERE sms_text IS NOT NULL
+            GROUP BY state
+            ORDER BY state""");
+
     public static final NamedQuery SEGMENT_SIZES = new NamedQuery(
             "segment-sizes", "customers per segment (customer_profiles; erased customers left out)", """
             SELECT coalesce(segment, '(none)') AS segment,
@@ -97,7 +110,7 @@ public final class NamedQueries {
             ORDER BY total_clv DESC NULLS LAST, segment""");
 
     public static final List<NamedQuery> ALL =
-            List.of(FRAUD_BY_DAY, SCORED_BY_DAY, ALERT_OUTCOMES, SEGMENT_SIZES, CLV_BY_SEGMENT);
+            List.of(FRAUD_BY_DAY, SCORED_BY_DAY, ALERT_OUTCOMES, ALERT_EXAMPLES, SEGMENT_SIZES, CLV_BY_SEGMENT);
 
     private NamedQueries() {}
 

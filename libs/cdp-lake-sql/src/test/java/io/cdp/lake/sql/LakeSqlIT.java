@@ -100,10 +100,10 @@ class LakeSqlIT {
     @Test
     void alertOutcomesAndSegmentsCountTheOperationalTables() {
         String alerts = names.table(Table.ALERTS);
-        putAlert(alerts, "a-1", "SENT", false);
-        putAlert(alerts, "a-2", "CONFIRMED", true);
-        putAlert(alerts, "a-3", "CONFIRMED", false);
-        putAlert(alerts, "a-4", "DENIED", false);
+        putAlert(alerts, "a-1", "SENT", false, "2019-02-01T10:00:00Z");
+        putAlert(alerts, "a-2", "CONFIRMED", true, "2019-02-01T10:00:00Z");
+        putAlert(alerts, "a-3", "CONFIRMED", false, "2019-02-02T10:00:00Z");
+        putAlert(alerts, "a-4", "DENIED", false, "2019-02-01T10:00:00Z");
         // a pointer item of the same table, which is no alert
         clients.dynamoDb()
                 .putItem(b -> b.tableName(alerts)
@@ -125,6 +125,18 @@ class LakeSqlIT {
             }
             assertThat(byState).containsExactlyInAnyOrderEntriesOf(Map.of("CONFIRMED", 2, "SENT", 1, "DENIED", 1));
             assertThat(outcomes.get(0, "fallback")).isEqualTo(1L);
+
+            // the newest SMS per state, as composed (the e-mail beside it is not the example)
+            QueryResult examples = sql.named("alert-examples");
+            Map<Object, Object> exampleByState = new HashMap<>();
+            for (int r = 0; r < examples.rows().size(); r++) {
+                exampleByState.put(examples.get(r, "state"), examples.get(r, "example_sms"));
+            }
+            assertThat(exampleByState)
+                    .containsExactlyInAnyOrderEntriesOf(Map.of(
+                            "CONFIRMED", "Hi {{FIRST_NAME}}, sms a-3",
+                            "SENT", "Hi {{FIRST_NAME}}, sms a-1",
+                            "DENIED", "Hi {{FIRST_NAME}}, sms a-4"));
 
             QueryResult clv = sql.named("clv-by-segment");
             assertThat(clv.get(0, "segment")).isEqualTo("TRAVELLERS");
@@ -149,19 +161,26 @@ class LakeSqlIT {
         }
     }
 
-    private void putAlert(String table, String id, String state, boolean fallback) {
-        Map<String, AttributeValue> composition = new HashMap<>(Map.of("channel", AttributeValue.fromS("SMS")));
+    private void putAlert(String table, String id, String state, boolean fallback, String updatedAt) {
+        Map<String, AttributeValue> email = Map.of(
+                "channel",
+                AttributeValue.fromS("EMAIL"),
+                "text",
+                AttributeValue.fromS("Dear {{FIRST_NAME}}, email " + id));
+        Map<String, AttributeValue> sms = new HashMap<>(Map.of(
+                "channel", AttributeValue.fromS("SMS"), "text", AttributeValue.fromS("Hi {{FIRST_NAME}}, sms " + id)));
         if (fallback) {
-            composition.put("fallbackReason", AttributeValue.fromS("timeout"));
+            sms.put("fallbackReason", AttributeValue.fromS("timeout"));
         }
         clients.dynamoDb()
                 .putItem(b -> b.tableName(table)
                         .item(Map.of(
                                 "transactionId", AttributeValue.fromS(id),
                                 "deliveryState", AttributeValue.fromS(state),
-                                "deliveryUpdatedAt", AttributeValue.fromS("2019-02-01T10:00:00Z"),
+                                "deliveryUpdatedAt", AttributeValue.fromS(updatedAt),
                                 "deliveryCompositions",
-                                        AttributeValue.fromL(List.of(AttributeValue.fromM(composition))))));
+                                        AttributeValue.fromL(
+                                                List.of(AttributeValue.fromM(email), AttributeValue.fromM(sms))))));
     }
 
     private void putProfile(String table, String customer, String segment, String clv) {

@@ -114,6 +114,9 @@ public final class AlertStore {
                     m.put("tokensOut", n(c.tokensOut()));
                     m.put("latencyMs", n(c.latencyMillis()));
                     if (c.fallbackReason() != null) m.put("fallbackReason", s(c.fallbackReason()));
+                    // the text as composed and validated: placeholders where this service later fills the first
+                    // name and the card's last four, so it holds no personal data (the console shows examples)
+                    m.put("text", s(c.body()));
                     return AttributeValue.fromM(m);
                 })
                 .toList();

@@ -87,7 +87,11 @@ class AlertStoreIT {
                         .consistentRead(true))
                 .item();
         assertThat(item.get("status").s()).as("the transformer's mark").isEqualTo("SENT");
-        assertThat(item.get("deliveryCompositions").l()).hasSize(1);
+        assertThat(item.get("deliveryCompositions").l())
+                .singleElement()
+                .satisfies(c -> assertThat(c.m().get("text").s())
+                        .as("the text as composed, for the console's examples")
+                        .isEqualTo("text"));
 
         assertThat(store.answer(tx, AlertState.DENIED, "SMS")).isEqualTo(AlertStore.AnswerOutcome.RECORDED);
         assertThat(store.answer(tx, AlertState.DENIED, "SMS")).isEqualTo(AlertStore.AnswerOutcome.ALREADY_RECORDED);

@@ -32,6 +32,11 @@ class LakeController {
         return lake.named(NamedQueries.ALERT_OUTCOMES.name());
     }
 
+    @GetMapping("/console/api/alerts/examples")
+    QueryResult alertExamples() {
+        return lake.named(NamedQueries.ALERT_EXAMPLES.name());
+    }
+
     @GetMapping("/console/api/lake/{name}")
     QueryResult chart(@PathVariable String name) {
         if (!CHARTS.contains(name)) {

@@ -44,7 +44,7 @@ public final class SqlCommand implements Callable<Integer> {
                         t.partitions());
             }
             System.out.println("  alerts               [transaction_id, alert_id, customer_token, state, channels,"
-                    + " fallback, answer_channel, reason, updated_at] (DynamoDB)");
+                    + " fallback, answer_channel, reason, updated_at, sms_text] (DynamoDB)");
             System.out.println("  customer_profiles    [customer_token, segment, clv, risk, erased] (DynamoDB)");
             return 0;
         }
