@@ -7,8 +7,8 @@
    call (KCL lease renewals, alerting's contact lookups) waited behind it. The copy also raced with concurrent writers
    ("dictionary changed size during iteration", an HTTP 500), and putting a stale copy back lost writes other
    clients made meanwhile. Here the backup is the items the transaction names (their state before it), restored one
-   by one if it is cancelled, and DynamoDB writes are serialised with the transactions, so a transaction is atomic
-   and isolated from other writes as in DynamoDB.
+   by one if it is cancelled, and DynamoDB writes to a table are serialised with the transactions on it (a lock per
+   table), so a transaction is atomic and isolated from other writes as in DynamoDB.
 2. Host routing. moto lists its own package directory (a stat per module) on every request to route it; the list
    never changes while the server runs, so it is read once.
 3. Request lines. The HTTP server logs a line per request (a stack polls the emulator many times a second); only
@@ -38,8 +38,34 @@ from moto.dynamodb.models import DynamoDBBackend
 from moto.dynamodb.models.table import Table
 from moto.server import main
 
-# one lock for every DynamoDB write, reentrant: a transaction calls put_item / update_item / delete_item itself
-_WRITES = threading.RLock()
+# a lock per table for its writes, reentrant: a transaction calls put_item / update_item / delete_item itself. Per
+# table, not one for all: an audit record or an alert state must not wait behind a burst of another service's
+# transactions on its own table (a demo's alert contact lookups timed out that way)
+_TABLE_LOCKS: dict[str, threading.RLock] = {}
+_TABLE_LOCKS_GUARD = threading.Lock()
+
+
+def _table_lock(table_name: str) -> threading.RLock:
+    with _TABLE_LOCKS_GUARD:
+        lock = _TABLE_LOCKS.get(table_name)
+        if lock is None:
+            lock = _TABLE_LOCKS[table_name] = threading.RLock()
+        return lock
+
+
+class _TableLocks:
+    """The locks of several tables, taken in name order (the same order everywhere: no deadlock)."""
+
+    def __init__(self, table_names: list[str]) -> None:
+        self._locks = [_table_lock(n) for n in sorted(set(table_names))]
+
+    def __enter__(self) -> None:
+        for lock in self._locks:
+            lock.acquire()
+
+    def __exit__(self, *exc: Any) -> None:
+        for lock in reversed(self._locks):
+            lock.release()
 
 # the partition a Query on this thread asks for: (table, hash key), read by Table.all_items while the Query runs
 _QUERY = threading.local()
@@ -102,10 +128,23 @@ def _restore(backend: DynamoDBBackend, saved: list[tuple[str, dict, dict | None]
 def _serialised(method):
     @functools.wraps(method)
     def locked(self, *args, **kwargs):
-        with _WRITES:
+        table_name = args[0] if args else kwargs.get("table_name")
+        with _table_lock(str(table_name)):
             return method(self, *args, **kwargs)
 
     return locked
+
+
+def _table_names(transact_items: list[dict[str, Any]]) -> list[str]:
+    names = []
+    for item in transact_items:
+        try:
+            _, op = next(iter(item.items()))
+            if op.get("TableName"):
+                names.append(str(op["TableName"]))
+        except Exception:  # moto refuses a malformed item itself
+            continue
+    return names
 
 
 def _sort_key(item: Any) -> Any:
@@ -123,7 +162,7 @@ def _patch_query() -> None:
         asked = getattr(_QUERY, "partition", None)
         if asked is None or asked[0] is not self:
             return all_items(self)
-        with _WRITES:  # a consistent copy: writers change these dicts
+        with _table_lock(self.name):  # a consistent copy: writers change these dicts
             partition = self.items.get(asked[1])
             if partition is None:
                 return []
@@ -151,7 +190,7 @@ def _patch() -> None:
 
     @functools.wraps(original)
     def transact_write_items(self: DynamoDBBackend, transact_items: list[dict[str, Any]]) -> None:
-        with _WRITES:
+        with _TableLocks(_table_names(transact_items)):
             saved = _before(self, transact_items)
             try:
                 original(self, transact_items)
