@@ -391,6 +391,60 @@ class ScoringApiIT {
                 .isEqualTo(404);
     }
 
+    @Test
+    void evaluationGivesTheTrainersCurvesAndWhatRetrainingRecordedAboutTheVersion() {
+        ModelRegistry registry = new ModelRegistry(
+                clients.dynamoDb(), names.table(CdpResources.Table.MODELS), OnlineFeatures.MODEL_NAME);
+        String version = SyntheticModels.publish(
+                        clients.s3(), clients.dynamoDb(), names, SyntheticModels.cardTesting(9, Progress.silent()))
+                .version();
+        var fresh = api().get("/v1/models/" + version + "/evaluation", token("fraud:score"));
+        registry.setNote(
+                version,
+                "drift",
+                Map.of(
+                        "status", "MODERATE",
+                        "psiMax", "0.180000",
+                        "psiMaxFeature", "amount_log",
+                        "scorePsi", "NaN",
+                        "psi.amount_log", "0.180000",
+                        "psi.count_1d", "0.020000"));
+        registry.recordDecision(version, Map.of("verdict", "KEEP_CHAMPION", "reason", "AP +0.001 < margin 0.01"));
+        var noted = api().get("/v1/models/" + version + "/evaluation", token("models:admin"));
+
+        assertThat(fresh.status()).as(fresh.body()).isEqualTo(200);
+        JsonNode roc = fresh.json().get("roc");
+        assertThat(roc.size()).isBetween(3, 120);
+        assertThat(roc.get(0).get("x").asDouble()).isZero();
+        assertThat(roc.get(roc.size() - 1).get("y").asDouble()).isEqualTo(1.0);
+        assertThat(fresh.json().get("pr").size()).isGreaterThan(2);
+        assertThat(fresh.json().get("validationFrauds").asLong()).isPositive();
+        assertThat(fresh.json().get("validationRows").asLong())
+                .isGreaterThan(fresh.json().get("validationFrauds").asLong());
+        assertThat(fresh.json().get("decisions").size()).isZero();
+        assertThat(absent(fresh.json().path("drift"))).as("no drift check yet").isTrue();
+
+        assertThat(noted.status()).as(noted.body()).isEqualTo(200);
+        JsonNode drift = noted.json().get("drift");
+        assertThat(drift.get("status").asString()).isEqualTo("MODERATE");
+        assertThat(drift.get("psiMax").asDouble()).isEqualTo(0.18);
+        assertThat(absent(drift.path("scorePsi"))).as("NaN reads as absent").isTrue();
+        assertThat(drift.get("features").get(0).get("feature").asString()).isEqualTo("amount_log");
+        assertThat(drift.get("features").size()).isEqualTo(2);
+        assertThat(noted.json().get("decisions").get(0).get("verdict").asString())
+                .isEqualTo("KEEP_CHAMPION");
+        assertThat(api().get("/v1/models/no-such-version/evaluation", token("fraud:score"))
+                        .status())
+                .isEqualTo(404);
+        assertThat(api().get("/v1/models/" + version + "/evaluation", token("alerts:read"))
+                        .status())
+                .isEqualTo(403);
+    }
+
+    private static boolean absent(JsonNode node) {
+        return node.isNull() || node.isMissingNode();
+    }
+
     /** {@code hour}:00 UTC {@code daysAgo} days ago: ordinary card use happens in the day, as in the training data. */
     private static Instant daytime(int daysAgo, int hour) {
         return Instant.now()

@@ -8,9 +8,11 @@ import io.cdp.features.online.TransactionIds;
 import io.cdp.scoring.artifact.ArtifactMetadata;
 import io.cdp.scoring.artifact.ModelArtifact;
 import io.cdp.scoring.artifact.Thresholds;
+import io.cdp.scoring.metrics.EvaluationCurves;
 import io.cdp.scoring.metrics.RankingMetrics;
 import io.cdp.scoring.model.XgboostJsonParser;
 import io.cdp.scoring.model.XgboostModel;
+import io.cdp.scoring.registry.ModelRegistry;
 import io.cdp.training.dataset.Fingerprint;
 import io.cdp.training.dataset.TrainingRows;
 import io.cdp.training.publish.ModelPublisher;
@@ -61,8 +63,17 @@ public final class OnlineCardTrainer {
         }
     }
 
-    /** A trained model with the label tables its rows were computed with (publish them together). */
-    public record Trained(ModelArtifact artifact, byte[] xgboostBinary, MccRiskTables tables, int rows, int trees) {}
+    /**
+     * A trained model with the label tables its rows were computed with (publish them together) and its ROC and PR
+     * curves on the validation days (published as the version's {@value EvaluationCurves#NOTE} note).
+     */
+    public record Trained(
+            ModelArtifact artifact,
+            byte[] xgboostBinary,
+            MccRiskTables tables,
+            int rows,
+            int trees,
+            EvaluationCurves curves) {}
 
     public static Trained train(Plan plan, Progress progress) {
         List<OnlineTransaction> history = plan.history();
@@ -118,14 +129,24 @@ public final class OnlineCardTrainer {
                 model.modelBinary(),
                 tables,
                 train.size(),
-                model.rounds());
+                model.rounds(),
+                EvaluationCurves.of(scores, validation.labels()));
     }
 
-    /** Publishes the label tables, then artifact and registry item (status REGISTERED) the trainer's way. */
+    /**
+     * Publishes the label tables, then artifact and registry item (status REGISTERED) the trainer's way, then the
+     * validation curves as a note of that version (what the scoring API's evaluation endpoint and the console draw).
+     */
     public static PublishedModel publish(
             S3Client s3, DynamoDbClient dynamoDb, String modelsBucket, String modelsTable, Trained trained) {
         MccRiskTableStore.publish(s3, modelsBucket, trained.tables());
-        return new ModelPublisher(s3, dynamoDb, modelsBucket, modelsTable)
+        PublishedModel published = new ModelPublisher(s3, dynamoDb, modelsBucket, modelsTable)
                 .publish(trained.artifact(), trained.xgboostBinary());
+        new ModelRegistry(dynamoDb, modelsTable, published.modelName())
+                .setNote(
+                        published.version(),
+                        EvaluationCurves.NOTE,
+                        trained.curves().toNote());
+        return published;
     }
 }

@@ -1,5 +1,7 @@
 package io.cdp.scoringapi.api;
 
+import io.cdp.scoring.metrics.EvaluationCurves;
+import io.cdp.scoring.registry.ModelRegistry;
 import io.cdp.scoringapi.model.LiveModel;
 import io.cdp.scoringapi.model.LoadedModel;
 import io.cdp.service.openapi.CdpOpenApiAutoConfiguration;
@@ -72,6 +74,40 @@ class ModelsController {
                 .get(version)
                 .map(e -> ModelView.of(e, e.version().equals(liveVersion)))
                 .orElseThrow(ModelsController::notFound);
+    }
+
+    @GetMapping(path = "/v1/models/{version}/evaluation", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            summary = "Evaluate one model version",
+            description =
+                    "What the platform learnt about the version after publishing it: its ROC and precision-recall "
+                            + "curves on the validation days, the lineage a retraining run recorded, the last drift check "
+                            + "against its training data (PSI per feature and of the score) and every promotion decision "
+                            + "about it with its numbers.")
+    @ApiResponse(responseCode = "200", description = "The version's evaluation; parts not yet recorded are empty.")
+    @ApiResponse(
+            responseCode = "400",
+            description = "Malformed version.",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_REF)))
+    @ApiResponse(
+            responseCode = "404",
+            description = "No such version.",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_REF)))
+    ModelEvaluation evaluation(
+            @Parameter(description = "Registry version.", example = "20260123T101500Z-synthetic-2a")
+                    @PathVariable
+                    @Pattern(regexp = VERSION_PATTERN)
+                    String version) {
+        ModelRegistry registry = live.registry();
+        if (registry.get(version).isEmpty()) {
+            throw notFound();
+        }
+        return ModelEvaluation.of(
+                version,
+                EvaluationCurves.fromNote(registry.note(version, EvaluationCurves.NOTE)),
+                registry.note(version, "lineage"),
+                registry.note(version, "drift"),
+                registry.decisions(version));
     }
 
     @PostMapping(path = "/v1/models/{version}/promotion", produces = MediaType.APPLICATION_JSON_VALUE)
