@@ -4,7 +4,9 @@
 //   OUT (screenshots), CHROMIUM (default /usr/bin/chromium), ALERT_STATES (the delivery states the alerts view must
 //   show, comma-separated; default all four, as ConsoleBrowserIT seeds them), ALERT_EXAMPLES (1, the default: some
 //   alert was composed, so the view must show an example message; 0: none was, so it must say so). './cdp console
-//   check' runs it against the stack of './cdp up' with what the alerts table holds.
+//   check' runs it against the stack of './cdp up' with what the alerts table holds. DRIFT (1: a retraining run has
+//   checked the live version, so the models view must show its PSI table and a promotion decision; 0, the default:
+//   it must say no check has run).
 // Exits non-zero on the first failed check, naming it.
 import { chromium } from "playwright-core";
 import { mkdirSync } from "node:fs";
@@ -105,6 +107,21 @@ for (const [label, width, height] of [["desktop", 1280, 900], ["phone", 390, 844
     if (!live.includes(env("LIVE_MODEL"))) throw new Error("live version not shown: " + live);
     const versions = await p.locator("main table").first().innerText();
     if (!versions.includes("LIVE")) throw new Error("no LIVE row: " + versions);
+    // the live version's ROC and precision-recall curves, drawn from the trainer's registry note
+    const curves = await p.locator("main svg.chart.curve path[data-series^='live']").count();
+    if (curves !== 2) throw new Error(`${curves} curves of the live version (want ROC and PR)`);
+    const caption = await p.locator("main .curves figcaption").first().innerText();
+    if (!/area [01]\.\d{3}/.test(caption)) throw new Error("ROC caption without its area: " + caption);
+    const drift = await p.locator("#drift-status").innerText();
+    if (env("DRIFT", "0") === "1") {
+      if (!/Drift of the live version against its training data: (STABLE|MODERATE|DRIFT)/.test(drift)) throw new Error("no drift status: " + drift);
+      const psiRows = await p.locator("main table:has(caption:text('population stability')) tbody tr").count();
+      if (psiRows < 2) throw new Error(`${psiRows} rows in the PSI table`);
+      const decisions = await p.locator("main table:has(caption:text('Promotion decisions')) tbody").innerText();
+      if (!/PROMOTE|KEEP_CHAMPION/.test(decisions)) throw new Error("no recorded decision: " + decisions);
+    } else if (!drift.includes("no check has run")) {
+      throw new Error("drift status without a check: " + drift);
+    }
     await p.screenshot({ path: `${out}/models-${label}.png`, fullPage: true });
   });
 
@@ -112,7 +129,12 @@ for (const [label, width, height] of [["desktop", 1280, 900], ["phone", 390, 844
     await view(p, "charts");
     await expectNoProblem(p, "charts");
     const charts = await p.locator("main svg.chart").count();
-    if (charts < 3) throw new Error(`${charts} charts`);
+    if (charts < 4) throw new Error(`${charts} charts`);
+    const bubbles = await p.locator("main svg.bubbles circle").count();
+    if (bubbles < 1) throw new Error("segment map without a segment");
+    // the long table behind the fraud-rate chart is folded away until asked for
+    if (await p.locator("details#fraud-table").getAttribute("open") !== null) throw new Error("fraud table not folded");
+    if (await p.locator("details#fraud-table table").isVisible()) throw new Error("folded fraud table is visible");
     await p.screenshot({ path: `${out}/charts-${label}.png`, fullPage: true });
   });
   await p.context().close();

@@ -113,6 +113,72 @@ function barChart(title: string, labels: string[], values: number[], format: (v:
   return fig;
 }
 
+interface Point { x: number; y: number; }
+interface Series { name: string; points: Point[]; dash: string; }
+
+/**
+ * Curves on the unit square (ROC, precision-recall). Series differ by dash pattern and carry their name at the end of
+ * the line, so they read without colour; the figure's caption repeats what the picture says.
+ */
+function lineChart(title: string, xLabel: string, yLabel: string, series: Series[], caption: string, diagonal = false): HTMLElement {
+  const w = 420, h = 320, l = 48, r = 16, t = 28, b = 40;
+  const X = (v: number) => l + v * (w - l - r), Y = (v: number) => h - b - v * (h - t - b);
+  const s = svg("svg", { class: "chart curve", viewBox: `0 0 ${w} ${h}`, role: "img", "aria-label": `${title}. ${caption}` });
+  s.append(svg("title", {}, title));
+  s.append(svg("text", { x: 0, y: 14, "font-weight": 700 }, title));
+  for (const v of [0, 0.25, 0.5, 0.75, 1]) {
+    s.append(svg("line", { x1: X(0), y1: Y(v), x2: X(1), y2: Y(v), stroke: "#ccc", "stroke-width": 0.5 }));
+    s.append(svg("text", { x: l - 6, y: Y(v) + 4, "text-anchor": "end" }, v.toFixed(2)));
+    s.append(svg("text", { x: X(v), y: h - b + 14, "text-anchor": "middle" }, v.toFixed(2)));
+  }
+  s.append(svg("rect", { x: X(0), y: Y(1), width: X(1) - X(0), height: Y(0) - Y(1), fill: "none", stroke: "#000", "stroke-width": 0.8 }));
+  s.append(svg("text", { x: (X(0) + X(1)) / 2, y: h - 6, "text-anchor": "middle" }, xLabel));
+  s.append(svg("text", { x: 12, y: (Y(0) + Y(1)) / 2, "text-anchor": "middle", transform: `rotate(-90 12 ${(Y(0) + Y(1)) / 2})` }, yLabel));
+  if (diagonal) s.append(svg("line", { x1: X(0), y1: Y(0), x2: X(1), y2: Y(1), stroke: "#888", "stroke-dasharray": "2 4" }));
+  series.forEach((line, i) => {
+    if (line.points.length < 2) return;
+    const d = line.points.map((p, k) => `${k ? "L" : "M"}${X(p.x).toFixed(1)},${Y(p.y).toFixed(1)}`).join(" ");
+    s.append(svg("path", { d, fill: "none", stroke: i ? "#b5179e" : "#1d3557", "stroke-width": 2, "stroke-dasharray": line.dash, "data-series": line.name }));
+    s.append(svg("line", { x1: X(0.55), y1: Y(0.12 + 0.08 * i), x2: X(0.65), y2: Y(0.12 + 0.08 * i), stroke: i ? "#b5179e" : "#1d3557", "stroke-width": 2, "stroke-dasharray": line.dash }));
+    s.append(svg("text", { x: X(0.67), y: Y(0.12 + 0.08 * i) + 4 }, line.name));
+  });
+  const fig = el("figure");
+  fig.append(s, el("figcaption", {}, caption));
+  return fig;
+}
+
+/** Segments placed by mean risk (x) and mean lifetime value (y); the area of a circle is the number of customers. */
+function bubbleChart(title: string, rows: { label: string; x: number; y: number; n: number }[], xLabel: string, yLabel: string): HTMLElement {
+  const w = 720, h = 380, l = 70, r = 30, t = 30, b = 44;
+  // an axis with nothing on it yet (no risk scored, no lifetime value predicted) still runs 0..1
+  const extent = (vs: number[]) => { const m = Math.max(0, ...vs.filter(Number.isFinite)); return m > 0 ? m * 1.15 : 1; };
+  const maxX = extent(rows.map(p => p.x)), maxY = extent(rows.map(p => p.y));
+  const tick = (v: number, max: number) => v.toFixed(max >= 100 ? 0 : max >= 10 ? 1 : 2);
+  const maxN = Math.max(1, ...rows.map(p => p.n));
+  const X = (v: number) => l + (v / maxX) * (w - l - r), Y = (v: number) => h - b - (v / maxY) * (h - t - b);
+  const s = svg("svg", { class: "chart bubbles", viewBox: `0 0 ${w} ${h}`, role: "img",
+    "aria-label": `${title}: ` + rows.map(p => `${p.label} ${p.n} customers, ${xLabel} ${p.x.toFixed(3)}, ${yLabel} ${p.y.toFixed(0)}`).join("; ") });
+  s.append(svg("title", {}, title));
+  s.append(svg("text", { x: 0, y: 14, "font-weight": 700 }, title));
+  for (const f of [0, 0.25, 0.5, 0.75, 1]) {
+    s.append(svg("line", { x1: X(0), y1: Y(f * maxY), x2: X(maxX), y2: Y(f * maxY), stroke: "#ddd", "stroke-width": 0.5 }));
+    s.append(svg("text", { x: l - 6, y: Y(f * maxY) + 4, "text-anchor": "end" }, tick(f * maxY, maxY)));
+    s.append(svg("text", { x: X(f * maxX), y: h - b + 14, "text-anchor": "middle" }, tick(f * maxX, maxX)));
+  }
+  s.append(svg("line", { x1: X(0), y1: Y(0), x2: X(maxX), y2: Y(0), stroke: "#000" }));
+  s.append(svg("line", { x1: X(0), y1: Y(0), x2: X(0), y2: Y(maxY), stroke: "#000" }));
+  s.append(svg("text", { x: (l + w - r) / 2, y: h - 8, "text-anchor": "middle" }, xLabel));
+  s.append(svg("text", { x: 14, y: (t + h - b) / 2, "text-anchor": "middle", transform: `rotate(-90 14 ${(t + h - b) / 2})` }, yLabel));
+  for (const p of [...rows].sort((a, c) => c.n - a.n)) {
+    const radius = 4 + 26 * Math.sqrt(p.n / maxN);
+    s.append(svg("circle", { cx: X(p.x), cy: Y(p.y), r: radius, fill: "#1d3557", "fill-opacity": 0.25, stroke: "#1d3557", "stroke-width": 1.2 }));
+    s.append(svg("text", { x: X(p.x), y: Y(p.y) + 4, "text-anchor": "middle" }, `${p.label} (${p.n})`));
+  }
+  const fig = el("figure");
+  fig.append(s);
+  return fig;
+}
+
 /** Histogram of scores in ten bins of 0.1. */
 function scoreHistogram(items: FeedItem[]): HTMLElement {
   const bins = new Array(10).fill(0);
@@ -257,21 +323,80 @@ function unmaskForm(tok: string): HTMLElement {
   return section;
 }
 
+interface Evaluation {
+  version: string; roc: Point[]; pr: Point[]; validationRows: number; validationFrauds: number;
+  lineage: Record<string, string>;
+  drift: { status: string; checkedAt: string | null; window: string | null; psiMax: number | null; psiMaxFeature: string | null; scorePsi: number | null; features: { feature: string; psi: number | null }[] } | null;
+  decisions: Record<string, string>[];
+}
+
+/** PSI bands as the trainer reads them: below 0.1 stable, from 0.25 a significant shift. */
+function psiBand(v: number | null): string { return v === null ? "—" : v >= 0.25 ? "significant" : v >= 0.1 ? "moderate" : "stable"; }
+
+function area(points: Point[]): number {
+  let a = 0;
+  for (let i = 1; i < points.length; i++) a += (points[i].x - points[i - 1].x) * (points[i].y + points[i - 1].y) / 2;
+  return a;
+}
+
 async function renderModels(main: HTMLElement): Promise<void> {
   const list = await api<{ modelName: string; liveVersion: string | null; models: Record<string, any>[] }>("/console/api/models");
   main.append(el("p", { id: "live-version" }, `Model ${list.modelName}: live version ${list.liveVersion ?? "none"}.`));
   const metricNames = Array.from(new Set(list.models.flatMap(m => Object.keys(m.metrics ?? {})))).filter(k => /auc|ap|precision|recall/i.test(k)).slice(0, 4);
   main.append(table("Versions, newest first (LIVE serves; REGISTERED are challengers)", ["version", "status", "trained on", "promoted", ...metricNames],
     list.models.map(m => [m.version, m.live ? `${m.status} (serving)` : m.status, `${m.trainingFrom} … ${m.trainingTo}`, m.promotedAt ?? "—", ...metricNames.map(k => m.metrics?.[k] === undefined ? null : Number(Number(m.metrics[k]).toFixed(4)))])));
+
+  // the live version and the newest one published after it (the challenger), each with what was learnt about it
+  const liveIndex = list.models.findIndex(m => m.version === list.liveVersion);
+  const challenger = liveIndex > 0 ? list.models[0] : undefined;
+  const shown = [list.models[liveIndex], challenger].filter((m): m is Record<string, any> => m !== undefined);
+  // every version's decisions are recorded on both versions of the pair: the newest ten cover the recent history
+  const evaluations = await Promise.all(list.models.slice(0, 10).map(m =>
+    api<Evaluation>(`/console/api/models/${encodeURIComponent(m.version)}/evaluation`).catch(() => null)));
+  const byVersion = new Map(evaluations.filter((e): e is Evaluation => e !== null).map(e => [e.version, e]));
+  const curves = shown.map((m, i) => ({ m, e: byVersion.get(m.version), dash: i ? "6 4" : "" })).filter(c => c.e && c.e.roc.length > 1);
+  if (curves.length) {
+    const name = (c: typeof curves[number]) => `${c.m.version === list.liveVersion ? "live" : "challenger"} ${c.m.version.slice(0, 16)}`;
+    const row = el("div", { class: "curves" });
+    row.append(
+      lineChart("ROC on the validation days", "false positive rate", "true positive rate",
+        curves.map(c => ({ name: name(c), points: c.e!.roc, dash: c.dash })),
+        curves.map(c => `${name(c)}: area ${area(c.e!.roc).toFixed(3)} over ${c.e!.validationRows} transactions, ${c.e!.validationFrauds} fraud`).join("; ") + ".", true),
+      lineChart("Precision and recall on the validation days", "recall", "precision",
+        curves.map(c => ({ name: name(c), points: c.e!.pr, dash: c.dash })),
+        curves.map(c => `${name(c)}: precision ${(c.e!.pr.find(p => p.x >= 0.5)?.y ?? 0).toFixed(3)} at half the frauds caught`).join("; ") + "."));
+    main.append(row);
+  } else {
+    main.append(el("p", { class: "note" }, "No curves recorded for the live version (it was published before the trainer recorded them)."));
+  }
+
+  const live = list.liveVersion ? byVersion.get(list.liveVersion) : undefined;
+  const drift = live?.drift;
+  if (drift) {
+    main.append(el("p", { id: "drift-status" }, `Drift of the live version against its training data: ${drift.status}` +
+      (drift.psiMax !== null ? ` (largest PSI ${drift.psiMax.toFixed(3)} on ${drift.psiMaxFeature}; score PSI ${drift.scorePsi === null ? "—" : drift.scorePsi.toFixed(3)}; window ${drift.window ?? "—"}).` : ".")));
+    main.append(table("Drift: population stability index per feature, highest first", ["feature", "PSI", "band"],
+      drift.features.map(f => [f.feature, f.psi === null ? null : Number(f.psi.toFixed(4)), psiBand(f.psi)])));
+  } else {
+    main.append(el("p", { id: "drift-status" }, "Drift: no check has run against the live version yet (the retraining job runs one: ./cdp retrain)."));
+  }
+
+  const seen = new Set<string>();
+  const decisions = [...byVersion.values()].flatMap(e => e.decisions)
+    .filter(d => { const k = `${d.at}|${d.challenger}`; if (seen.has(k)) return false; seen.add(k); return true; })
+    .sort((a, b) => String(b.at).localeCompare(String(a.at)));
+  main.append(table("Promotion decisions, newest first", ["at", "champion", "challenger", "verdict", "promoted", "reason"],
+    decisions.map(d => [d.at ?? null, d.champion ?? null, d.challenger ?? null, d.verdict ?? null, d.promoted ?? null, d.reason ?? null])));
   const history = list.models.filter(m => m.promotedAt).sort((a, b) => String(a.promotedAt).localeCompare(String(b.promotedAt)));
   main.append(table("Promotion history", ["promoted at", "version"], history.map(m => [m.promotedAt, m.version])));
-  const auc = metricNames.find(k => /auc/i.test(k));
-  if (auc && list.models.length) main.append(barChart(`${auc} by version`, list.models.map(m => m.version), list.models.map(m => Number(m.metrics?.[auc] ?? 0)), v => v.toFixed(4)));
+  const lineage = challenger ? byVersion.get(challenger.version)?.lineage : live?.lineage;
+  if (lineage && Object.keys(lineage).length) main.append(table(`Lineage of ${challenger ? "the challenger" : "the live version"}`, ["fact", "value"], Object.entries(lineage).map(([k, v]) => [k, v])));
 }
 
 async function renderCharts(main: HTMLElement): Promise<void> {
-  const [fraud, segments, clv] = await Promise.all([
-    api<QueryResult>("/console/api/lake/fraud-by-day"), api<QueryResult>("/console/api/lake/segment-sizes"), api<QueryResult>("/console/api/lake/clv-by-segment")]);
+  const [fraud, segments, clv, map] = await Promise.all([
+    api<QueryResult>("/console/api/lake/fraud-by-day"), api<QueryResult>("/console/api/lake/segment-sizes"), api<QueryResult>("/console/api/lake/clv-by-segment"),
+    api<QueryResult>("/console/api/lake/segment-map")]);
   const byDay = new Map<string, [number, number]>();
   const d = fraud.columns.indexOf("day"), n = fraud.columns.indexOf("transactions"), f = fraud.columns.indexOf("fraud");
   fraud.rows.forEach(r => { const k = String(r[d]); const v = byDay.get(k) ?? [0, 0]; byDay.set(k, [v[0] + Number(r[n]), v[1] + Number(r[f])]); });
@@ -279,8 +404,15 @@ async function renderCharts(main: HTMLElement): Promise<void> {
   main.append(barChart("Labelled fraud rate by day (last 30 days of the history)", days, days.map(k => { const [t, fr] = byDay.get(k)!; return t ? fr / t : 0; }), v => (100 * v).toFixed(2) + " %"));
   const s = segments.columns.indexOf("segment"), c = segments.columns.indexOf("customers");
   main.append(barChart("Customers by segment", segments.rows.map(r => String(r[s])), segments.rows.map(r => Number(r[c])), v => String(v)));
+  const col = (name: string) => map.columns.indexOf(name);
+  main.append(bubbleChart("Segment map: where each segment's customers sit by risk and lifetime value",
+    map.rows.map(r => ({ label: String(r[col("segment")]), n: Number(r[col("customers")]), x: Number(r[col("mean_risk")] ?? 0), y: Number(r[col("mean_clv")] ?? 0) })),
+    "mean risk (highest recent fraud score)", "mean predicted lifetime value ($)"));
   main.append(queryTable("CLV by segment", clv));
-  main.append(queryTable("Fraud by day and MCC group", fraud));
+  // the long table behind the fraud-rate chart stays one click away instead of filling the page
+  const details = el("details", { id: "fraud-table" }, el("summary", {}, `Fraud by day and MCC group: the ${fraud.rows.length} rows behind the chart`));
+  details.append(queryTable("Fraud by day and MCC group", fraud));
+  main.append(details);
   try {
     const recent = await api<FeedItem[]>("/console/api/feed");
     main.append(scoreHistogram(recent));

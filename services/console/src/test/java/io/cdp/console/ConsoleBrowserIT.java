@@ -85,8 +85,30 @@ class ConsoleBrowserIT {
         String liveModel = SyntheticModels.publish(
                         clients.s3(), clients.dynamoDb(), names, SyntheticModels.cardTesting(42, Progress.silent()))
                 .version();
-        new ModelRegistry(clients.dynamoDb(), names.table(Table.MODELS), OnlineFeatures.MODEL_NAME)
-                .promote(liveModel, Instant.now());
+        ModelRegistry registry =
+                new ModelRegistry(clients.dynamoDb(), names.table(Table.MODELS), OnlineFeatures.MODEL_NAME);
+        registry.promote(liveModel, Instant.now());
+        // what a retraining run records about the champion it challenged (RetrainRun's note and decision format)
+        registry.setNote(
+                liveModel,
+                "drift",
+                Map.of(
+                        "status", "MODERATE",
+                        "checkedAt", Instant.now().toString(),
+                        "psiMax", "0.140000",
+                        "psiMaxFeature", "amount_log",
+                        "scorePsi", "0.030000",
+                        "psi.amount_log", "0.140000",
+                        "psi.count_1d", "0.010000"));
+        registry.recordDecision(
+                liveModel,
+                Map.of(
+                        "at", Instant.now().toString(),
+                        "champion", liveModel,
+                        "challenger", "20260101T000000Z-challenger",
+                        "verdict", "KEEP_CHAMPION",
+                        "promoted", "false",
+                        "reason", "average precision +0.002 is below the margin 0.010"));
 
         Map<String, Object> common = new LinkedHashMap<>(emulator.springProperties());
         common.put("spring.profiles.active", "local");
@@ -158,7 +180,9 @@ class ConsoleBrowserIT {
                             "OUT",
                             out.toAbsolutePath().toString(),
                             "CHROMIUM",
-                            CHROMIUM.toString()));
+                            CHROMIUM.toString(),
+                            "DRIFT",
+                            "1"));
             Process browser = node.start();
             assertThat(browser.waitFor(5, TimeUnit.MINUTES)).isTrue();
             String report = Files.readString(log);

@@ -109,8 +109,22 @@ public final class NamedQueries {
             GROUP BY 1
             ORDER BY total_clv DESC NULLS LAST, segment""");
 
-    public static final List<NamedQuery> ALL =
-            List.of(FRAUD_BY_DAY, SCORED_BY_DAY, ALERT_OUTCOMES, ALERT_EXAMPLES, SEGMENT_SIZES, CLV_BY_SEGMENT);
+    public static final NamedQuery SEGMENT_MAP = new NamedQuery(
+            "segment-map",
+            "each segment's size, mean risk (highest recent score) and mean lifetime value: the console's segment map"
+                    + " (customer_profiles)",
+            """
+            SELECT coalesce(segment, '(none)') AS segment,
+                   count(*) AS customers,
+                   round(avg(risk), 4) AS mean_risk,
+                   round(avg(clv), 2) AS mean_clv
+            FROM customer_profiles
+            WHERE NOT erased
+            GROUP BY 1
+            ORDER BY customers DESC, segment""");
+
+    public static final List<NamedQuery> ALL = List.of(
+            FRAUD_BY_DAY, SCORED_BY_DAY, ALERT_OUTCOMES, ALERT_EXAMPLES, SEGMENT_SIZES, CLV_BY_SEGMENT, SEGMENT_MAP);
 
     private NamedQueries() {}
 

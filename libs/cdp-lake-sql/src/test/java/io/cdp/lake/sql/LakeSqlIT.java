@@ -113,8 +113,8 @@ class LakeSqlIT {
                                 "target",
                                 AttributeValue.fromS("a-1"))));
         String profiles = names.table(Table.PROFILES);
-        putProfile(profiles, "c-1", "SAVERS", "100.5");
-        putProfile(profiles, "c-2", "SAVERS", "50.5");
+        putProfile(profiles, "c-1", "SAVERS", "100.5", "0.2");
+        putProfile(profiles, "c-2", "SAVERS", "50.5", "0.5");
         putProfile(profiles, "c-3", "TRAVELLERS", "300");
 
         try (LakeSql sql = LakeSql.open(clients.s3(), clients.dynamoDb(), names)) {
@@ -142,6 +142,14 @@ class LakeSqlIT {
             assertThat(clv.get(0, "segment")).isEqualTo("TRAVELLERS");
             assertThat(((Number) clv.get(1, "total_clv")).doubleValue()).isEqualTo(151.0);
             assertThat(sql.named("segment-sizes").get(0, "customers")).isEqualTo(2L);
+            QueryResult map = sql.named("segment-map");
+            assertThat(map.columns()).containsExactly("segment", "customers", "mean_risk", "mean_clv");
+            assertThat(map.get(0, "segment")).isEqualTo("SAVERS");
+            assertThat(((Number) map.get(0, "mean_risk")).doubleValue()).isEqualTo(0.35);
+            assertThat(((Number) map.get(0, "mean_clv")).doubleValue()).isEqualTo(75.5);
+            assertThat(map.get(1, "mean_risk"))
+                    .as("TRAVELLERS have no risk yet")
+                    .isNull();
             // every named query parses and runs, also over tables that are still empty
             NamedQueries.ALL.forEach(q -> sql.named(q.name()));
         }
@@ -184,13 +192,19 @@ class LakeSqlIT {
     }
 
     private void putProfile(String table, String customer, String segment, String clv) {
-        clients.dynamoDb()
-                .putItem(b -> b.tableName(table)
-                        .item(Map.of(
-                                "customerToken", AttributeValue.fromS(customer),
-                                "sk", AttributeValue.fromS("A#PROFILE"),
-                                "seg", AttributeValue.fromS(segment),
-                                "clv", AttributeValue.fromN(clv))));
+        putProfile(table, customer, segment, clv, null);
+    }
+
+    private void putProfile(String table, String customer, String segment, String clv, String risk) {
+        Map<String, AttributeValue> item = new HashMap<>(Map.of(
+                "customerToken", AttributeValue.fromS(customer),
+                "sk", AttributeValue.fromS("A#PROFILE"),
+                "seg", AttributeValue.fromS(segment),
+                "clv", AttributeValue.fromN(clv)));
+        if (risk != null) {
+            item.put("risk", AttributeValue.fromN(risk));
+        }
+        clients.dynamoDb().putItem(b -> b.tableName(table).item(item));
         clients.dynamoDb()
                 .putItem(b -> b.tableName(table)
                         .item(Map.of(

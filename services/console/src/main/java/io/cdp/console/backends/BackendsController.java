@@ -61,6 +61,15 @@ class BackendsController {
                 backends.properties().scoringApi(), "/v1/models/" + checked(version), caller.getTokenValue());
     }
 
+    /** Curves, lineage, drift and promotion decisions of a version (the scoring API's evaluation of it). */
+    @GetMapping("/console/api/models/{version}/evaluation")
+    ResponseEntity<byte[]> evaluation(@PathVariable String version, @AuthenticationPrincipal Jwt caller) {
+        return backends.get(
+                backends.properties().scoringApi(),
+                "/v1/models/" + checked(version) + "/evaluation",
+                caller.getTokenValue());
+    }
+
     private static String checked(String pathValue) {
         if (!TOKEN.matcher(pathValue).matches()) {
             throw new InvalidRequestException(

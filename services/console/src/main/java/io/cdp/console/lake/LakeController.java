@@ -19,7 +19,8 @@ class LakeController {
             NamedQueries.FRAUD_BY_DAY.name(),
             NamedQueries.SCORED_BY_DAY.name(),
             NamedQueries.SEGMENT_SIZES.name(),
-            NamedQueries.CLV_BY_SEGMENT.name());
+            NamedQueries.CLV_BY_SEGMENT.name(),
+            NamedQueries.SEGMENT_MAP.name());
 
     private final LakeSnapshots lake;
 
