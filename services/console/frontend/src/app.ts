@@ -153,7 +153,7 @@ function bubbleChart(title: string, rows: { label: string; x: number; y: number;
   // an axis with nothing on it yet (no risk scored, no lifetime value predicted) still runs 0..1
   const extent = (vs: number[]) => { const m = Math.max(0, ...vs.filter(Number.isFinite)); return m > 0 ? m * 1.15 : 1; };
   const maxX = extent(rows.map(p => p.x)), maxY = extent(rows.map(p => p.y));
-  const tick = (v: number, max: number) => v.toFixed(max >= 100 ? 0 : max >= 10 ? 1 : 2);
+  const tick = (v: number, max: number) => v.toFixed(max >= 100 ? 0 : max >= 10 ? 1 : max >= 1 ? 2 : 3);
   const maxN = Math.max(1, ...rows.map(p => p.n));
   const X = (v: number) => l + (v / maxX) * (w - l - r), Y = (v: number) => h - b - (v / maxY) * (h - t - b);
   const s = svg("svg", { class: "chart bubbles", viewBox: `0 0 ${w} ${h}`, role: "img",
@@ -356,15 +356,16 @@ async function renderModels(main: HTMLElement): Promise<void> {
   const byVersion = new Map(evaluations.filter((e): e is Evaluation => e !== null).map(e => [e.version, e]));
   const curves = shown.map((m, i) => ({ m, e: byVersion.get(m.version), dash: i ? "6 4" : "" })).filter(c => c.e && c.e.roc.length > 1);
   if (curves.length) {
-    const name = (c: typeof curves[number]) => `${c.m.version === list.liveVersion ? "live" : "challenger"} ${c.m.version.slice(0, 16)}`;
+    // short legend names (the SVG is narrow on a phone); the captions say which versions they are
+    const name = (c: typeof curves[number]) => c.m.version === list.liveVersion ? "live" : "challenger";
     const row = el("div", { class: "curves" });
     row.append(
       lineChart("ROC on the validation days", "false positive rate", "true positive rate",
         curves.map(c => ({ name: name(c), points: c.e!.roc, dash: c.dash })),
-        curves.map(c => `${name(c)}: area ${area(c.e!.roc).toFixed(3)} over ${c.e!.validationRows} transactions, ${c.e!.validationFrauds} fraud`).join("; ") + ".", true),
+        curves.map(c => `${name(c)} ${c.m.version}: area ${area(c.e!.roc).toFixed(3)} over ${c.e!.validationRows} transactions, ${c.e!.validationFrauds} fraud`).join("; ") + ".", true),
       lineChart("Precision and recall on the validation days", "recall", "precision",
         curves.map(c => ({ name: name(c), points: c.e!.pr, dash: c.dash })),
-        curves.map(c => `${name(c)}: precision ${(c.e!.pr.find(p => p.x >= 0.5)?.y ?? 0).toFixed(3)} at half the frauds caught`).join("; ") + "."));
+        curves.map(c => `${name(c)} ${c.m.version}: precision ${(c.e!.pr.find(p => p.x >= 0.5)?.y ?? 0).toFixed(3)} at half the frauds caught`).join("; ") + "."));
     main.append(row);
   } else {
     main.append(el("p", { class: "note" }, "No curves recorded for the live version (it was published before the trainer recorded them)."));
@@ -374,9 +375,14 @@ async function renderModels(main: HTMLElement): Promise<void> {
   const drift = live?.drift;
   if (drift) {
     main.append(el("p", { id: "drift-status" }, `Drift of the live version against its training data: ${drift.status}` +
-      (drift.psiMax !== null ? ` (largest PSI ${drift.psiMax.toFixed(3)} on ${drift.psiMaxFeature}; score PSI ${drift.scorePsi === null ? "—" : drift.scorePsi.toFixed(3)}; window ${drift.window ?? "—"}).` : ".")));
-    main.append(table("Drift: population stability index per feature, highest first", ["feature", "PSI", "band"],
-      drift.features.map(f => [f.feature, f.psi === null ? null : Number(f.psi.toFixed(4)), psiBand(f.psi)])));
+      (drift.psiMax !== null && drift.psiMaxFeature !== "none" ? ` (largest PSI ${drift.psiMax.toFixed(3)} on ${drift.psiMaxFeature}; score PSI ${drift.scorePsi === null ? "—" : drift.scorePsi.toFixed(3)}; window ${drift.window ?? "—"}).` : ".")));
+    const measured = drift.features.filter(f => f.psi !== null);
+    if (measured.length) {
+      main.append(table("Drift: population stability index per feature, highest first", ["feature", "PSI", "band"],
+        measured.map(f => [f.feature, Number(f.psi!.toFixed(4)), psiBand(f.psi)])));
+    } else {
+      main.append(el("p", { class: "note" }, "No feature could be compared: the drift window held no transaction the retraining run could read."));
+    }
   } else {
     main.append(el("p", { id: "drift-status" }, "Drift: no check has run against the live version yet (the retraining job runs one: ./cdp retrain)."));
   }

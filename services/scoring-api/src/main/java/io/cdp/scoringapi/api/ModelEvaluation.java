@@ -48,7 +48,10 @@ public record ModelEvaluation(
     /** Population stability of the inputs and of the score, as the retraining run recorded it. */
     @Schema(name = "Drift")
     public record Drift(
-            @Schema(description = "STABLE, MODERATE (PSI >= 0.1) or DRIFT (PSI >= 0.25).", example = "STABLE")
+            @Schema(
+                    description =
+                            "STABLE, MODERATE (PSI >= 0.1), DRIFT (PSI >= 0.25) or NO_DATA (no transaction in the window).",
+                    example = "STABLE")
             String status,
 
             @Schema(example = "2026-02-08T06:00:00Z") @Nullable
