@@ -155,7 +155,21 @@ public final class RetrainRun {
     }
 
     static String driftStatus(Retraining.Challenge challenge) {
-        double worst = Math.max(challenge.maxPsi().getValue(), nanToZero(challenge.scorePsi()));
+        return driftStatus(challenge.psi(), challenge.scorePsi());
+    }
+
+    /** The registry's drift status from PSI per feature and of the score (NaN where a sample was empty). */
+    static String driftStatus(Map<String, Double> psi, double scorePsi) {
+        double worstFeature = psi.values().stream()
+                .filter(v -> v != null && !v.isNaN())
+                .mapToDouble(Double::doubleValue)
+                .max()
+                .orElse(Double.NaN);
+        // no transaction in the window (every PSI undefined): nothing was measured, which is not "stable"
+        if (Double.isNaN(worstFeature) && Double.isNaN(scorePsi)) {
+            return "NO_DATA";
+        }
+        double worst = Math.max(nanToZero(worstFeature), nanToZero(scorePsi));
         return worst >= Psi.SIGNIFICANT ? "DRIFT" : worst >= Psi.MODERATE ? "MODERATE" : "STABLE";
     }
 

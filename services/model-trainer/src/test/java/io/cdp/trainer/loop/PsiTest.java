@@ -3,6 +3,7 @@ package io.cdp.trainer.loop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +16,17 @@ class PsiTest {
             out[i] = mean + r.nextGaussian();
         }
         return out;
+    }
+
+    @Test
+    void theDriftStatusTakesTheWorstMeasuredPsiAndSaysWhenNothingWasMeasured() {
+        assertThat(RetrainRun.driftStatus(Map.of("a", 0.01, "b", Double.NaN), 0.02))
+                .isEqualTo("STABLE");
+        assertThat(RetrainRun.driftStatus(Map.of("a", 0.12, "b", 0.01), Double.NaN))
+                .isEqualTo("MODERATE");
+        assertThat(RetrainRun.driftStatus(Map.of("a", 0.01), 0.3)).isEqualTo("DRIFT");
+        assertThat(RetrainRun.driftStatus(Map.of("a", Double.NaN, "b", Double.NaN), Double.NaN))
+                .isEqualTo("NO_DATA");
     }
 
     @Test
