@@ -2,6 +2,7 @@ package io.cdp.cli;
 
 import io.cdp.cli.aws.InventoryMain;
 import io.cdp.cli.aws.ResourceBootstrapMain;
+import io.cdp.cli.corebanking.ChargebacksMain;
 import io.cdp.cli.corebanking.ExtractMain;
 import io.cdp.cli.corebanking.HandbookLoadMain;
 import io.cdp.cli.corebanking.LoadMain;
@@ -54,6 +55,7 @@ import picocli.CommandLine.Spec;
             CdpCli.Datagen.class,
             CdpCli.Load.class,
             CdpCli.Extract.class,
+            CdpCli.ChargebacksTool.class,
             CdpCli.Pii.class,
             CdpCli.Features.class,
             CdpCli.CustomerProfiles.class,
@@ -201,6 +203,17 @@ public final class CdpCli implements Callable<Integer> {
         @Override
         void run(String[] args) throws Exception {
             ExtractMain.main(args);
+        }
+    }
+
+    @Command(
+            name = "chargebacks",
+            description = "Report the chargebacks that have come due in core banking to the lake as label evidence"
+                    + " for ./cdp retrain ([--rate 0.8] [--min-days 2] [--max-days 30])")
+    static final class ChargebacksTool extends Tool {
+        @Override
+        void run(String[] args) throws Exception {
+            ChargebacksMain.main(args);
         }
     }
 
