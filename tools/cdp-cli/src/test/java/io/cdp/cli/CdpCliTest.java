@@ -31,6 +31,7 @@ class CdpCliTest {
                         "load tabformer",
                         "load handbook",
                         "extract",
+                        "chargebacks",
                         "pii",
                         "features check-handbook",
                         "train",
