@@ -117,8 +117,8 @@ interface Point { x: number; y: number; }
 interface Series { name: string; points: Point[]; dash: string; }
 
 /**
- * Curves on the unit square (ROC, precision-recall). Series differ by dash pattern and carry their name at the end of
- * the line, so they read without colour; the figure's caption repeats what the picture says.
+ * Curves on the unit square (ROC, precision-recall). Series differ by dash pattern and are named in a legend, so they
+ * read without colour; the figure's caption repeats what the picture says.
  */
 function lineChart(title: string, xLabel: string, yLabel: string, series: Series[], caption: string, diagonal = false): HTMLElement {
   const w = 420, h = 320, l = 48, r = 16, t = 28, b = 40;
