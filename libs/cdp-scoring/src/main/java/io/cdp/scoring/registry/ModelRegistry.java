@@ -170,7 +170,32 @@ public final class ModelRegistry {
 
     /** A note set with {@link #setNote}; empty when the version has none of that name. */
     public Map<String, String> note(String version, String attribute) {
-        Map<String, AttributeValue> item = rawItem(version);
+        return noteOf(rawItem(version), attribute);
+    }
+
+    /**
+     * What was learnt about a version after publishing it, from one read of its item: the notes of these names (empty
+     * where unset) and its decisions; empty when the registry has no such version.
+     */
+    public record Annotations(Map<String, Map<String, String>> notes, List<Map<String, String>> decisions) {
+
+        /** The note of that name, empty when the version has none. */
+        public Map<String, String> note(String name) {
+            return notes.getOrDefault(name, Map.of());
+        }
+    }
+
+    public Optional<Annotations> annotations(String version, List<String> noteNames) {
+        Map<String, AttributeValue> item = getItem(version);
+        if (item.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Map<String, String>> notes = new HashMap<>();
+        noteNames.forEach(name -> notes.put(name, noteOf(item, name)));
+        return Optional.of(new Annotations(notes, decisionsOf(item)));
+    }
+
+    private static Map<String, String> noteOf(Map<String, AttributeValue> item, String attribute) {
         Map<String, String> out = new HashMap<>();
         if (item.containsKey(attribute) && item.get(attribute).hasM()) {
             item.get(attribute).m().forEach((k, v) -> out.put(k, v.s()));
@@ -195,7 +220,10 @@ public final class ModelRegistry {
 
     /** Every decision recorded about a version, oldest first. */
     public List<Map<String, String>> decisions(String version) {
-        Map<String, AttributeValue> item = rawItem(version);
+        return decisionsOf(rawItem(version));
+    }
+
+    private static List<Map<String, String>> decisionsOf(Map<String, AttributeValue> item) {
         List<Map<String, String>> out = new ArrayList<>();
         if (item.containsKey("decisions")) {
             for (AttributeValue d : item.get("decisions").l()) {
@@ -208,15 +236,21 @@ public final class ModelRegistry {
     }
 
     private Map<String, AttributeValue> rawItem(String version) {
+        Map<String, AttributeValue> item = getItem(version);
+        if (item.isEmpty()) {
+            throw new IllegalArgumentException("the registry has no version " + version + " of model " + modelName);
+        }
+        return item;
+    }
+
+    /** The version's item, empty when there is none. */
+    private Map<String, AttributeValue> getItem(String version) {
         var response = dynamoDb.getItem(GetItemRequest.builder()
                 .tableName(table)
                 .consistentRead(true)
                 .key(key(version))
                 .build());
-        if (!response.hasItem() || response.item().isEmpty()) {
-            throw new IllegalArgumentException("the registry has no version " + version + " of model " + modelName);
-        }
-        return response.item();
+        return response.hasItem() ? response.item() : Map.of();
     }
 
     private void setStatus(String version, ModelStatus status, @Nullable Instant promotedAt) {

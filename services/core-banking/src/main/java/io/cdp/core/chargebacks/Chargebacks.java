@@ -49,6 +49,7 @@ public final class Chargebacks {
         int disputed = 0;
         int erased = 0;
         List<LabelEvidence> evidence = new ArrayList<>();
+        long spanSeconds = Duration.ofDays(policy.maxDays() - policy.minDays()).toSeconds();
         for (Transaction t : transactions) {
             if (!t.fraud()) {
                 continue;
@@ -63,8 +64,6 @@ public final class Chargebacks {
                 erased++;
                 continue;
             }
-            long spanSeconds =
-                    Duration.ofDays(policy.maxDays() - policy.minDays()).toSeconds();
             Instant reportedAt = t.time()
                     .toInstant(ZoneOffset.UTC)
                     .plus(Duration.ofDays(policy.minDays()))

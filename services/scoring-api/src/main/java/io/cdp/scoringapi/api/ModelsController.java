@@ -1,7 +1,6 @@
 package io.cdp.scoringapi.api;
 
 import io.cdp.scoring.metrics.EvaluationCurves;
-import io.cdp.scoring.registry.ModelRegistry;
 import io.cdp.scoringapi.model.LiveModel;
 import io.cdp.scoringapi.model.LoadedModel;
 import io.cdp.service.openapi.CdpOpenApiAutoConfiguration;
@@ -13,6 +12,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Pattern;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -98,16 +98,16 @@ class ModelsController {
                     @PathVariable
                     @Pattern(regexp = VERSION_PATTERN)
                     String version) {
-        ModelRegistry registry = live.registry();
-        if (registry.get(version).isEmpty()) {
-            throw notFound();
-        }
-        return ModelEvaluation.of(
-                version,
-                EvaluationCurves.fromNote(registry.note(version, EvaluationCurves.NOTE)),
-                registry.note(version, "lineage"),
-                registry.note(version, "drift"),
-                registry.decisions(version));
+        // one read of the version's item: the curves, lineage and drift notes and the decisions all live in it
+        return live.registry()
+                .annotations(version, List.of(EvaluationCurves.NOTE, "lineage", "drift"))
+                .map(a -> ModelEvaluation.of(
+                        version,
+                        EvaluationCurves.fromNote(a.note(EvaluationCurves.NOTE)),
+                        a.note("lineage"),
+                        a.note("drift"),
+                        a.decisions()))
+                .orElseThrow(ModelsController::notFound);
     }
 
     @PostMapping(path = "/v1/models/{version}/promotion", produces = MediaType.APPLICATION_JSON_VALUE)
