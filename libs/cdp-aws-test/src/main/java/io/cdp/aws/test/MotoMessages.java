@@ -29,13 +29,27 @@ public final class MotoMessages {
         this.endpoint = endpoint;
     }
 
+    /**
+     * One dump of the emulator's state. Moto builds it by reading every tracked model's properties while the services
+     * keep writing, so a property that iterates a collection mid-write fails the dump with an HTML 500 page now and
+     * then: a bounded retry, and an error that says what the emulator answered.
+     */
     private JsonNode data() throws Exception {
-        HttpResponse<String> r = HTTP.send(
-                HttpRequest.newBuilder(endpoint.resolve("/moto-api/data.json"))
-                        .GET()
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        return JSON.readTree(r.body());
+        String last = "";
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            HttpResponse<String> r = HTTP.send(
+                    HttpRequest.newBuilder(endpoint.resolve("/moto-api/data.json"))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() == 200 && r.body().startsWith("{")) {
+                return JSON.readTree(r.body());
+            }
+            last = "HTTP " + r.statusCode() + ": "
+                    + r.body().substring(0, Math.min(200, r.body().length()));
+            Thread.sleep(250L * attempt);
+        }
+        throw new IllegalStateException("the emulator's /moto-api/data.json failed five times; last answer " + last);
     }
 
     /** What was sent, from one read of the emulator's state (which grows with it: read once, late, when possible). */
