@@ -343,12 +343,13 @@ async function renderModels(main: HTMLElement): Promise<void> {
   const list = await api<{ modelName: string; liveVersion: string | null; models: Record<string, any>[] }>("/console/api/models");
   main.append(el("p", { id: "live-version" }, `Model ${list.modelName}: live version ${list.liveVersion ?? "none"}.`));
   const metricNames = Array.from(new Set(list.models.flatMap(m => Object.keys(m.metrics ?? {})))).filter(k => /auc|ap|precision|recall/i.test(k)).slice(0, 4);
-  main.append(table("Versions, newest first (LIVE serves; REGISTERED are challengers)", ["version", "status", "trained on", "promoted", ...metricNames],
+  main.append(table("Versions, newest first (LIVE serves; SHADOW is scored beside it, into the lake only; REGISTERED are challengers)", ["version", "status", "trained on", "promoted", ...metricNames],
     list.models.map(m => [m.version, m.live ? `${m.status} (serving)` : m.status, `${m.trainingFrom} … ${m.trainingTo}`, m.promotedAt ?? "—", ...metricNames.map(k => m.metrics?.[k] === undefined ? null : Number(Number(m.metrics[k]).toFixed(4)))])));
 
-  // the live version and the newest one published after it (the challenger), each with what was learnt about it
+  // the live version and the challenger (the version in its shadow days, else the newest published after the live
+  // one), each with what was learnt about it
   const liveIndex = list.models.findIndex(m => m.version === list.liveVersion);
-  const challenger = liveIndex > 0 ? list.models[0] : undefined;
+  const challenger = list.models.find(m => m.status === "SHADOW") ?? (liveIndex > 0 ? list.models[0] : undefined);
   const shown = [list.models[liveIndex], challenger].filter((m): m is Record<string, any> => m !== undefined);
   // every version's decisions are recorded on both versions of the pair: the newest ten cover the recent history
   const evaluations = await Promise.all(list.models.slice(0, 10).map(m =>

@@ -362,7 +362,28 @@ class ScoringApiIT {
         String second = SyntheticModels.publish(
                         clients.s3(), clients.dynamoDb(), names, SyntheticModels.cardTesting(7, Progress.silent()))
                 .version();
+        // first in its shadow period, as a retraining leaves a passing challenger: listed, never served
+        ModelRegistry registry = new ModelRegistry(
+                clients.dynamoDb(), names.table(CdpResources.Table.MODELS), OnlineFeatures.MODEL_NAME);
+        String before = registry.serving().orElseThrow().version();
+        registry.shadow(second, before, Instant.now());
+        var shadowing = api().get("/v1/models/" + second, token("models:admin"));
+        var whileShadowing = api().post(
+                        "/v1/fraud-scores",
+                        token("fraud:score"),
+                        purchase(
+                                "while-shadowing",
+                                SyntheticCardHistory.cardToken(new SplittableRandom(11)),
+                                "9.99",
+                                "m-2",
+                                "SWIPE",
+                                5812,
+                                Instant.now()));
+        assertThat(shadowing.json().get("status").asString()).isEqualTo("SHADOW");
+        assertThat(shadowing.json().get("live").asBoolean()).isFalse();
+        assertThat(whileShadowing.json().get("modelVersion").asString()).isEqualTo(before);
 
+        // a person's override: the promotion endpoint ends the shadow at once
         var promotion = api().post("/v1/models/" + second + "/promotion", token("models:admin"), "");
         var score = api().post(
                         "/v1/fraud-scores",
@@ -384,6 +405,7 @@ class ScoringApiIT {
         assertThat(models.json().get("liveVersion").asString()).isEqualTo(second);
         assertThat(models.json().get("models").size()).isGreaterThanOrEqualTo(2);
         assertThat(one.json().get("status").asString()).isEqualTo("LIVE");
+        assertThat(registry.shadowing()).isEmpty();
         assertThat(one.json().get("metrics").get("validation.auc").asDouble()).isGreaterThan(0.8);
         assertThat(one.json().get("featureNames").size()).isEqualTo(OnlineFeatures.SCHEMA.size());
         assertThat(one.json().get("trainingFrom").asString()).isEqualTo("2026-01-05");

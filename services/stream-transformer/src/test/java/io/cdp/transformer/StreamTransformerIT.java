@@ -24,7 +24,12 @@ import io.cdp.features.online.OnlineFeatures;
 import io.cdp.features.online.WireTransactions;
 import io.cdp.lake.labels.LabelEvidence;
 import io.cdp.lake.labels.LabelEvidenceTable;
+import io.cdp.scoring.registry.ModelRegistry;
+import io.cdp.scoring.scorer.InProcessScorer;
+import io.cdp.training.online.OnlineCardTrainer;
+import io.cdp.training.publish.PublishedModel;
 import io.cdp.training.synthetic.SyntheticModels;
+import io.cdp.training.train.Progress;
 import io.cdp.transformer.ingest.S3SqsQuarantineSink;
 import io.cdp.transformer.scoring.ScoringModel;
 import java.nio.charset.StandardCharsets;
@@ -46,7 +51,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The transformer in this JVM against the emulator: transactions produced with EventCodec onto the stream come out as
  * scored events, lake rows, alert requests and feature-store state equal to the batch computation; poison records
- * land in the dead-letter queue and the stream moves on.
+ * land in the dead-letter queue and the stream moves on. A version in its shadow period scores every row too, into the
+ * lake only.
  */
 @AwsEmulatorTest
 class StreamTransformerIT {
@@ -75,6 +81,22 @@ class StreamTransformerIT {
         return new SpringApplicationBuilder(StreamTransformerApplication.class).run(arguments(names, emulator));
     }
 
+    /**
+     * {@link #start} with a second version in its shadow period (what a retraining does with a challenger that passed
+     * the policy): trained on another draw of the same kind of history, registered, then put in shadow.
+     */
+    static ConfigurableApplicationContext startWithShadow(
+            PipelineFixture fixture, CdpResources names, AwsEmulator emulator, List<OnlineCardTrainer.Trained> shadow) {
+        PublishedModel live = SyntheticModels.publishLive(
+                fixture.s3, fixture.dynamoDb, names, SyntheticModels.takeovers(5, 200, Progress.silent()));
+        OnlineCardTrainer.Trained challenger = SyntheticModels.takeovers(6, 200, Progress.silent());
+        PublishedModel published = SyntheticModels.publish(fixture.s3, fixture.dynamoDb, names, challenger);
+        new ModelRegistry(fixture.dynamoDb, names.table(Table.MODELS), published.modelName())
+                .shadow(published.version(), live.version(), Instant.now());
+        shadow.add(challenger);
+        return new SpringApplicationBuilder(StreamTransformerApplication.class).run(arguments(names, emulator));
+    }
+
     @Test
     void transactionsBecomeScoredEventsLakeRowsAlertsAndBatchEqualFeaturesWhilePoisonIsDeadLettered(
             AwsClients clients, CdpResources names, AwsEmulator emulator) throws Exception {
@@ -85,8 +107,9 @@ class StreamTransformerIT {
                 Duration.ofHours(20),
                 8,
                 0.4);
+        List<OnlineCardTrainer.Trained> shadow = new ArrayList<>();
         try (PipelineFixture fixture = new PipelineFixture(clients, names);
-                ConfigurableApplicationContext app = start(fixture, names, emulator)) {
+                ConfigurableApplicationContext app = startWithShadow(fixture, names, emulator, shadow)) {
             int half = txs.size() / 2;
             fixture.putTransactions(txs.subList(0, half));
             byte[] garbage = "{\"eventId\": oops".getBytes(StandardCharsets.UTF_8);
@@ -141,6 +164,21 @@ class StreamTransformerIT {
                         .as("features of %s", txs.get(i).transactionId())
                         .isEqualTo(OnlineFeatures.SCHEMA.asMap(batch[i]));
             }
+
+            // the shadow version scored every row beside the live one: its score recorded in the lake, nothing else
+            String shadowVersion = shadow.getFirst().artifact().metadata().modelVersion();
+            InProcessScorer shadowScorer = new InProcessScorer(shadow.getFirst().artifact());
+            Map<String, Map<String, String>> lakeById =
+                    lake.stream().collect(Collectors.toMap(r -> r.get("transactionId"), Function.identity()));
+            for (int i = 0; i < txs.size(); i++) {
+                Map<String, String> row = lakeById.get(txs.get(i).transactionId());
+                assertThat(row).containsEntry("shadowModelVersion", shadowVersion);
+                assertThat(Double.parseDouble(row.get("shadowScore")))
+                        .as("shadow score of %s", txs.get(i).transactionId())
+                        .isCloseTo(shadowScorer.score(batch[i]), org.assertj.core.data.Offset.offset(1e-9));
+                assertThat(row.get("modelVersion")).isNotEqualTo(shadowVersion);
+            }
+            assertThat(scored).allSatisfy(e -> assertThat(e.modelVersion()).isNotEqualTo(shadowVersion));
 
             // one alert per transaction at or over the model's alert threshold, claimed once in the alerts table
             double alertThreshold =

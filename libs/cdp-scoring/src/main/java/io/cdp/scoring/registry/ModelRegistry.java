@@ -128,6 +128,51 @@ public final class ModelRegistry {
         return entry.live(at);
     }
 
+    /** The version in its shadow period, if one ({@link ModelStatus#SHADOW}; the newest if a race left two). */
+    public Optional<ModelEntry> shadowing() {
+        return shadowing(list());
+    }
+
+    /** {@link #shadowing()} over entries already read. */
+    public static Optional<ModelEntry> shadowing(List<ModelEntry> entries) {
+        return entries.stream()
+                .filter(e -> e.status() == ModelStatus.SHADOW)
+                .max(Comparator.comparing(ModelEntry::createdAt));
+    }
+
+    /**
+     * Puts a registered version in its shadow period from {@code at} (its {@code shadow} note says since when and
+     * against which champion); a version that shadowed before goes back to REGISTERED, so one shadows at a time.
+     */
+    public void shadow(String version, String champion, Instant at) {
+        List<ModelEntry> entries = list();
+        ModelEntry entry = entries.stream()
+                .filter(e -> e.version().equals(version))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "the registry has no version " + version + " of model " + modelName));
+        if (entry.status() != ModelStatus.REGISTERED) {
+            throw new IllegalStateException(
+                    "only a REGISTERED version can shadow; " + version + " is " + entry.status());
+        }
+        entries.stream()
+                .filter(e -> e.status() == ModelStatus.SHADOW)
+                .forEach(e -> setStatus(e.version(), ModelStatus.REGISTERED, null));
+        setNote(version, "shadow", Map.of("since", at.toString(), "champion", champion));
+        setStatus(version, ModelStatus.SHADOW, null);
+    }
+
+    /** When {@code version} started shadowing (its {@code shadow} note), if it ever did. */
+    public Optional<Instant> shadowSince(String version) {
+        String since = note(version, "shadow").get("since");
+        return since == null ? Optional.empty() : Optional.of(Instant.parse(since));
+    }
+
+    /** Ends a shadow period without a promotion: the version goes back to REGISTERED, its notes and decisions kept. */
+    public void endShadow(String version) {
+        setStatus(version, ModelStatus.REGISTERED, null);
+    }
+
     /**
      * The version that served before the one serving now (the RETIRED version promoted last before it): what an
      * instant rollback promotes again.

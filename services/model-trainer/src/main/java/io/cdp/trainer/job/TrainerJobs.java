@@ -269,7 +269,8 @@ class TrainerJobs implements ApplicationRunner, ExitCodeGenerator {
                 properties.validationDays(),
                 properties.alertShare(),
                 properties.declineShare(),
-                properties.autoPromote());
+                properties.autoPromote(),
+                properties.shadowDays());
         Instant now = Instant.now();
         RetrainRun.Outcome outcome;
         try {
@@ -309,8 +310,19 @@ class TrainerJobs implements ApplicationRunner, ExitCodeGenerator {
                 c.maxPsi().getValue(),
                 c.maxPsi().getKey(),
                 c.scorePsi());
-        System.out.println((outcome.promoted() ? "promoted: " : "not promoted: ")
-                + outcome.decision().reason());
+        if (outcome.shadowDecision() != null) {
+            System.out.println("shadow "
+                    + (outcome.promoted() && !outcome.challenger().version().equals(outcome.promotedVersion())
+                            ? "promoted: "
+                            : "not promoted: ")
+                    + outcome.shadowDecision().reason());
+        }
+        System.out.println(
+                "challenger " + outcome.verdict() + ": " + outcome.decision().reason());
+        if (outcome.shadowVersion() != null) {
+            System.out.println("shadowing: " + outcome.shadowVersion() + " (the stream transformer scores it beside the"
+                    + " live version; a retraining " + properties.shadowDays() + " days after it began decides)");
+        }
         DriftMetrics.publish(clients, c, outcome.driftStatus());
         return 0;
     }

@@ -42,6 +42,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param promotionTolerance {@code retrain}: how much worse it may be on each other metric
  * @param autoPromote        {@code retrain}: promote when the policy says so; off, the decision is only recorded and a
  *                           person promotes through the scoring API or {@code ./cdp promote}
+ * @param shadowDays         {@code retrain}: days a challenger that passed the policy shadows the live version (scored
+ *                           beside it by the stream transformer, never acted on) before a later retraining measures it
+ *                           again and promotes it; 0 promotes at once
  * @param schedule           {@code retrain}: run again after this long, until stopped (a local stand-in for the
  *                           scheduled task); unset: once
  */
@@ -65,4 +68,5 @@ public record TrainerProperties(
         @DefaultValue("0.05") double promotionMargin,
         @DefaultValue("0.02") double promotionTolerance,
         @DefaultValue("true") boolean autoPromote,
+        @DefaultValue("7") int shadowDays,
         @Nullable Duration schedule) {}

@@ -33,7 +33,8 @@ public final class LoopEvaluation {
             "margin",
             "tolerance",
             "primary",
-            "alert-share");
+            "alert-share",
+            "shadow-days");
     private static final Set<String> FLAGS = Set.of("no-new-pattern");
 
     private LoopEvaluation() {}
@@ -50,10 +51,10 @@ public final class LoopEvaluation {
     /**
      * The retraining of the scenario: the defaults, except an alert budget of 4 %: generated data holds far more fraud
      * than a bank's (about 2.5 % of transactions), and the default 0.5 % would cap every recall far below what the
-     * models can do.
+     * models can do. A challenger shadows the champion 7 days before it may serve, as on a stack.
      */
     public static final RetrainRun.Settings RETRAIN =
-            new RetrainRun.Settings(LabelPolicy.DEFAULT, PromotionPolicy.DEFAULT, 28, 4, 0.04, 0.004, true);
+            new RetrainRun.Settings(LabelPolicy.DEFAULT, PromotionPolicy.DEFAULT, 28, 4, 0.04, 0.004, true, 7);
 
     /** 0 when it ran, 2 for options it cannot run with. */
     public static int run(String[] argv, AwsClients clients, PrintStream out) {
@@ -64,7 +65,7 @@ public final class LoopEvaluation {
             System.err.println(
                     "usage: ./cdp eval loop [--seed 7] [--cards 300] [--days-per-card 2.5] [--pattern-day 31]"
                             + " [--pattern-per-day 4] [--no-new-pattern] [--label-delay-days 7] [--primary recall_at_alert|ap|auc|cp100] [--margin 0.05]"
-                            + " [--tolerance 0.02] [--alert-share 0.04]\n" + e.getMessage());
+                            + " [--tolerance 0.02] [--alert-share 0.04] [--shadow-days 7]\n" + e.getMessage());
             return 2;
         }
         if (!clients.settings().isLocal()) {
@@ -82,7 +83,8 @@ public final class LoopEvaluation {
                 RETRAIN.validationDays(),
                 args.getDouble("alert-share", RETRAIN.alertShare()),
                 RETRAIN.declineShare(),
-                true);
+                true,
+                args.getInt("shadow-days", RETRAIN.shadowDays()));
         int patternDay = args.has("no-new-pattern") ? -1 : args.getInt("pattern-day", 31);
         LoopScenario.Settings settings = settings(
                 args.getInt("seed", 7),
@@ -165,7 +167,7 @@ public final class LoopEvaluation {
                     max.getKey(),
                     o.challenge().scorePsi(),
                     o.driftStatus(),
-                    o.decision().reason());
+                    decision(o));
         }
         out.println();
         out.printf(
@@ -184,6 +186,16 @@ public final class LoopEvaluation {
                 r.promoted(),
                 fmt(r.psiMax()),
                 r.daysToRecover() < 0 ? "none" : Integer.toString(r.daysToRecover()));
+    }
+
+    /** What the run decided: about the shadow whose days were up (if one), then about the new challenger. */
+    static String decision(RetrainRun.Outcome o) {
+        String challenger = o.verdict() + ": " + o.decision().reason();
+        if (o.shadowDecision() == null) {
+            return challenger;
+        }
+        return "shadow " + (o.shadowDecision().promote() ? "PROMOTE" : "KEEP_CHAMPION") + ": "
+                + o.shadowDecision().reason() + "; challenger " + challenger;
     }
 
     private static void row(PrintStream out, String asOf, String week, String model, ModelMetrics m, double recallNew) {

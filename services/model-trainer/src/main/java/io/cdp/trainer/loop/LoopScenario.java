@@ -147,7 +147,8 @@ public final class LoopScenario {
                         LakeTraining.PARAMETERS),
                 progress);
         PublishedModel published = OnlineCardTrainer.publish(s3, dynamoDb, modelsBucket, modelsTable, first);
-        run.registry().promote(published.version(), Instant.now());
+        // the registry's clock is the scenario's: promotions and shadow periods are stamped with simulated days
+        run.registry().promote(published.version(), goLive.atStartOfDay().toInstant(ZoneOffset.UTC));
         Serving serving = serving(first, truth);
         progress.report("champion " + serving.version() + " live from " + goLive);
 
@@ -186,7 +187,7 @@ public final class LoopScenario {
             retrainsDone++;
             Instant asOf = day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
             progress.report("retraining as of " + asOf);
-            RetrainRun.Outcome outcome = run.run(truth, evidence, asOf, Instant.now(), settings.retrain(), progress);
+            RetrainRun.Outcome outcome = run.run(truth, evidence, asOf, asOf, settings.retrain(), progress);
             Retraining.Challenge c = outcome.challenge();
             steps.add(new Step(
                     day,
@@ -201,7 +202,7 @@ public final class LoopScenario {
             if (outcome.promoted()) {
                 promotedFrom = day.plusDays(1);
                 promotedAny = true;
-                promotedVersion = outcome.challenger().version();
+                promotedVersion = outcome.promotedVersion();
                 ModelEntry live = run.registry().serving().orElseThrow();
                 serving = serving(live.version(), new ArtifactStore(s3).read(live), c.challenger(), truth);
             }

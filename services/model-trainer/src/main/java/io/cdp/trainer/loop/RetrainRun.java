@@ -12,6 +12,7 @@ import io.cdp.training.online.OnlineCardTrainer;
 import io.cdp.training.publish.PublishedModel;
 import io.cdp.training.train.Progress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -38,6 +40,10 @@ public final class RetrainRun {
      * @param trainDays      days the challenger learns from (a rolling window: old fraud patterns fade out)
      * @param validationDays the last of them, which pick its trees and thresholds
      * @param autoPromote    promote when the policy says so; off, the decision is recorded and a person promotes
+     * @param shadowDays     days a challenger that passed the policy shadows the champion on live traffic (the
+     *                       transformer records its scores, nothing acts on them) before a retraining at least that
+     *                       much later measures it again on the newest fully-labelled week and promotes it or returns
+     *                       it to REGISTERED; 0 promotes at once
      */
     public record Settings(
             LabelPolicy labels,
@@ -46,18 +52,38 @@ public final class RetrainRun {
             int validationDays,
             double alertShare,
             double declineShare,
-            boolean autoPromote) {
+            boolean autoPromote,
+            int shadowDays) {
 
         public static final Settings DEFAULT =
-                new Settings(LabelPolicy.DEFAULT, PromotionPolicy.DEFAULT, 28, 4, 0.005, 0.0005, true);
+                new Settings(LabelPolicy.DEFAULT, PromotionPolicy.DEFAULT, 28, 4, 0.005, 0.0005, true, 7);
+
+        public Settings {
+            if (shadowDays < 0) {
+                throw new IllegalArgumentException("shadow days cannot be negative, was " + shadowDays);
+            }
+        }
     }
 
+    /**
+     * @param decision        the policy's verdict on the new challenger
+     * @param verdict         what became of the new challenger: PROMOTE, SHADOW or KEEP_CHAMPION
+     * @param promoted        whether a version was promoted by this run (the new challenger, or the shadow whose days
+     *                        were up)
+     * @param promotedVersion that version
+     * @param shadowVersion   the version shadowing after this run
+     * @param shadowDecision  the verdict on the shadow whose days were up, if one
+     */
     public record Outcome(
             Retraining.Challenge challenge,
             PromotionPolicy.Decision decision,
+            String verdict,
             String championVersion,
             PublishedModel challenger,
             boolean promoted,
+            @Nullable String promotedVersion,
+            @Nullable String shadowVersion,
+            PromotionPolicy.@Nullable Decision shadowDecision,
             LabelJoin.Result labels,
             String driftStatus) {}
 
@@ -120,10 +146,13 @@ public final class RetrainRun {
                 labels.bySource(io.cdp.lake.labels.Label.Source.LABEL_DELAY),
                 labels.pending(),
                 labels.rejected().size()));
+        ArtifactStore store = new ArtifactStore(s3);
+        Optional<ModelEntry> shadowEntry = registry.shadowing();
         Retraining.Challenge challenge = Retraining.run(
                 labelled,
                 windows,
-                new ArtifactStore(s3).read(championEntry),
+                store.read(championEntry),
+                shadowEntry.map(store::read).orElse(null),
                 championEntry.trainingFrom(),
                 championEntry.trainingTo(),
                 settings.alertShare(),
@@ -132,26 +161,106 @@ public final class RetrainRun {
         PublishedModel published =
                 OnlineCardTrainer.publish(s3, dynamoDb, modelsBucket, modelsTable, challenge.challenger());
         registry.setNote(published.version(), "lineage", lineage(windows, settings, labels, championEntry));
-        PromotionPolicy.Decision decision =
-                settings.policy().decide(challenge.champion(), challenge.challengerMetrics());
-        boolean promote = decision.promote() && settings.autoPromote();
-        Map<String, String> record = decisionRecord(
-                decision, settings, championEntry.version(), published.version(), decidedAt, windows, promote);
         String reportKey = DecisionReport.key(OnlineFeatures.MODEL_NAME, published.version());
+
+        // 1. the shadow whose days are up: measured again, on a week newer than the one that let it shadow
+        String champion = championEntry.version();
+        ModelMetrics championMetrics = challenge.champion();
+        String promotedVersion = null;
+        String shadowing = shadowEntry.map(ModelEntry::version).orElse(null);
+        PromotionPolicy.Decision shadowDecision = null;
+        if (shadowEntry.isPresent() && challenge.shadowMetrics() != null) {
+            String shadow = shadowEntry.get().version();
+            Instant since =
+                    registry.shadowSince(shadow).orElse(shadowEntry.get().createdAt());
+            long shadowed = Duration.between(since, decidedAt).toDays();
+            if (shadowed >= settings.shadowDays()) {
+                shadowDecision = settings.policy().decide(championMetrics, challenge.shadowMetrics());
+                boolean promoteShadow = shadowDecision.promote() && settings.autoPromote();
+                Map<String, String> record = decisionRecord(
+                        shadowDecision,
+                        settings,
+                        champion,
+                        shadow,
+                        decidedAt,
+                        windows,
+                        shadowDecision.promote() ? "PROMOTE" : "KEEP_CHAMPION",
+                        promoteShadow);
+                record.put("shadowedDays", Long.toString(shadowed));
+                registry.recordDecision(shadow, record);
+                registry.recordDecision(champion, record);
+                if (promoteShadow) {
+                    registry.promote(shadow, decidedAt);
+                    promotedVersion = shadow;
+                    champion = shadow;
+                    championMetrics = challenge.shadowMetrics();
+                    shadowing = null;
+                } else if (!shadowDecision.promote()) {
+                    registry.endShadow(shadow);
+                    shadowing = null;
+                }
+                // passed but promotion is a person's: it keeps shadowing until they promote it
+            }
+        }
+
+        // 2. the new challenger, against the version that serves now (the shadow if it was just promoted); while
+        // another shadows, it takes that place only by beating it by the same margin
+        PromotionPolicy.Decision decision = settings.policy().decide(championMetrics, challenge.challengerMetrics());
+        String verdict = "KEEP_CHAMPION";
+        boolean promoteChallenger = false;
+        if (decision.promote()) {
+            if (settings.shadowDays() == 0) {
+                verdict = "PROMOTE";
+                promoteChallenger = settings.autoPromote();
+            } else if (shadowing == null
+                    || settings.policy()
+                            .decide(challenge.shadowMetrics(), challenge.challengerMetrics())
+                            .promote()) {
+                verdict = "SHADOW";
+            } else {
+                decision = new PromotionPolicy.Decision(
+                        false,
+                        "keep the champion: " + shadowing + " shadows it already and this challenger does not beat"
+                                + " that one by the margin (" + decision.reason() + ")",
+                        decision.numbers());
+            }
+        }
+        Map<String, String> record = decisionRecord(
+                decision, settings, champion, published.version(), decidedAt, windows, verdict, promoteChallenger);
+        if (verdict.equals("SHADOW")) {
+            record.put("shadowDays", Integer.toString(settings.shadowDays()));
+        }
         s3.putObject(
                 b -> b.bucket(modelsBucket).key(reportKey).contentType("text/html; charset=utf-8"),
                 RequestBody.fromString(
+                        // the report's champion column is the version that was serving when the run began
                         DecisionReport.render(challenge, decision, championEntry.version(), published.version()),
                         StandardCharsets.UTF_8));
         record.put("report", "s3://" + modelsBucket + "/" + reportKey);
         registry.recordDecision(published.version(), record);
-        registry.recordDecision(championEntry.version(), record);
+        registry.recordDecision(champion, record);
         String driftStatus = driftStatus(challenge);
         registry.setNote(championEntry.version(), "drift", driftNote(challenge, driftStatus, decidedAt));
-        if (promote) {
-            registry.promote(published.version(), decidedAt);
+        if (verdict.equals("SHADOW")) {
+            registry.shadow(published.version(), champion, decidedAt);
+            shadowing = published.version();
         }
-        return new Outcome(challenge, decision, championEntry.version(), published, promote, labels, driftStatus);
+        if (promoteChallenger) {
+            registry.promote(published.version(), decidedAt);
+            promotedVersion = published.version();
+        }
+        return new Outcome(
+                challenge,
+                decision,
+                verdict,
+                championEntry.version(),
+                published,
+                promotedVersion != null,
+                promotedVersion,
+                shadowing,
+                shadowDecision,
+                labels,
+                driftStatus);
     }
 
     static String driftStatus(Retraining.Challenge challenge) {
@@ -202,6 +311,7 @@ public final class RetrainRun {
             String challenger,
             Instant at,
             Retraining.Windows w,
+            String verdict,
             boolean promoted) {
         Map<String, String> out = new LinkedHashMap<>();
         out.put("at", at.toString());
@@ -216,7 +326,7 @@ public final class RetrainRun {
                         settings.policy().primary(),
                         settings.policy().margin(),
                         settings.policy().tolerance()));
-        out.put("verdict", decision.promote() ? "PROMOTE" : "KEEP_CHAMPION");
+        out.put("verdict", verdict);
         out.put("promoted", Boolean.toString(promoted));
         out.put("reason", decision.reason());
         decision.numbers().forEach((k, v) -> out.put(k, format(v)));

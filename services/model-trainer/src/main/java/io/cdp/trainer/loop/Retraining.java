@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One retraining: the challenger learns from the labels known at {@code asOf} with the serving feature code
@@ -86,6 +87,7 @@ public final class Retraining {
      * @param psi              PSI of each feature, the week before {@code asOf} against the champion's training days
      * @param scorePsi         PSI of the champion's scores over the same two samples
      * @param championAlertThreshold the champion's alert threshold
+     * @param shadowMetrics    the version in its shadow period (if one) on the same week and rows
      */
     public record Challenge(
             Windows windows,
@@ -100,7 +102,8 @@ public final class Retraining {
             long[] evalCards,
             Map<String, Double> psi,
             double scorePsi,
-            double championAlertThreshold) {
+            double championAlertThreshold,
+            @Nullable ModelMetrics shadowMetrics) {
 
         /** The champion's alert threshold (its artifact's). */
         public double championAlert() {
@@ -147,6 +150,7 @@ public final class Retraining {
 
     /**
      * @param labelled        transactions up to {@code windows.asOf()} in time order, labels as known then
+     * @param shadow          the version in its shadow period, measured on the same week when there is one
      * @param championFrom    first day of the champion's training data (drift reference)
      * @param championTo      its last day
      */
@@ -154,6 +158,7 @@ public final class Retraining {
             List<OnlineTransaction> labelled,
             Windows windows,
             ModelArtifact champion,
+            @Nullable ModelArtifact shadow,
             LocalDate championFrom,
             LocalDate championTo,
             double alertShare,
@@ -232,6 +237,21 @@ public final class Retraining {
                 cards,
                 trained.artifact().metadata().thresholds().alert(),
                 alertShare);
+        ModelMetrics shadowMetrics = null;
+        if (shadow != null) {
+            InProcessScorer sh = new InProcessScorer(shadow);
+            double[] shScores = new double[n];
+            for (int k = 0; k < n; k++) {
+                shScores[k] = sh.score(rows[eval.get(k)]);
+            }
+            shadowMetrics = ModelMetrics.of(
+                    shScores,
+                    labels,
+                    days,
+                    cards,
+                    shadow.metadata().thresholds().alert(),
+                    alertShare);
+        }
         double[][] ref = reference.toArray(double[][]::new);
         double[][] cur = current.toArray(double[][]::new);
         // drift is measured on the features as serving computed them for each day: label tables from the champion's
@@ -272,7 +292,8 @@ public final class Retraining {
                 cards,
                 psi,
                 scorePsi,
-                champion.metadata().thresholds().alert());
+                champion.metadata().thresholds().alert(),
+                shadowMetrics);
     }
 
     private static double[] scores(InProcessScorer scorer, double[][] rows) {

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The closed loop on small generated data with the real registry on the emulator: a new fraud pattern the champion
- * misses is caught after the label delay by a challenger retrained on the answers and chargebacks, the policy promotes
- * it, and recall on the pattern rises; the same history without the pattern leaves the champion serving. Each
+ * misses is caught after the label delay by a challenger retrained on the answers and chargebacks, the policy shadows
+ * then promotes it, and recall on the pattern rises; the same history without the pattern leaves the champion serving. Each
  * scenario gets its own registry namespace so the two cannot see each other's versions.
  */
 @AwsEmulatorTest
@@ -63,13 +63,22 @@ class LoopScenarioIT {
         ModelEntry live = registry.serving().orElseThrow();
         assertThat(live.version()).isEqualTo(result.promotedVersion());
         List<Map<String, String>> decisions = registry.decisions(live.version());
-        assertThat(decisions)
-                .filteredOn(d -> live.version().equals(d.get("challenger")))
-                .singleElement()
-                .satisfies(d -> assertThat(d)
-                        .containsEntry("verdict", "PROMOTE")
-                        .containsEntry("promoted", "true")
-                        .containsKeys("champion.ap", "challenger.recall_at_alert", "report"));
+        // it shadowed the champion first (the policy's 7 days), then a later retraining measured it again and
+        // promoted it
+        List<Map<String, String>> aboutIt = decisions.stream()
+                .filter(d -> live.version().equals(d.get("challenger")))
+                .toList();
+        assertThat(aboutIt).as(log::toString).hasSize(2);
+        assertThat(aboutIt.getFirst())
+                .containsEntry("verdict", "SHADOW")
+                .containsEntry("promoted", "false")
+                .containsEntry("shadowDays", "7")
+                .containsKeys("champion.ap", "challenger.recall_at_alert", "report");
+        assertThat(aboutIt.getLast())
+                .containsEntry("verdict", "PROMOTE")
+                .containsEntry("promoted", "true")
+                .containsKeys("champion.ap", "challenger.recall_at_alert", "shadowedDays");
+        assertThat(Integer.parseInt(aboutIt.getLast().get("shadowedDays"))).isGreaterThanOrEqualTo(7);
         Map<String, String> lineage = registry.note(live.version(), "lineage");
         assertThat(lineage).containsKeys("dataWindow", "evaluationWeek", "featureSet", "codeVersion", "labelsAsOf");
         ModelEntry champion = registry.get(lineage.get("challenged")).orElseThrow();

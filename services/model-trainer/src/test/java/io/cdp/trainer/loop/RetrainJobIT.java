@@ -44,7 +44,8 @@ import software.amazon.awssdk.core.sync.RequestBody;
 /**
  * The {@code retrain} job on a lake as the platform fills it: core banking's raw history, the stream's scored rows,
  * label evidence (chargebacks) under {@code labels/evidence/}. Refused without a live champion; with one, the
- * challenger is registered with its lineage, the decision recorded on both versions, drift on the champion.
+ * challenger is registered with its lineage, the decision recorded on both versions, drift on the champion; a
+ * challenger that passes shadows first, and a later run decides on it.
  */
 @AwsEmulatorTest
 class RetrainJobIT {
@@ -78,8 +79,9 @@ class RetrainJobIT {
             .named("modelVersion")
             .named("scored_transaction");
 
-    private static boolean promoted(List<Map<String, String>> decisions) {
-        return "PROMOTE".equals(decisions.getFirst().get("verdict"));
+    /** Whether the policy passed the challenger (to serve now, or to shadow first). */
+    private static boolean passed(List<Map<String, String>> decisions) {
+        return !"KEEP_CHAMPION".equals(decisions.getFirst().get("verdict"));
     }
 
     @Test
@@ -188,11 +190,47 @@ class RetrainJobIT {
         assertThat(decisions.getFirst().get("report")).endsWith(challenger.version() + ".html");
         assertThat(report)
                 .contains("ROC, champion", "Precision-recall, challenger", "Card Precision@100 by day", "<svg")
-                .contains("Decision: " + (promoted(decisions) ? "promote" : "keep the champion"));
+                .contains("Decision: " + (passed(decisions) ? "promote" : "keep the champion"));
         assertThat(registry.note(champion.version(), "drift")).containsKeys("status", "psiMax", "psi.mcc_risk");
-        boolean promoted = Boolean.parseBoolean(decisions.getFirst().get("promoted"));
-        assertThat(registry.serving().orElseThrow().version())
-                .isEqualTo(promoted ? challenger.version() : champion.version());
-        assertThat(challenger.status()).isEqualTo(promoted ? ModelStatus.LIVE : ModelStatus.REGISTERED);
+        // a challenger that passed the policy shadows for the default 7 days: nothing serves it yet
+        String verdict = decisions.getFirst().get("verdict");
+        assertThat(verdict).isIn("SHADOW", "KEEP_CHAMPION");
+        assertThat(decisions.getFirst()).containsEntry("promoted", "false");
+        assertThat(registry.serving().orElseThrow().version()).isEqualTo(champion.version());
+        assertThat(challenger.status())
+                .isEqualTo(verdict.equals("SHADOW") ? ModelStatus.SHADOW : ModelStatus.REGISTERED);
+        if (!verdict.equals("SHADOW")) {
+            return;
+        }
+        assertThat(decisions.getFirst()).containsEntry("shadowDays", "7");
+        assertThat(registry.shadowing().orElseThrow().version()).isEqualTo(challenger.version());
+        assertThat(registry.shadowSince(challenger.version())).isPresent();
+
+        // the next retraining with the shadow's days up (0 here) measures it again and decides
+        assertThat(run(
+                        names,
+                        emulator,
+                        "--cdp.trainer.job=retrain",
+                        "--cdp.trainer.shadow-days=0",
+                        "--cdp.trainer.alert-share=0.04",
+                        "--cdp.trainer.decline-share=0.004"))
+                .isZero();
+        // the decision about the shadow (the new challenger's, if the shadow now serves, is recorded on it too)
+        Map<String, String> onShadow = registry.decisions(challenger.version()).stream()
+                .filter(d -> challenger.version().equals(d.get("challenger")) && d.containsKey("shadowedDays"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(onShadow)
+                .containsEntry("challenger", challenger.version())
+                .containsEntry("champion", champion.version())
+                .containsKeys("shadowedDays", "reason", "challenger.recall_at_alert");
+        boolean promoted = Boolean.parseBoolean(onShadow.get("promoted"));
+        assertThat(onShadow.get("verdict")).isEqualTo(promoted ? "PROMOTE" : "KEEP_CHAMPION");
+        ModelEntry after = registry.get(challenger.version()).orElseThrow();
+        assertThat(after.status()).isEqualTo(promoted ? ModelStatus.LIVE : ModelStatus.REGISTERED);
+        // the third version, trained in the second run, went straight to its verdict with shadow days 0
+        assertThat(registry.list()).hasSize(3);
+        String serving = registry.serving().orElseThrow().version();
+        assertThat(serving).isNotEqualTo(promoted ? champion.version() : challenger.version());
     }
 }

@@ -14,7 +14,11 @@ public record ModelView(
         @Schema(example = "fraud-online-card") String modelName,
         @Schema(example = "20260123T101500Z-synthetic-2a") String version,
 
-        @Schema(description = "REGISTERED (published, not serving), LIVE or RETIRED.", example = "LIVE")
+        @Schema(
+                description =
+                        "REGISTERED (published, not serving), SHADOW (scored beside the live version into the lake only), LIVE or"
+                                + " RETIRED.",
+                example = "LIVE")
         String status,
 
         @Schema(description = "Whether this instance serves this version now.")

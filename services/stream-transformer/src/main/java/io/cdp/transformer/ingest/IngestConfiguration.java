@@ -58,6 +58,7 @@ class IngestConfiguration {
                 featureStore,
                 model::context,
                 model::scorer,
+                model::shadow,
                 new KinesisScoredEventSink(kinesis, codec, names.stream(Stream.SCORED_TRANSACTIONS)),
                 lake,
                 alerts,

@@ -27,6 +27,7 @@ import io.cdp.transformer.lake.LakeSink;
 import io.cdp.transformer.lake.ScoredRow;
 import io.cdp.transformer.ops.PipelineMetrics;
 import io.cdp.transformer.scoring.FraudScorer;
+import io.cdp.transformer.scoring.ShadowModel;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -85,6 +86,7 @@ public final class TransactionPipeline {
     private final FeatureStore store;
     private final Supplier<TabFormerContext> context;
     private final Supplier<FraudScorer> scorer;
+    private final Supplier<@Nullable ShadowModel> shadow;
     private final ScoredEventSink scoredSink;
     private final LakeSink lake;
     private final AlertSink alerts;
@@ -111,6 +113,42 @@ public final class TransactionPipeline {
             Retry retry,
             Clock clock,
             String consumer) {
+        this(
+                codec,
+                store,
+                context,
+                scorer,
+                () -> null,
+                scoredSink,
+                lake,
+                alerts,
+                quarantine,
+                claims,
+                metrics,
+                io,
+                retry,
+                clock,
+                consumer);
+    }
+
+    /** @param shadow the version in its shadow period, or null when none shadows (read once per batch) */
+    public TransactionPipeline(
+            EventCodec codec,
+            FeatureStore store,
+            Supplier<TabFormerContext> context,
+            Supplier<FraudScorer> scorer,
+            Supplier<@Nullable ShadowModel> shadow,
+            ScoredEventSink scoredSink,
+            LakeSink lake,
+            AlertSink alerts,
+            QuarantineSink quarantine,
+            TransactionClaims claims,
+            PipelineMetrics metrics,
+            Executor io,
+            Retry retry,
+            Clock clock,
+            String consumer) {
+        this.shadow = shadow;
         this.codec = codec;
         this.store = store;
         this.context = context;
@@ -239,6 +277,9 @@ public final class TransactionPipeline {
         double[][] rows = scoredItems.stream().map(features::get).toArray(double[][]::new);
         FraudScorer model = scorer.get();
         FraudScorer.Score[] scores = rows.length == 0 ? new FraudScorer.Score[0] : model.score(rows);
+        // the challenger in its shadow period scores the same rows; its score is only recorded
+        ShadowModel shadowModel = shadow.get();
+        double[] shadowScores = shadowModel == null || rows.length == 0 ? null : shadowModel.score(rows);
         Instant scoredAt = clock.instant();
         long scoredNanos = System.nanoTime();
         List<Envelope<TransactionScoredV1>> events = new ArrayList<>(scoredItems.size());
@@ -248,7 +289,14 @@ public final class TransactionPipeline {
             Item item = scoredItems.get(i);
             metrics.featuresVisible(item.envelope().occurredAt(), visible);
             events.add(scoredEvent(item, rows[i], scores[i], model.modelVersion(), scoredAt));
-            lakeRows.add(lakeRow(item, rows[i], scores[i], model.modelVersion(), scoredAt));
+            lakeRows.add(lakeRow(
+                    item,
+                    rows[i],
+                    scores[i],
+                    model.modelVersion(),
+                    scoredAt,
+                    shadowScores == null ? null : shadowModel.version(),
+                    shadowScores == null ? Double.NaN : shadowScores[i]));
             if (scores[i].alert()) {
                 alertRequests.add(
                         alertRequest(item, scores[i], model.modelVersion(), cardAttributes.get(item), scoredAt));
@@ -585,7 +633,13 @@ public final class TransactionPipeline {
     }
 
     private static ScoredRow lakeRow(
-            Item item, double[] row, FraudScorer.Score score, String version, Instant scoredAt) {
+            Item item,
+            double[] row,
+            FraudScorer.Score score,
+            String version,
+            Instant scoredAt,
+            @Nullable String shadowVersion,
+            double shadowScore) {
         TransactionRecordedV1 tx = item.tx();
         return new ScoredRow(
                 tx.transactionId(),
@@ -603,7 +657,9 @@ public final class TransactionPipeline {
                 version,
                 scoredAt,
                 item.raw().sequenceNumber(),
-                row);
+                row,
+                shadowVersion,
+                shadowScore);
     }
 
     private Envelope<FraudAlertRequestedV1> alertRequest(

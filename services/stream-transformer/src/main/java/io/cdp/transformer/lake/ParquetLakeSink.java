@@ -55,6 +55,11 @@ public final class ParquetLakeSink implements LakeSink {
         for (String name : OnlineFeatures.SCHEMA.names()) {
             fields.add(Types.optional(PrimitiveTypeName.DOUBLE).named("f_" + name));
         }
+        // the challenger in its shadow period: absent when none shadowed the row
+        fields.add(Types.optional(PrimitiveTypeName.BINARY)
+                .as(LogicalTypeAnnotation.stringType())
+                .named("shadowModelVersion"));
+        fields.add(Types.optional(PrimitiveTypeName.DOUBLE).named("shadowScore"));
         return new MessageType("scored_transaction", fields);
     }
 
@@ -86,6 +91,10 @@ public final class ParquetLakeSink implements LakeSink {
             if (!Double.isNaN(v)) {
                 out.write("f_" + names.get(i), v);
             }
+        }
+        if (row.shadowModelVersion() != null && !Double.isNaN(row.shadowScore())) {
+            out.write("shadowModelVersion", row.shadowModelVersion());
+            out.write("shadowScore", row.shadowScore());
         }
     };
 

@@ -1,10 +1,12 @@
 package io.cdp.transformer.lake;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One row of {@code scored/}: the transaction as the CDP zone may see it (tokens, no PII), its score and features,
- * and where it was read (shard and sequence number), which names the object it lands in.
+ * and where it was read (shard and sequence number), which names the object it lands in; with the shadow version's
+ * score beside it while one shadows ({@code NaN} and null otherwise).
  */
 public record ScoredRow(
         String transactionId,
@@ -22,4 +24,6 @@ public record ScoredRow(
         String modelVersion,
         Instant scoredAt,
         String sequenceNumber,
-        double[] features) {}
+        double[] features,
+        @Nullable String shadowModelVersion,
+        double shadowScore) {}

@@ -27,6 +27,7 @@ public final class ScoringModel {
     private final int reasonCodes;
     private final AtomicReference<FraudScorer> scorer = new AtomicReference<>();
     private final AtomicReference<TabFormerContext> context = new AtomicReference<>();
+    private final AtomicReference<@Nullable ShadowModel> shadow = new AtomicReference<>();
 
     public ScoringModel(
             StreamModels models,
@@ -64,6 +65,7 @@ public final class ScoringModel {
                     + "API's POST /v1/models/{version}/promotion); cdp.transformer.model-wait sets how long to wait");
         }
         use(artifact.get());
+        refreshShadow();
         refreshTables();
     }
 
@@ -80,7 +82,28 @@ public final class ScoringModel {
         models.serving()
                 .filter(a -> !a.metadata().modelVersion().equals(scorer.get().modelVersion()))
                 .ifPresent(this::use);
+        refreshShadow();
         refreshTables();
+    }
+
+    /** Follows the registry's shadow: loaded when one begins, dropped when it is promoted or ends. */
+    private void refreshShadow() {
+        Optional<ModelArtifact> next = models.shadowing();
+        ShadowModel current = shadow.get();
+        String nextVersion = next.map(a -> a.metadata().modelVersion()).orElse(null);
+        if (current != null && current.version().equals(nextVersion)) {
+            return;
+        }
+        shadow.set(next.map(a -> new ShadowModel(a.metadata().modelVersion(), new InProcessScorer(a)))
+                .orElse(null));
+        if (nextVersion != null) {
+            log.info(
+                    "shadow scoring with model {} {}: its scores go to the lake, only the live version decides",
+                    StreamModels.MODEL_NAME,
+                    nextVersion);
+        } else if (current != null) {
+            log.info("shadow of model {} {} ended", StreamModels.MODEL_NAME, current.version());
+        }
     }
 
     private void refreshTables() {
@@ -116,6 +139,11 @@ public final class ScoringModel {
 
     public FraudScorer scorer() {
         return scorer.get();
+    }
+
+    /** The version in its shadow period, or null when none shadows. */
+    public @Nullable ShadowModel shadow() {
+        return shadow.get();
     }
 
     public TabFormerContext context() {

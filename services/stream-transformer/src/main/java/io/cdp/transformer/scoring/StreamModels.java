@@ -15,7 +15,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * Where the transformer's model comes from: the version of {@link #MODEL_NAME} that serves by the registry's one rule
  * ({@link ModelRegistry#serving()}, the version the scoring API answers with too), if its features are
- * {@link OnlineFeatures#SCHEMA}; and the MCC risk tables published beside the models.
+ * {@link OnlineFeatures#SCHEMA}; the version in its shadow period, if one; and the MCC risk tables published beside
+ * the models.
  */
 public final class StreamModels {
 
@@ -38,17 +39,25 @@ public final class StreamModels {
 
     /** The serving artifact of the stream model, if one is live and has the stream's feature order. */
     public Optional<ModelArtifact> serving() {
-        return registry.serving().map(artifacts::read).filter(a -> {
-            boolean matches = a.metadata().featureNames().equals(OnlineFeatures.SCHEMA.names());
-            if (!matches) {
-                log.warn(
-                        "live model {} {} has other features than {}; not used",
-                        MODEL_NAME,
-                        a.metadata().modelVersion(),
-                        OnlineFeatures.SCHEMA.fingerprint());
-            }
-            return matches;
-        });
+        return registry.serving().map(artifacts::read).filter(a -> matches(a, "live"));
+    }
+
+    /** The artifact of the version in its shadow period, if one shadows and has the stream's feature order. */
+    public Optional<ModelArtifact> shadowing() {
+        return registry.shadowing().map(artifacts::read).filter(a -> matches(a, "shadow"));
+    }
+
+    private static boolean matches(ModelArtifact a, String role) {
+        boolean matches = a.metadata().featureNames().equals(OnlineFeatures.SCHEMA.names());
+        if (!matches) {
+            log.warn(
+                    "{} model {} {} has other features than {}; not used",
+                    role,
+                    MODEL_NAME,
+                    a.metadata().modelVersion(),
+                    OnlineFeatures.SCHEMA.fingerprint());
+        }
+        return matches;
     }
 
     public MccRiskTables mccRiskTables() {

@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
         description = "Run the model-trainer job retrain: labels joined from the lake's evidence, a challenger against"
                 + " the live model on the latest fully-labelled week, the promotion policy, drift in the registry"
                 + " ([--schedule PT24H] [--no-auto-promote] [--label-delay-days 7] [--primary recall_at_alert]"
-                + " [--margin 0.05] [--tolerance 0.02] [--alert-share F])")
+                + " [--margin 0.05] [--tolerance 0.02] [--alert-share F] [--shadow-days 7])")
 public final class RetrainCommand implements Callable<Integer> {
 
     @Option(names = "--schedule", description = "run again after this ISO-8601 duration, until stopped (PT24H)")
@@ -45,6 +45,13 @@ public final class RetrainCommand implements Callable<Integer> {
     @Nullable
     Double alertShare;
 
+    @Option(
+            names = "--shadow-days",
+            description = "days a passing challenger is scored beside the live model (into the lake only) before a"
+                    + " later retraining promotes it (default 7; 0 promotes at once)")
+    @Nullable
+    Integer shadowDays;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         Map<String, String> settings = new LinkedHashMap<>();
@@ -66,6 +73,9 @@ public final class RetrainCommand implements Callable<Integer> {
         }
         if (alertShare != null) {
             settings.put("alert-share", alertShare.toString());
+        }
+        if (shadowDays != null) {
+            settings.put("shadow-days", shadowDays.toString());
         }
         return TrainerJob.run("retrain", settings);
     }
