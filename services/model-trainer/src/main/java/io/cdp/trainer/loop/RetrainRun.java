@@ -217,6 +217,13 @@ public final class RetrainRun {
                             .decide(challenge.shadowMetrics(), challenge.challengerMetrics())
                             .promote()) {
                 verdict = "SHADOW";
+                decision = new PromotionPolicy.Decision(
+                        true,
+                        decision.reason()
+                                .replaceFirst(
+                                        "^promote: ",
+                                        "shadow the live version for " + settings.shadowDays() + " days first: "),
+                        decision.numbers());
             } else {
                 decision = new PromotionPolicy.Decision(
                         false,

@@ -190,7 +190,8 @@ class RetrainJobIT {
         assertThat(decisions.getFirst().get("report")).endsWith(challenger.version() + ".html");
         assertThat(report)
                 .contains("ROC, champion", "Precision-recall, challenger", "Card Precision@100 by day", "<svg")
-                .contains("Decision: " + (passed(decisions) ? "promote" : "keep the champion"));
+                .contains("Decision: "
+                        + (passed(decisions) ? "shadow the live version for 7 days first" : "keep the champion"));
         assertThat(registry.note(champion.version(), "drift")).containsKeys("status", "psiMax", "psi.mcc_risk");
         // a challenger that passed the policy shadows for the default 7 days: nothing serves it yet
         String verdict = decisions.getFirst().get("verdict");
