@@ -76,7 +76,7 @@ public final class RawTransactions {
             .named("transaction");
 
     /** Errors are one column, joined by this separator (no error text contains it). */
-    private static final String ERROR_SEPARATOR = "|";
+    public static final String ERROR_SEPARATOR = "|";
 
     public static final Dehydrator<TransactionRecordedV1> DEHYDRATOR = (t, w) -> {
         w.write("transaction_id", t.transactionId());

@@ -1,10 +1,18 @@
 package io.cdp.lake;
 
+import io.cdp.events.payload.Channel;
+import io.cdp.events.payload.TransactionRecordedV1;
+import io.cdp.events.pii.Token;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -41,20 +49,69 @@ public final class ScoredTransactions {
      * objects) counts once, with its latest object's row.
      */
     public static List<Scored> readAll(S3Client s3, String bucket) {
-        Map<String, Scored> byId = new java.util.LinkedHashMap<>();
+        List<Scored> out = new ArrayList<>();
+        rows(s3, bucket).values().forEach(row -> out.add(fromRow(row)));
+        out.sort(Comparator.comparing(Scored::transactionTime).thenComparing(Scored::transactionId));
+        return out;
+    }
+
+    /**
+     * The scored transactions as the wire events the stream read (without a label: labels come from the evidence),
+     * in time order: the live days a retraining learns from beside core banking's extraction. Rows written before the
+     * transformer kept every field of the event (no {@code errors} column) are left out.
+     */
+    public static List<TransactionRecordedV1> transactions(S3Client s3, String bucket) {
+        List<TransactionRecordedV1> out = new ArrayList<>();
+        for (Map<String, Object> row : rows(s3, bucket).values()) {
+            TransactionRecordedV1 tx = transaction(row);
+            if (tx != null) {
+                out.add(tx);
+            }
+        }
+        out.sort(Comparator.comparing(TransactionRecordedV1::transactionTime)
+                .thenComparing(TransactionRecordedV1::transactionId));
+        return out;
+    }
+
+    /**
+     * A scored row (as {@link ParquetFiles#read} gives it) back to the wire event the stream read, without its label;
+     * null for a row written before the transformer kept every field of the event.
+     */
+    public static @Nullable TransactionRecordedV1 transaction(Map<String, Object> row) {
+        if (!row.containsKey("errors") || !row.containsKey("customerToken")) {
+            return null;
+        }
+        String errors = (String) row.get("errors");
+        return new TransactionRecordedV1(
+                (String) row.get("transactionId"),
+                new Token((String) row.get("cardToken")),
+                new Token((String) row.get("customerToken")),
+                Instant.ofEpochMilli((Long) row.get("transactionTime")),
+                BigDecimal.valueOf((Double) row.get("amount")),
+                (String) row.get("currency"),
+                (String) row.get("merchantId"),
+                (String) row.get("merchantCity"),
+                (String) row.get("merchantState"),
+                (String) row.get("merchantZip"),
+                (Integer) row.get("mcc"),
+                Channel.valueOf((String) row.get("channel")),
+                errors.isEmpty()
+                        ? List.of()
+                        : Arrays.asList(errors.split(Pattern.quote(RawTransactions.ERROR_SEPARATOR))),
+                null);
+    }
+
+    /** Every row by transaction id, the latest object's row winning (objects listed in key order). */
+    private static Map<String, Map<String, Object>> rows(S3Client s3, String bucket) {
+        Map<String, Map<String, Object>> byId = new LinkedHashMap<>();
         for (S3Object object : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(LakeLayout.SCORED))
                 .contents()) {
             if (object.key().endsWith(".parquet")) {
                 byte[] bytes = s3.getObjectAsBytes(b -> b.bucket(bucket).key(object.key()))
                         .asByteArray();
-                ParquetFiles.read(bytes).forEach(row -> {
-                    Scored s = fromRow(row);
-                    byId.put(s.transactionId(), s);
-                });
+                ParquetFiles.read(bytes).forEach(row -> byId.put((String) row.get("transactionId"), row));
             }
         }
-        List<Scored> out = new ArrayList<>(byId.values());
-        out.sort(Comparator.comparing(Scored::transactionTime).thenComparing(Scored::transactionId));
-        return out;
+        return byId;
     }
 }

@@ -255,7 +255,7 @@ class TrainerJobs implements ApplicationRunner, ExitCodeGenerator {
         String lake = names.bucket(CdpResources.Bucket.LAKE);
         List<OnlineTransaction> history;
         try {
-            history = LakeTraining.history(clients.s3(), lake);
+            history = LakeTraining.historyWithLive(clients.s3(), lake);
         } catch (IllegalStateException e) {
             return refuse(e.getMessage());
         }

@@ -160,7 +160,12 @@ public final class RetrainRun {
                 progress);
         PublishedModel published =
                 OnlineCardTrainer.publish(s3, dynamoDb, modelsBucket, modelsTable, challenge.challenger());
-        registry.setNote(published.version(), "lineage", lineage(windows, settings, labels, championEntry));
+        Map<String, String> lineage = lineage(windows, settings, labels, championEntry);
+        lineage.put(
+                "history",
+                Retraining.day(known.getFirst()) + ".." + Retraining.day(known.getLast()) + " (" + known.size()
+                        + " transactions)");
+        registry.setNote(published.version(), "lineage", lineage);
         String reportKey = DecisionReport.key(OnlineFeatures.MODEL_NAME, published.version());
 
         // 1. the shadow whose days are up: measured again, on a week newer than the one that let it shadow

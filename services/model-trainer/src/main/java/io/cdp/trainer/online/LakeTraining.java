@@ -5,6 +5,7 @@ import io.cdp.features.online.OnlineTransaction;
 import io.cdp.features.online.WireTransactions;
 import io.cdp.lake.LakeLayout;
 import io.cdp.lake.RawTransactions;
+import io.cdp.lake.ScoredTransactions;
 import io.cdp.training.online.OnlineCardTrainer;
 import io.cdp.training.train.Progress;
 import io.cdp.training.train.ThresholdSelector;
@@ -61,6 +62,34 @@ public final class LakeTraining {
                         .toList();
         log.info("the lake's history: {} transactions from extraction(s) {}", raw.size(), extractions);
         return WireTransactions.online(raw);
+    }
+
+    /**
+     * {@link #history} and the live days after it: every transaction the stream transformer scored into {@code scored/}
+     * that core banking's extraction does not hold, as the wire event it read (labels come from the evidence, never
+     * from either table). What a retraining learns from, so the weeks since the extraction count too.
+     */
+    public static List<OnlineTransaction> historyWithLive(S3Client s3, String lakeBucket) {
+        List<TransactionRecordedV1> raw = RawTransactions.readAll(s3, lakeBucket);
+        if (raw.isEmpty()) {
+            throw new IllegalStateException("the lake (" + lakeBucket + ") holds no raw transactions: extract the "
+                    + "history from core banking first ('./cdp extract')");
+        }
+        java.util.Set<String> extracted = new java.util.HashSet<>();
+        raw.forEach(t -> extracted.add(t.transactionId()));
+        List<TransactionRecordedV1> live = ScoredTransactions.transactions(s3, lakeBucket).stream()
+                .filter(t -> !extracted.contains(t.transactionId()))
+                .toList();
+        List<TransactionRecordedV1> all = new java.util.ArrayList<>(raw.size() + live.size());
+        all.addAll(raw);
+        all.addAll(live);
+        all.sort(java.util.Comparator.comparing(TransactionRecordedV1::transactionTime)
+                .thenComparing(TransactionRecordedV1::transactionId));
+        log.info(
+                "the lake's history: {} extracted transactions and {} live ones the stream scored after them",
+                raw.size(),
+                live.size());
+        return WireTransactions.online(all);
     }
 
     public static OnlineCardTrainer.Trained train(

@@ -59,8 +59,39 @@ class RetrainJobIT {
         return SpringApplication.exit(SpringApplication.run(TrainerApplication.class, args.toArray(String[]::new)));
     }
 
-    /** The columns of the stream's scored table the retraining reads (the transformer writes more). */
+    /**
+     * The columns of the stream's scored table the retraining reads (the transformer writes more): the score, and the
+     * wire event's fields the live days are learnt from.
+     */
     private static final MessageType SCORED = Types.buildMessage()
+            .required(PrimitiveTypeName.BINARY)
+            .as(LogicalTypeAnnotation.stringType())
+            .named("customerToken")
+            .required(PrimitiveTypeName.DOUBLE)
+            .named("amount")
+            .required(PrimitiveTypeName.BINARY)
+            .as(LogicalTypeAnnotation.stringType())
+            .named("currency")
+            .required(PrimitiveTypeName.BINARY)
+            .as(LogicalTypeAnnotation.stringType())
+            .named("merchantId")
+            .required(PrimitiveTypeName.INT32)
+            .named("mcc")
+            .required(PrimitiveTypeName.BINARY)
+            .as(LogicalTypeAnnotation.stringType())
+            .named("channel")
+            .optional(PrimitiveTypeName.BINARY)
+            .as(LogicalTypeAnnotation.stringType())
+            .named("merchantCity")
+            .optional(PrimitiveTypeName.BINARY)
+            .as(LogicalTypeAnnotation.stringType())
+            .named("merchantState")
+            .optional(PrimitiveTypeName.BINARY)
+            .as(LogicalTypeAnnotation.stringType())
+            .named("merchantZip")
+            .required(PrimitiveTypeName.BINARY)
+            .as(LogicalTypeAnnotation.stringType())
+            .named("errors")
             .required(PrimitiveTypeName.BINARY)
             .as(LogicalTypeAnnotation.stringType())
             .named("transactionId")
@@ -92,12 +123,17 @@ class RetrainJobIT {
         DriftScenario.Generated generated =
                 DriftScenario.generate(new DriftScenario.Options(11, 150, from, 50, 2.5, 1.0, 25, 2));
         List<TransactionRecordedV1> history = generated.transactions();
+        // core banking extracted the first 40 days; the last 10 exist only as the stream scored them
+        List<TransactionRecordedV1> extracted = history.stream()
+                .filter(t ->
+                        LocalDate.ofInstant(t.transactionTime(), ZoneOffset.UTC).isBefore(from.plusDays(40)))
+                .toList();
         clients.s3()
                 .putObject(
                         b -> b.bucket(lake)
                                 .key(LakeLayout.rawTransactionsPartition(
                                                 history.getFirst().transactionTime()) + "ext-1.parquet"),
-                        RequestBody.fromBytes(RawTransactions.toParquet(history)));
+                        RequestBody.fromBytes(RawTransactions.toParquet(extracted)));
         assertThat(run(names, emulator, "--cdp.trainer.job=retrain"))
                 .as("no live model to challenge: refused")
                 .isEqualTo(2);
@@ -126,19 +162,33 @@ class RetrainJobIT {
         registry.promote(champion.version(), Instant.now());
 
         // the stream scored the days from go-live; chargebacks arrive 2 to 10 days after each fraud
-        List<ScoredTransactions.Scored> scored = history.stream()
+        List<TransactionRecordedV1> scored = history.stream()
                 .filter(t -> !LocalDate.ofInstant(t.transactionTime(), ZoneOffset.UTC)
                         .isBefore(from.plusDays(25)))
-                .map(t -> new ScoredTransactions.Scored(
-                        t.transactionId(), t.cardToken().value(), t.transactionTime(), 0.1, false, champion.version()))
                 .toList();
-        byte[] scoredParquet = ParquetFiles.write(SCORED, scored, (s, w) -> {
-            w.write("transactionId", s.transactionId());
-            w.write("cardToken", s.cardToken());
-            w.write("transactionTime", s.transactionTime().toEpochMilli());
-            w.write("score", s.score());
-            w.write("alert", s.alert());
-            w.write("modelVersion", s.modelVersion());
+        byte[] scoredParquet = ParquetFiles.write(SCORED, scored, (t, w) -> {
+            w.write("transactionId", t.transactionId());
+            w.write("cardToken", t.cardToken().value());
+            w.write("transactionTime", t.transactionTime().toEpochMilli());
+            w.write("score", 0.1);
+            w.write("alert", false);
+            w.write("modelVersion", champion.version());
+            w.write("customerToken", t.customerToken().value());
+            w.write("amount", t.amount().doubleValue());
+            w.write("currency", t.currency());
+            w.write("merchantId", t.merchantId());
+            w.write("mcc", t.mcc());
+            w.write("channel", t.channel().name());
+            if (t.merchantCity() != null) {
+                w.write("merchantCity", t.merchantCity());
+            }
+            if (t.merchantState() != null) {
+                w.write("merchantState", t.merchantState());
+            }
+            if (t.merchantZip() != null) {
+                w.write("merchantZip", t.merchantZip());
+            }
+            w.write("errors", String.join(RawTransactions.ERROR_SEPARATOR, t.errors()));
         });
         clients.s3()
                 .putObject(
@@ -176,6 +226,10 @@ class RetrainJobIT {
                 .containsEntry("featureSet", "online-card v1")
                 .containsEntry("labelDelay", "PT168H")
                 .containsKeys("dataWindow", "evaluationWeek", "codeVersion");
+        // the history is the extraction and the live days after it, each transaction once
+        assertThat(lineage.get("history"))
+                .isEqualTo(from + ".." + from.plusDays(49) + " (" + history.size() + " transactions)");
+        assertThat(ScoredTransactions.transactions(clients.s3(), lake)).hasSize(scored.size());
         assertThat(Long.parseLong(lineage.get("labelsFraud"))).isPositive();
         List<Map<String, String>> decisions = registry.decisions(champion.version());
         assertThat(decisions).hasSize(1);

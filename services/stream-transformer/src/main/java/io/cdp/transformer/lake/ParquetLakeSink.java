@@ -4,6 +4,7 @@ import blue.strategic.parquet.Dehydrator;
 import io.cdp.features.online.OnlineFeatures;
 import io.cdp.lake.LakeLayout;
 import io.cdp.lake.ParquetFiles;
+import io.cdp.lake.RawTransactions;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
@@ -44,6 +45,10 @@ public final class ParquetLakeSink implements LakeSink {
         fields.add(string("merchantId"));
         fields.add(Types.required(PrimitiveTypeName.INT32).named("mcc"));
         fields.add(string("channel"));
+        fields.add(optionalString("merchantCity"));
+        fields.add(optionalString("merchantState"));
+        fields.add(optionalString("merchantZip"));
+        fields.add(string("errors"));
         fields.add(Types.required(PrimitiveTypeName.DOUBLE).named("score"));
         fields.add(string("decision"));
         fields.add(Types.required(PrimitiveTypeName.BOOLEAN).named("alert"));
@@ -56,11 +61,15 @@ public final class ParquetLakeSink implements LakeSink {
             fields.add(Types.optional(PrimitiveTypeName.DOUBLE).named("f_" + name));
         }
         // the challenger in its shadow period: absent when none shadowed the row
-        fields.add(Types.optional(PrimitiveTypeName.BINARY)
-                .as(LogicalTypeAnnotation.stringType())
-                .named("shadowModelVersion"));
+        fields.add(optionalString("shadowModelVersion"));
         fields.add(Types.optional(PrimitiveTypeName.DOUBLE).named("shadowScore"));
         return new MessageType("scored_transaction", fields);
+    }
+
+    private static Type optionalString(String name) {
+        return Types.optional(PrimitiveTypeName.BINARY)
+                .as(LogicalTypeAnnotation.stringType())
+                .named(name);
     }
 
     private static Type string(String name) {
@@ -79,6 +88,17 @@ public final class ParquetLakeSink implements LakeSink {
         out.write("merchantId", row.merchantId());
         out.write("mcc", row.mcc());
         out.write("channel", row.channel());
+        if (row.merchantCity() != null) {
+            out.write("merchantCity", row.merchantCity());
+        }
+        if (row.merchantState() != null) {
+            out.write("merchantState", row.merchantState());
+        }
+        if (row.merchantZip() != null) {
+            out.write("merchantZip", row.merchantZip());
+        }
+        // joined as core banking's raw/ joins them: one reader turns both back into the wire event
+        out.write("errors", String.join(RawTransactions.ERROR_SEPARATOR, row.errors()));
         out.write("score", row.score());
         out.write("decision", row.decision());
         out.write("alert", row.alert());

@@ -1,10 +1,13 @@
 package io.cdp.transformer.lake;
 
 import java.time.Instant;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One row of {@code scored/}: the transaction as the CDP zone may see it (tokens, no PII), its score and features,
+ * One row of {@code scored/}: the transaction as the CDP zone may see it (tokens, no PII; every field of the wire
+ * event but the label, so a retraining learns from the live days as from core banking's extraction), its score and
+ * features,
  * and where it was read (shard and sequence number), which names the object it lands in; with the shadow version's
  * score beside it while one shadows ({@code NaN} and null otherwise).
  */
@@ -18,6 +21,10 @@ public record ScoredRow(
         String merchantId,
         int mcc,
         String channel,
+        @Nullable String merchantCity,
+        @Nullable String merchantState,
+        @Nullable String merchantZip,
+        List<String> errors,
         double score,
         String decision,
         boolean alert,

@@ -9,8 +9,11 @@ import io.cdp.events.payload.TransactionRecordedV1;
 import io.cdp.events.payload.TransactionScoredV1;
 import io.cdp.features.online.WireTransactions;
 import io.cdp.kinesis.ingest.RawRecord;
+import io.cdp.lake.ParquetFiles;
+import io.cdp.lake.ScoredTransactions;
 import io.cdp.transformer.features.CustomerState;
 import io.cdp.transformer.features.StoredEntity;
+import io.cdp.transformer.lake.ParquetLakeSink;
 import io.cdp.transformer.lake.ScoredRow;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -72,6 +75,22 @@ class TransactionPipelineTest {
                     .containsExactly(batch[i]);
         }
         assertThat(effects.quarantined).isEmpty();
+
+        // the lake row keeps the whole event but its label: through Parquet it reads back as what the stream read, as
+        // a retraining reads the live days
+        Map<String, TransactionRecordedV1> back =
+                ParquetFiles.read(ParquetLakeSink.toParquet(effects.lakeRows())).stream()
+                        .map(ScoredTransactions::transaction)
+                        .collect(Collectors.toMap(TransactionRecordedV1::transactionId, Function.identity()));
+        assertThat(txs).anySatisfy(t -> assertThat(t.errors()).isNotEmpty());
+        assertThat(txs).anySatisfy(t -> assertThat(t.merchantState()).isNotNull());
+        for (TransactionRecordedV1 tx : txs) {
+            assertThat(WireTransactions.online(back.get(tx.transactionId())))
+                    .usingRecursiveComparison()
+                    .ignoringFields("fraudLabel")
+                    .isEqualTo(WireTransactions.online(tx));
+            assertThat(back.get(tx.transactionId()).fraudLabel()).isNull();
+        }
     }
 
     @Test
