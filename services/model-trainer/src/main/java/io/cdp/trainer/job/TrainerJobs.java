@@ -311,10 +311,7 @@ class TrainerJobs implements ApplicationRunner, ExitCodeGenerator {
                 c.maxPsi().getKey(),
                 c.scorePsi());
         if (outcome.shadowDecision() != null) {
-            System.out.println("shadow "
-                    + (outcome.promoted() && !outcome.challenger().version().equals(outcome.promotedVersion())
-                            ? "promoted: "
-                            : "not promoted: ")
+            System.out.println("shadow " + (outcome.shadowPromoted() ? "promoted: " : "not promoted: ")
                     + outcome.shadowDecision().reason());
         }
         System.out.println(

@@ -73,6 +73,7 @@ public final class RetrainRun {
      * @param promotedVersion that version
      * @param shadowVersion   the version shadowing after this run
      * @param shadowDecision  the verdict on the shadow whose days were up, if one
+     * @param shadowPromoted  whether that shadow was promoted
      */
     public record Outcome(
             Retraining.Challenge challenge,
@@ -84,6 +85,7 @@ public final class RetrainRun {
             @Nullable String promotedVersion,
             @Nullable String shadowVersion,
             PromotionPolicy.@Nullable Decision shadowDecision,
+            boolean shadowPromoted,
             LabelJoin.Result labels,
             String driftStatus) {}
 
@@ -174,12 +176,17 @@ public final class RetrainRun {
         String promotedVersion = null;
         String shadowing = shadowEntry.map(ModelEntry::version).orElse(null);
         PromotionPolicy.Decision shadowDecision = null;
+        boolean shadowPromoted = false;
         if (shadowEntry.isPresent() && challenge.shadowMetrics() != null) {
             String shadow = shadowEntry.get().version();
             Instant since =
                     registry.shadowSince(shadow).orElse(shadowEntry.get().createdAt());
             long shadowed = Duration.between(since, decidedAt).toDays();
-            if (shadowed >= settings.shadowDays()) {
+            String primary = settings.policy().primary();
+            // a week without labelled fraud measures nothing: the shadow goes on until one that does
+            boolean measurable = !Double.isNaN(championMetrics.get(primary))
+                    && !Double.isNaN(challenge.shadowMetrics().get(primary));
+            if (shadowed >= settings.shadowDays() && measurable) {
                 shadowDecision = settings.policy().decide(championMetrics, challenge.shadowMetrics());
                 boolean promoteShadow = shadowDecision.promote() && settings.autoPromote();
                 Map<String, String> record = decisionRecord(
@@ -197,6 +204,7 @@ public final class RetrainRun {
                 if (promoteShadow) {
                     registry.promote(shadow, decidedAt);
                     promotedVersion = shadow;
+                    shadowPromoted = true;
                     champion = shadow;
                     championMetrics = challenge.shadowMetrics();
                     shadowing = null;
@@ -254,6 +262,16 @@ public final class RetrainRun {
         String driftStatus = driftStatus(challenge);
         registry.setNote(championEntry.version(), "drift", driftNote(challenge, driftStatus, decidedAt));
         if (verdict.equals("SHADOW")) {
+            if (shadowing != null) {
+                // the shadow it replaces goes back to REGISTERED (ModelRegistry.shadow): say why on that version
+                Map<String, String> displaced = new LinkedHashMap<>(record);
+                displaced.put("verdict", "SHADOW_REPLACED");
+                displaced.put(
+                        "reason",
+                        "shadow ended: " + published.version() + " beat it by the margin on " + windows.evalFrom()
+                                + ".." + windows.evalTo());
+                registry.recordDecision(shadowing, displaced);
+            }
             registry.shadow(published.version(), champion, decidedAt);
             shadowing = published.version();
         }
@@ -271,6 +289,7 @@ public final class RetrainRun {
                 promotedVersion,
                 shadowing,
                 shadowDecision,
+                shadowPromoted,
                 labels,
                 driftStatus);
     }
