@@ -5,7 +5,6 @@ import io.cdp.customers.analytics.SegmentModel;
 import io.cdp.events.resources.CdpResources;
 import io.cdp.features.online.OnlineFeatures;
 import io.cdp.features.online.OnlineTransaction;
-import io.cdp.lake.ScoredTransactions;
 import io.cdp.lake.labels.LabelEvidence;
 import io.cdp.lake.labels.LabelEvidenceTable;
 import io.cdp.lake.labels.LabelPolicy;
@@ -253,14 +252,14 @@ class TrainerJobs implements ApplicationRunner, ExitCodeGenerator {
      */
     private int retrainOnce() {
         String lake = names.bucket(CdpResources.Bucket.LAKE);
-        List<OnlineTransaction> history;
+        LakeTraining.History lakeHistory;
         try {
-            history = LakeTraining.historyWithLive(clients.s3(), lake);
+            lakeHistory = LakeTraining.historyWithLive(clients.s3(), lake);
         } catch (IllegalStateException e) {
             return refuse(e.getMessage());
         }
+        List<OnlineTransaction> history = lakeHistory.transactions();
         List<LabelEvidence> evidence = LabelEvidenceTable.readAll(clients.s3(), lake);
-        List<ScoredTransactions.Scored> scored = ScoredTransactions.readAll(clients.s3(), lake);
         RetrainRun.Settings settings = new RetrainRun.Settings(
                 new LabelPolicy(Duration.ofDays(properties.labelDelayDays())),
                 new PromotionPolicy(
@@ -286,10 +285,11 @@ class TrainerJobs implements ApplicationRunner, ExitCodeGenerator {
         Retraining.Challenge c = outcome.challenge();
         System.out.printf(
                 Locale.ROOT,
-                "retrained on %,d transactions (%,d scored by the stream), %,d evidence records: challenger %s vs"
-                        + " champion %s on %s..%s%n",
+                "retrained on %,d transactions (%,d extracted, %,d from the live days the stream scored), %,d"
+                        + " evidence records: challenger %s vs champion %s on %s..%s%n",
                 history.size(),
-                scored.size(),
+                lakeHistory.extracted(),
+                lakeHistory.live(),
                 evidence.size(),
                 outcome.challenger().version(),
                 outcome.championVersion(),

@@ -69,7 +69,9 @@ public final class LakeTraining {
      * that core banking's extraction does not hold, as the wire event it read (labels come from the evidence, never
      * from either table). What a retraining learns from, so the weeks since the extraction count too.
      */
-    public static List<OnlineTransaction> historyWithLive(S3Client s3, String lakeBucket) {
+    public record History(List<OnlineTransaction> transactions, int extracted, int live) {}
+
+    public static History historyWithLive(S3Client s3, String lakeBucket) {
         List<TransactionRecordedV1> raw = RawTransactions.readAll(s3, lakeBucket);
         if (raw.isEmpty()) {
             throw new IllegalStateException("the lake (" + lakeBucket + ") holds no raw transactions: extract the "
@@ -89,7 +91,7 @@ public final class LakeTraining {
                 "the lake's history: {} extracted transactions and {} live ones the stream scored after them",
                 raw.size(),
                 live.size());
-        return WireTransactions.online(all);
+        return new History(WireTransactions.online(all), raw.size(), live.size());
     }
 
     public static OnlineCardTrainer.Trained train(
