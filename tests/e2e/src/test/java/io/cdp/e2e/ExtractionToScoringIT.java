@@ -207,29 +207,7 @@ class ExtractionToScoringIT {
         new TabFormerGenerator(new TabFormerGenerator.Options(USERS, 10, start, DAYS)).write(data);
         try (RejectReport rejects = new RejectReport(dir.resolve("rejects.jsonl"));
                 DynamoDbLoadSink dynamo = new DynamoDbLoadSink(clients.dynamoDb(), names, 4)) {
-            LoadSink keeping = new LoadSink() {
-                @Override
-                public void customer(Customer c) {
-                    customers.add(c);
-                    dynamo.customer(c);
-                }
-
-                @Override
-                public void card(Card c) {
-                    cards.add(c);
-                    dynamo.card(c);
-                }
-
-                @Override
-                public void transaction(Transaction t) {
-                    dynamo.transaction(t);
-                }
-
-                @Override
-                public void flush() {
-                    dynamo.flush();
-                }
-            };
+            LoadSink keeping = new KeepingLoadSink(dynamo, customers, cards);
             var summary = new TabFormerLoader(keeping, rejects, new PrintStream(PrintStream.nullOutputStream()))
                     .load(TabFormerLoader.Files3.find(data));
             assertThat(summary.rejected()).isZero();

@@ -11,7 +11,6 @@ import io.cdp.core.extraction.ExtractionOptions;
 import io.cdp.core.extraction.ExtractionRunner;
 import io.cdp.core.extraction.ExtractionStatus;
 import io.cdp.core.loading.DynamoDbLoadSink;
-import io.cdp.core.loading.LoadSink;
 import io.cdp.core.loading.RejectReport;
 import io.cdp.core.loading.TabFormerLoader;
 import io.cdp.core.tabformer.Card;
@@ -590,29 +589,7 @@ class WholeSuiteIT {
         try (RejectReport rejects = new RejectReport(dir.resolve("rejects.jsonl"));
                 DynamoDbLoadSink dynamo = new DynamoDbLoadSink(clients.dynamoDb(), names, 2)) {
             new TabFormerLoader(
-                            new LoadSink() {
-                                @Override
-                                public void customer(Customer c) {
-                                    customers.add(c);
-                                    dynamo.customer(c);
-                                }
-
-                                @Override
-                                public void card(Card c) {
-                                    cards.add(c);
-                                    dynamo.card(c);
-                                }
-
-                                @Override
-                                public void transaction(Transaction t) {
-                                    dynamo.transaction(t);
-                                }
-
-                                @Override
-                                public void flush() {
-                                    dynamo.flush();
-                                }
-                            },
+                            new KeepingLoadSink(dynamo, customers, cards),
                             rejects,
                             new PrintStream(PrintStream.nullOutputStream()))
                     .load(TabFormerLoader.Files3.find(data));

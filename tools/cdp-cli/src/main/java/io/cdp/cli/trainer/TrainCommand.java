@@ -2,6 +2,7 @@ package io.cdp.cli.trainer;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +20,8 @@ import picocli.CommandLine.Parameters;
                 "Run the model-trainer job: train the fraud model on the lake's history (lake), the customer"
                         + " segments (segments) or lifetime-value model (clv) on its card transactions, on generated"
                         + " data (synthetic) or the handbook's (handbook), register it, optionally promote it"
-                        + " ([lake|online|synthetic|handbook|segments|clv] [--promote] [--alert-share F] [--data DIR] [--seed S] [--cards N])")
+                        + " ([lake|online|synthetic|handbook|segments|clv] [--promote] [--alert-share F] [--data DIR] [--seed S] [--cards N]);"
+                        + " --schedule PT24H runs the retraining job (./cdp retrain) on that schedule instead")
 public final class TrainCommand implements Callable<Integer> {
 
     @Parameters(
@@ -53,11 +55,32 @@ public final class TrainCommand implements Callable<Integer> {
     @Nullable
     Integer cards;
 
+    @Option(
+            names = "--schedule",
+            description = "retrain the live fraud model on this ISO-8601 schedule until stopped (PT24H): the closed"
+                    + " loop of ./cdp retrain, whose first model comes from ./cdp train lake --promote")
+    @Nullable
+    Duration schedule;
+
     @Parameters(index = "1..*", arity = "0..*", description = "options for the handbook training (--train-days ...)")
     List<String> options = new ArrayList<>();
 
     @Override
     public Integer call() throws IOException, InterruptedException {
+        if (schedule != null) {
+            if (!source.equals("lake") && !source.equals("online")) {
+                System.err.println("train: --schedule retrains the online fraud model from the lake; it does not apply"
+                        + " to '" + source + "'");
+                return 2;
+            }
+            // the scheduled training of the live fraud model is its retraining: challenger, policy, shadow, drift
+            Map<String, String> retrain = new LinkedHashMap<>();
+            retrain.put("schedule", schedule.toString());
+            if (alertShare != null) {
+                retrain.put("alert-share", alertShare.toString());
+            }
+            return TrainerJob.run("retrain", retrain);
+        }
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("source", source);
         settings.put("promote", Boolean.toString(promote));
