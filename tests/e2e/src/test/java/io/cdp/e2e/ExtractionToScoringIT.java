@@ -15,7 +15,6 @@ import io.cdp.core.loading.RejectReport;
 import io.cdp.core.loading.TabFormerLoader;
 import io.cdp.core.tabformer.Card;
 import io.cdp.core.tabformer.Customer;
-import io.cdp.core.tabformer.Transaction;
 import io.cdp.datagen.TabFormerGenerator;
 import io.cdp.events.payload.FraudAlertRequestedV1;
 import io.cdp.events.payload.TransactionRecordedV1;

@@ -108,7 +108,7 @@ public final class DecisionReport {
         report.paragraph(cp.toString());
         StringBuilder drift = new StringBuilder(String.format(
                 Locale.ROOT,
-                "Drift, the week before %s against the champion's training days: score PSI %s; per feature: ",
+                "Drift, the week before %s against the champion's last 28 training days: score PSI %s; per feature: ",
                 w.asOf(),
                 fmt(c.scorePsi())));
         for (Map.Entry<String, Double> e : c.psi().entrySet()) {

@@ -26,10 +26,13 @@ import org.jspecify.annotations.Nullable;
  * One retraining: the challenger learns from the labels known at {@code asOf} with the serving feature code
  * ({@link OnlineCardTrainer}, {@link OnlineFeatures#batch}), then challenger and champion score the same latest
  * fully-labelled week, which the challenger never saw, with the same feature rows; drift is measured on the week
- * before {@code asOf} against the champion's training days. Plain Java: where the history, labels and champion come
+ * before {@code asOf} against the champion's last 28 training days. Plain Java: where the history, labels and champion come
  * from is the caller's ({@link RetrainRun} reads the lake and the registry).
  */
 public final class Retraining {
+
+    /** How many of the champion's last training days drift is measured against. */
+    static final int REFERENCE_DAYS = 28;
 
     private Retraining() {}
 
@@ -84,7 +87,8 @@ public final class Retraining {
      * @param evalLabels       their labels as known at {@code asOf}
      * @param evalDays         their days (epoch days)
      * @param evalCards        their cards (hashed tokens), for Card Precision
-     * @param psi              PSI of each feature, the week before {@code asOf} against the champion's training days
+     * @param psi              PSI of each feature, the week before {@code asOf} against the champion's last
+     *                         {@link #REFERENCE_DAYS} training days
      * @param scorePsi         PSI of the champion's scores over the same two samples
      * @param championAlertThreshold the champion's alert threshold
      * @param shadowMetrics    the version in its shadow period (if one) on the same week and rows
@@ -189,6 +193,12 @@ public final class Retraining {
         double[][] rows = OnlineFeatures.batch(labelled, tables.context());
         InProcessScorer champ = new InProcessScorer(champion);
         InProcessScorer chal = new InProcessScorer(trained.artifact());
+        // the drift reference: the champion's last REFERENCE_DAYS training days. Its first days are the history's
+        // start, where the as-of-day label tables are still filling (most categories unknown): on the demo's stack they
+        // made mcc_risk_unknown read as drift (PSI 0.66) on every run
+        LocalDate referenceFrom = championTo.minusDays(REFERENCE_DAYS - 1L).isAfter(championFrom)
+                ? championTo.minusDays(REFERENCE_DAYS - 1L)
+                : championFrom;
         List<Integer> eval = new ArrayList<>();
         List<double[]> reference = new ArrayList<>();
         List<double[]> current = new ArrayList<>();
@@ -199,7 +209,7 @@ public final class Retraining {
             if (!d.isBefore(windows.evalFrom()) && !d.isAfter(windows.evalTo())) {
                 eval.add(i);
             }
-            if (!d.isBefore(championFrom) && !d.isAfter(championTo)) {
+            if (!d.isBefore(referenceFrom) && !d.isAfter(championTo)) {
                 reference.add(rows[i]);
             }
             if (!t.time().isBefore(weekBefore) && t.time().isBefore(windows.asOf())) {
@@ -267,7 +277,7 @@ public final class Retraining {
             for (int i = 0; i < labelled.size(); i++) {
                 OnlineTransaction t = labelled.get(i);
                 LocalDate d = day(t);
-                if (!d.isBefore(championFrom) && !d.isAfter(championTo)) {
+                if (!d.isBefore(referenceFrom) && !d.isAfter(championTo)) {
                     r.add(asServed[i]);
                 }
                 if (!t.time().isBefore(weekBefore) && t.time().isBefore(windows.asOf())) {

@@ -16,12 +16,11 @@ import picocli.CommandLine.Parameters;
 /** {@code ./cdp train}: the model-trainer job {@code train}. */
 @Command(
         name = "train",
-        description =
-                "Run the model-trainer job: train the fraud model on the lake's history (lake), the customer"
-                        + " segments (segments) or lifetime-value model (clv) on its card transactions, on generated"
-                        + " data (synthetic) or the handbook's (handbook), register it, optionally promote it"
-                        + " ([lake|online|synthetic|handbook|segments|clv] [--promote] [--alert-share F] [--data DIR] [--seed S] [--cards N]);"
-                        + " --schedule PT24H runs the retraining job (./cdp retrain) on that schedule instead")
+        description = "Run the model-trainer job: train the fraud model on the lake's history (lake), the customer"
+                + " segments (segments) or lifetime-value model (clv) on its card transactions, on generated"
+                + " data (synthetic) or the handbook's (handbook), register it, optionally promote it"
+                + " ([lake|online|synthetic|handbook|segments|clv] [--promote] [--alert-share F] [--data DIR] [--seed S] [--cards N]);"
+                + " --schedule PT24H runs the retraining job (./cdp retrain) on that schedule instead")
 public final class TrainCommand implements Callable<Integer> {
 
     @Parameters(
