@@ -2,9 +2,9 @@ package io.cdp.scoring.registry;
 
 /**
  * Where a model version stands. A trainer publishes versions as {@link #REGISTERED}; an explicit promotion makes one
- * {@link #LIVE} and retires the one it replaces; a
- * retraining may first put a challenger in {@link #SHADOW}. Only a LIVE version ever scores anything (see
- * {@link ModelRegistry#serving()}): an unpromoted model must not raise alerts.
+ * {@link #LIVE} and retires the one it replaces; a retraining may first put a challenger in {@link #SHADOW}. Only a
+ * LIVE version's score ever decides anything (see {@link ModelRegistry#serving()}): an unpromoted model must not raise
+ * alerts.
  */
 public enum ModelStatus {
     /** Published with its artifacts, waiting for an explicit promotion; never serves. */

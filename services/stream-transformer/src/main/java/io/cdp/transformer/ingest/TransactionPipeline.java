@@ -277,9 +277,10 @@ public final class TransactionPipeline {
         double[][] rows = scoredItems.stream().map(features::get).toArray(double[][]::new);
         FraudScorer model = scorer.get();
         FraudScorer.Score[] scores = rows.length == 0 ? new FraudScorer.Score[0] : model.score(rows);
-        // the challenger in its shadow period scores the same rows; its score is only recorded
+        // the challenger in its shadow period scores the same rows; its score is only recorded, and its failure never
+        // fails the batch
         ShadowModel shadowModel = shadow.get();
-        double[] shadowScores = shadowModel == null || rows.length == 0 ? null : shadowModel.score(rows);
+        double[] shadowScores = shadowModel == null || rows.length == 0 ? null : shadowScores(shadowModel, rows);
         Instant scoredAt = clock.instant();
         long scoredNanos = System.nanoTime();
         List<Envelope<TransactionScoredV1>> events = new ArrayList<>(scoredItems.size());
@@ -630,6 +631,18 @@ public final class TransactionPipeline {
                 tx.cardToken().value(),
                 item.envelope().traceparent(),
                 payload);
+    }
+
+    private static double @Nullable [] shadowScores(ShadowModel shadowModel, double[][] rows) {
+        try {
+            return shadowModel.score(rows);
+        } catch (RuntimeException e) {
+            log.warn(
+                    "shadow model {} failed on a batch; its rows carry no shadow score: {}",
+                    shadowModel.version(),
+                    e.toString());
+            return null;
+        }
     }
 
     private static ScoredRow lakeRow(

@@ -7,9 +7,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * One row of {@code scored/}: the transaction as the CDP zone may see it (tokens, no PII; every field of the wire
  * event but the label, so a retraining learns from the live days as from core banking's extraction), its score and
- * features,
- * and where it was read (shard and sequence number), which names the object it lands in; with the shadow version's
- * score beside it while one shadows ({@code NaN} and null otherwise).
+ * features, and where it was read (shard and sequence number), which names the object it lands in; with the shadow
+ * version's score beside it while one shadows ({@code NaN} and null otherwise).
  */
 public record ScoredRow(
         String transactionId,

@@ -86,9 +86,21 @@ public final class ScoringModel {
         refreshTables();
     }
 
-    /** Follows the registry's shadow: loaded when one begins, dropped when it is promoted or ends. */
+    /**
+     * Follows the registry's shadow: loaded when one begins, dropped when it is promoted or ends. A shadow that cannot
+     * be read leaves shadow scoring off until the next refresh; it never holds up the live model.
+     */
     private void refreshShadow() {
-        Optional<ModelArtifact> next = models.shadowing();
+        Optional<ModelArtifact> next;
+        try {
+            next = models.shadowing();
+        } catch (RuntimeException e) {
+            log.warn(
+                    "the shadow model could not be read; shadow scoring stays off until the next refresh: {}",
+                    e.toString());
+            shadow.set(null);
+            return;
+        }
         ShadowModel current = shadow.get();
         String nextVersion = next.map(a -> a.metadata().modelVersion()).orElse(null);
         if (current != null && current.version().equals(nextVersion)) {

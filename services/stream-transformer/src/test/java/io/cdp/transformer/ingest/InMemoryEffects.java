@@ -42,6 +42,8 @@ final class InMemoryEffects {
     final Map<String, String> claims = new ConcurrentHashMap<>();
     /** wraps the scorer of every pipeline made after it is set: tests make it throw */
     UnaryOperator<Scorer> scorerWrapper = UnaryOperator.identity();
+    /** the version in its shadow period, read by every batch (null: none shadows) */
+    volatile io.cdp.transformer.scoring.ShadowModel shadow;
     /** transaction ids whose alert request fails, every time */
     java.util.function.Predicate<String> alertRefused = transactionId -> false;
 
@@ -90,6 +92,7 @@ final class InMemoryEffects {
                 featureStore,
                 MODEL.tables()::context,
                 () -> scorer,
+                () -> shadow,
                 scoredSink,
                 lakeSink,
                 alertSink,

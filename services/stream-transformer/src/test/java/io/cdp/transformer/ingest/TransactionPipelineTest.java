@@ -11,10 +11,13 @@ import io.cdp.features.online.WireTransactions;
 import io.cdp.kinesis.ingest.RawRecord;
 import io.cdp.lake.ParquetFiles;
 import io.cdp.lake.ScoredTransactions;
+import io.cdp.scoring.scorer.InProcessScorer;
+import io.cdp.scoring.scorer.Scorer;
 import io.cdp.transformer.features.CustomerState;
 import io.cdp.transformer.features.StoredEntity;
 import io.cdp.transformer.lake.ParquetLakeSink;
 import io.cdp.transformer.lake.ScoredRow;
+import io.cdp.transformer.scoring.ShadowModel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -91,6 +94,72 @@ class TransactionPipelineTest {
                     .isEqualTo(WireTransactions.online(tx));
             assertThat(back.get(tx.transactionId()).fraudLabel()).isNull();
         }
+    }
+
+    @Test
+    void aShadowVersionScoresEveryRowIntoTheLakeOnlyAndItsFailureFailsNothing() {
+        InMemoryEffects effects = new InMemoryEffects();
+        List<TransactionRecordedV1> txs = history(3);
+        int half = txs.size() / 2;
+        // a shadow that scores each row at 1 - the live probability: recorded, never acted on
+        InProcessScorer live = new InProcessScorer(InMemoryEffects.MODEL.artifact());
+        effects.shadow = new ShadowModel("shadow-v1", new Scorer() {
+            @Override
+            public String modelVersion() {
+                return "shadow-v1";
+            }
+
+            @Override
+            public List<String> featureNames() {
+                return live.featureNames();
+            }
+
+            @Override
+            public double score(double[] features) {
+                return 1 - live.score(features);
+            }
+        });
+        TransactionPipeline pipeline = effects.pipeline();
+        processInBatches(pipeline, records(txs.subList(0, half), 0), 25);
+        // then a shadow that throws on every batch
+        effects.shadow = new ShadowModel("shadow-broken", new Scorer() {
+            @Override
+            public String modelVersion() {
+                return "shadow-broken";
+            }
+
+            @Override
+            public List<String> featureNames() {
+                return live.featureNames();
+            }
+
+            @Override
+            public double score(double[] features) {
+                throw new IllegalStateException("broken shadow");
+            }
+        });
+        processInBatches(pipeline, records(txs.subList(half, txs.size()), half), 25);
+
+        Map<String, ScoredRow> rows =
+                effects.lakeRows().stream().collect(Collectors.toMap(ScoredRow::transactionId, Function.identity()));
+        assertThat(rows).hasSize(txs.size());
+        assertThat(effects.scored).hasSize(txs.size());
+        assertThat(effects.quarantined).isEmpty();
+        for (int i = 0; i < txs.size(); i++) {
+            ScoredRow row = rows.get(txs.get(i).transactionId());
+            assertThat(row.modelVersion()).isEqualTo(live.modelVersion());
+            if (i < half) {
+                assertThat(row.shadowModelVersion()).isEqualTo("shadow-v1");
+                assertThat(row.shadowScore()).isCloseTo(1 - row.score(), org.assertj.core.data.Offset.offset(1e-12));
+            } else {
+                assertThat(row.shadowModelVersion()).isNull();
+                assertThat(row.shadowScore()).isNaN();
+            }
+        }
+        // alerts follow the live score only: a shadow of 1 - p would have alerted on almost every row
+        double alert = InMemoryEffects.MODEL.artifact().metadata().thresholds().alert();
+        assertThat(effects.alertsSent).hasSize((int)
+                rows.values().stream().filter(r -> r.score() >= alert).count());
     }
 
     @Test
