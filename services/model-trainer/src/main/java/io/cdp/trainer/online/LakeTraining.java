@@ -10,7 +10,11 @@ import io.cdp.training.online.OnlineCardTrainer;
 import io.cdp.training.train.Progress;
 import io.cdp.training.train.ThresholdSelector;
 import io.cdp.training.train.TrainingParameters;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -65,27 +69,33 @@ public final class LakeTraining {
     }
 
     /**
+     * A retraining's history, in time order, with how much of it came from each table.
+     *
+     * @param extracted the transactions of core banking's extraction ({@code raw/})
+     * @param live      the ones after it, read back from what the stream scored ({@code scored/})
+     */
+    public record History(List<OnlineTransaction> transactions, int extracted, int live) {}
+
+    /**
      * {@link #history} and the live days after it: every transaction the stream transformer scored into {@code scored/}
      * that core banking's extraction does not hold, as the wire event it read (labels come from the evidence, never
      * from either table). What a retraining learns from, so the weeks since the extraction count too.
      */
-    public record History(List<OnlineTransaction> transactions, int extracted, int live) {}
-
     public static History historyWithLive(S3Client s3, String lakeBucket) {
         List<TransactionRecordedV1> raw = RawTransactions.readAll(s3, lakeBucket);
         if (raw.isEmpty()) {
             throw new IllegalStateException("the lake (" + lakeBucket + ") holds no raw transactions: extract the "
                     + "history from core banking first ('./cdp extract')");
         }
-        java.util.Set<String> extracted = new java.util.HashSet<>();
+        Set<String> extracted = new HashSet<>();
         raw.forEach(t -> extracted.add(t.transactionId()));
         List<TransactionRecordedV1> live = ScoredTransactions.transactions(s3, lakeBucket).stream()
                 .filter(t -> !extracted.contains(t.transactionId()))
                 .toList();
-        List<TransactionRecordedV1> all = new java.util.ArrayList<>(raw.size() + live.size());
+        List<TransactionRecordedV1> all = new ArrayList<>(raw.size() + live.size());
         all.addAll(raw);
         all.addAll(live);
-        all.sort(java.util.Comparator.comparing(TransactionRecordedV1::transactionTime)
+        all.sort(Comparator.comparing(TransactionRecordedV1::transactionTime)
                 .thenComparing(TransactionRecordedV1::transactionId));
         log.info(
                 "the lake's history: {} extracted transactions and {} live ones the stream scored after them",
