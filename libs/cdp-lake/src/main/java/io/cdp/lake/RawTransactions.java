@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.Types;
@@ -125,8 +126,13 @@ public final class RawTransactions {
                 optional(row, "merchant_zip"),
                 (Integer) row.get("mcc"),
                 Channel.valueOf((String) row.get("channel")),
-                errors.isEmpty() ? List.of() : Arrays.asList(errors.split("\\" + ERROR_SEPARATOR)),
+                errors(errors),
                 (Boolean) row.get("fraud_label"));
+    }
+
+    /** A column of errors joined by {@link #ERROR_SEPARATOR} back to the list (empty for none). */
+    public static List<String> errors(String joined) {
+        return joined.isEmpty() ? List.of() : Arrays.asList(joined.split(Pattern.quote(ERROR_SEPARATOR)));
     }
 
     /** Every raw transaction in the bucket, in time order (ties by transaction id, so the order is stable). */

@@ -6,12 +6,10 @@ import io.cdp.events.pii.Token;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -81,7 +79,6 @@ public final class ScoredTransactions {
         if (!row.containsKey("errors") || !row.containsKey("customerToken")) {
             return null;
         }
-        String errors = (String) row.get("errors");
         return new TransactionRecordedV1(
                 (String) row.get("transactionId"),
                 new Token((String) row.get("cardToken")),
@@ -95,9 +92,7 @@ public final class ScoredTransactions {
                 (String) row.get("merchantZip"),
                 (Integer) row.get("mcc"),
                 Channel.valueOf((String) row.get("channel")),
-                errors.isEmpty()
-                        ? List.of()
-                        : Arrays.asList(errors.split(Pattern.quote(RawTransactions.ERROR_SEPARATOR))),
+                RawTransactions.errors((String) row.get("errors")),
                 null);
     }
 

@@ -98,39 +98,6 @@ public final class TransactionPipeline {
     private final Clock clock;
     private final String consumer;
 
-    public TransactionPipeline(
-            EventCodec codec,
-            FeatureStore store,
-            Supplier<TabFormerContext> context,
-            Supplier<FraudScorer> scorer,
-            ScoredEventSink scoredSink,
-            LakeSink lake,
-            AlertSink alerts,
-            QuarantineSink quarantine,
-            TransactionClaims claims,
-            PipelineMetrics metrics,
-            Executor io,
-            Retry retry,
-            Clock clock,
-            String consumer) {
-        this(
-                codec,
-                store,
-                context,
-                scorer,
-                () -> null,
-                scoredSink,
-                lake,
-                alerts,
-                quarantine,
-                claims,
-                metrics,
-                io,
-                retry,
-                clock,
-                consumer);
-    }
-
     /** @param shadow the version in its shadow period, or null when none shadows (read once per batch) */
     public TransactionPipeline(
             EventCodec codec,

@@ -3,6 +3,7 @@ package io.cdp.transformer.scoring;
 import io.cdp.features.online.MccRiskTables;
 import io.cdp.features.tabformer.TabFormerContext;
 import io.cdp.scoring.artifact.ModelArtifact;
+import io.cdp.scoring.registry.ModelEntry;
 import io.cdp.scoring.scorer.InProcessScorer;
 import io.cdp.scoring.scorer.SageMakerScorer;
 import java.time.Duration;
@@ -46,7 +47,8 @@ public final class ScoringModel {
      */
     public void start(Duration wait) {
         long deadline = System.nanoTime() + wait.toNanos();
-        Optional<ModelArtifact> artifact = models.serving();
+        StreamModels.Versions versions = models.versions();
+        Optional<ModelArtifact> artifact = live(versions);
         boolean said = false;
         while (artifact.isEmpty() && System.nanoTime() < deadline) {
             if (!said) {
@@ -57,7 +59,8 @@ public final class ScoringModel {
                 said = true;
             }
             sleep(Duration.ofSeconds(2));
-            artifact = models.serving();
+            versions = models.versions();
+            artifact = live(versions);
         }
         if (artifact.isEmpty()) {
             throw new IllegalStateException("no live " + StreamModels.MODEL_NAME + " model in the registry: train one "
@@ -65,8 +68,12 @@ public final class ScoringModel {
                     + "API's POST /v1/models/{version}/promotion); cdp.transformer.model-wait sets how long to wait");
         }
         use(artifact.get());
-        refreshShadow();
+        refreshShadow(versions.shadowing());
         refreshTables();
+    }
+
+    private Optional<ModelArtifact> live(StreamModels.Versions versions) {
+        return versions.serving().flatMap(e -> models.artifact(e, "live"));
     }
 
     private static void sleep(Duration duration) {
@@ -78,11 +85,14 @@ public final class ScoringModel {
         }
     }
 
+    /** One registry read; an artifact is fetched only for a version not already in use. */
     public void refresh() {
-        models.serving()
-                .filter(a -> !a.metadata().modelVersion().equals(scorer.get().modelVersion()))
+        StreamModels.Versions versions = models.versions();
+        versions.serving()
+                .filter(e -> !e.version().equals(scorer.get().modelVersion()))
+                .flatMap(e -> models.artifact(e, "live"))
                 .ifPresent(this::use);
-        refreshShadow();
+        refreshShadow(versions.shadowing());
         refreshTables();
     }
 
@@ -90,10 +100,15 @@ public final class ScoringModel {
      * Follows the registry's shadow: loaded when one begins, dropped when it is promoted or ends. A shadow that cannot
      * be read leaves shadow scoring off until the next refresh; it never holds up the live model.
      */
-    private void refreshShadow() {
+    private void refreshShadow(Optional<ModelEntry> entry) {
+        ShadowModel current = shadow.get();
+        String nextVersion = entry.map(ModelEntry::version).orElse(null);
+        if (current != null && current.version().equals(nextVersion)) {
+            return;
+        }
         Optional<ModelArtifact> next;
         try {
-            next = models.shadowing();
+            next = entry.flatMap(e -> models.artifact(e, "shadow"));
         } catch (RuntimeException e) {
             log.warn(
                     "the shadow model could not be read; shadow scoring stays off until the next refresh: {}",
@@ -101,18 +116,14 @@ public final class ScoringModel {
             shadow.set(null);
             return;
         }
-        ShadowModel current = shadow.get();
-        String nextVersion = next.map(a -> a.metadata().modelVersion()).orElse(null);
-        if (current != null && current.version().equals(nextVersion)) {
-            return;
-        }
+        String loaded = next.map(a -> a.metadata().modelVersion()).orElse(null);
         shadow.set(next.map(a -> new ShadowModel(a.metadata().modelVersion(), new InProcessScorer(a)))
                 .orElse(null));
-        if (nextVersion != null) {
+        if (loaded != null) {
             log.info(
                     "shadow scoring with model {} {}: its scores go to the lake, only the live version decides",
                     StreamModels.MODEL_NAME,
-                    nextVersion);
+                    loaded);
         } else if (current != null) {
             log.info("shadow of model {} {} ended", StreamModels.MODEL_NAME, current.version());
         }

@@ -5,7 +5,9 @@ import io.cdp.features.online.MccRiskTables;
 import io.cdp.features.online.OnlineFeatures;
 import io.cdp.scoring.artifact.ModelArtifact;
 import io.cdp.scoring.registry.ArtifactStore;
+import io.cdp.scoring.registry.ModelEntry;
 import io.cdp.scoring.registry.ModelRegistry;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,14 +39,17 @@ public final class StreamModels {
         this.artifacts = new ArtifactStore(s3);
     }
 
-    /** The serving artifact of the stream model, if one is live and has the stream's feature order. */
-    public Optional<ModelArtifact> serving() {
-        return registry.serving().map(artifacts::read).filter(a -> matches(a, "live"));
+    /** The live version and the one in its shadow period, from one read of the registry. */
+    public record Versions(Optional<ModelEntry> serving, Optional<ModelEntry> shadowing) {}
+
+    public Versions versions() {
+        List<ModelEntry> entries = registry.list();
+        return new Versions(ModelRegistry.serving(entries), ModelRegistry.shadowing(entries));
     }
 
-    /** The artifact of the version in its shadow period, if one shadows and has the stream's feature order. */
-    public Optional<ModelArtifact> shadowing() {
-        return registry.shadowing().map(artifacts::read).filter(a -> matches(a, "shadow"));
+    /** The artifact of {@code entry} (role: live or shadow, for the log), if it has the stream's feature order. */
+    public Optional<ModelArtifact> artifact(ModelEntry entry, String role) {
+        return Optional.of(artifacts.read(entry)).filter(a -> matches(a, role));
     }
 
     private static boolean matches(ModelArtifact a, String role) {

@@ -113,6 +113,7 @@ public final class StreamBenchMain {
                 new InMemoryFeatureStore(),
                 () -> ctx,
                 () -> fraud,
+                () -> null,
                 events -> {},
                 (s, shard, rows) -> {},
                 alert -> true,
