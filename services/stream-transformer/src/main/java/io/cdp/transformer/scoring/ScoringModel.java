@@ -48,7 +48,7 @@ public final class ScoringModel {
     public void start(Duration wait) {
         long deadline = System.nanoTime() + wait.toNanos();
         StreamModels.Versions versions = models.versions();
-        Optional<ModelArtifact> artifact = live(versions);
+        Optional<ModelArtifact> artifact = models.live(versions);
         boolean said = false;
         while (artifact.isEmpty() && System.nanoTime() < deadline) {
             if (!said) {
@@ -60,7 +60,7 @@ public final class ScoringModel {
             }
             sleep(Duration.ofSeconds(2));
             versions = models.versions();
-            artifact = live(versions);
+            artifact = models.live(versions);
         }
         if (artifact.isEmpty()) {
             throw new IllegalStateException("no live " + StreamModels.MODEL_NAME + " model in the registry: train one "
@@ -70,10 +70,6 @@ public final class ScoringModel {
         use(artifact.get());
         refreshShadow(versions.shadowing());
         refreshTables();
-    }
-
-    private Optional<ModelArtifact> live(StreamModels.Versions versions) {
-        return versions.serving().flatMap(e -> models.artifact(e, "live"));
     }
 
     private static void sleep(Duration duration) {

@@ -47,6 +47,16 @@ public final class StreamModels {
         return new Versions(ModelRegistry.serving(entries), ModelRegistry.shadowing(entries));
     }
 
+    /** The serving artifact of the stream model, if one is live and has the stream's feature order. */
+    public Optional<ModelArtifact> serving() {
+        return live(versions());
+    }
+
+    /** The live artifact of versions already read, if it has the stream's feature order. */
+    public Optional<ModelArtifact> live(Versions versions) {
+        return versions.serving().flatMap(e -> artifact(e, "live"));
+    }
+
     /** The artifact of {@code entry} (role: live or shadow, for the log), if it has the stream's feature order. */
     public Optional<ModelArtifact> artifact(ModelEntry entry, String role) {
         return Optional.of(artifacts.read(entry)).filter(a -> matches(a, role));
