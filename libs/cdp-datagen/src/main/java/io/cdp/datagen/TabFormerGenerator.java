@@ -25,7 +25,11 @@ import java.util.SplittableRandom;
  * geography) and card-not-present sprees (several online purchases at different merchants within hours).
  *
  * <p>Deterministic: every customer draws from a generator seeded by the run's seed and the customer's
- * number, and all formatting is explicit, so the same options give the same bytes.
+ * number, and all formatting is explicit, so the same options give the same bytes. Each card's ordinary purchases
+ * and its fraud draw from streams of their own (seeded by the seed, the customer and the card), so neither the start
+ * date (whose weekdays change how many purchases a day draws) nor the fraud boost moves anything else: the people,
+ * their cards and where in the span fraud strikes are the same whatever day the data is generated on. The demo,
+ * which generates a history ending today, relies on that to find the same fraud in its live days every day.
  */
 public final class TabFormerGenerator {
 
@@ -68,6 +72,9 @@ public final class TabFormerGenerator {
             .mapToDouble(Vocabulary.Category::weight)
             .toArray());
     private static final int MERCHANTS_PER_CITY_AND_CATEGORY = 12;
+    /** Salts the seed of each card's fraud stream, so it never coincides with the card's ordinary one. */
+    private static final long FRAUD_STREAM = 0x5DEECE66DL;
+
     private static final String[] ERRORS = {
         "Insufficient Balance", "Bad PIN", "Technical Glitch", "Bad CVV", "Bad Expiration"
     };
@@ -121,7 +128,11 @@ public final class TabFormerGenerator {
                     card.write(line, u, c, p.numCards);
                     cardOut.write(line.toString());
                     cards++;
-                    List<Tx> txs = transactions(rng, p, card);
+                    List<Tx> txs = transactions(
+                            new SplittableRandom(mix(mix(options.seed(), u), c)),
+                            new SplittableRandom(mix(mix(options.seed() ^ FRAUD_STREAM, u), c)),
+                            p,
+                            card);
                     txs.sort(null);
                     for (Tx t : txs) {
                         line.setLength(0);
@@ -427,7 +438,7 @@ public final class TabFormerGenerator {
         }
     }
 
-    private List<Tx> transactions(SplittableRandom rng, Person p, CardSpec card) {
+    private List<Tx> transactions(SplittableRandom rng, SplittableRandom fraudRng, Person p, CardSpec card) {
         List<Tx> txs = new ArrayList<>();
         Vocabulary.City home = Vocabulary.CITIES.get(p.city());
         double factor = Math.sqrt(p.income() / 52_000.0);
@@ -482,7 +493,7 @@ public final class TabFormerGenerator {
                 }
             }
         }
-        injectFraud(rng, p, home, card, txs);
+        injectFraud(fraudRng, p, home, card, txs);
         return txs;
     }
 
