@@ -247,13 +247,14 @@ public final class ApiBenchMain {
                 aws.settings().endpointFor("dynamodb").map(Object::toString).orElse("AWS"),
                 Runtime.getRuntime().availableProcessors());
         System.out.println("| workload | offered rps | achieved rps | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms "
-                + "| errors | cache hits | store GetItem p50 / p99 ms (same seconds) |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
+                + "| errors | cache hits | store GetItem p50 / p99 ms (same seconds) "
+                + "| store GetItem alone at the row's rate p50 / p99 ms |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (ApiWorkloads.Row r : rows) {
             LoadGenerator.Result a = r.api();
             System.out.printf(
                     Locale.ROOT,
-                    "| %s | %d | %.0f | %.2f | %.2f | %.2f | %.2f | %.2f | %d | %s | %s |%n",
+                    "| %s | %d | %.0f | %.2f | %.2f | %.2f | %.2f | %.2f | %d | %s | %s | %s |%n",
                     r.workload(),
                     r.offeredRps(),
                     a.achievedRps(),
@@ -272,7 +273,16 @@ public final class ApiBenchMain {
                                     r.storeRead().ms(50),
                                     r.storeRead().ms(99),
                                     probeRps,
-                                    r.storeRead().errors()));
+                                    r.storeRead().errors()),
+                    r.storeAlone() == null
+                            ? ""
+                            : String.format(
+                                    Locale.ROOT,
+                                    "%.2f / %.2f (%.0f reads/s, %d errors)",
+                                    r.storeAlone().ms(50),
+                                    r.storeAlone().ms(99),
+                                    r.storeAlone().achievedRps(),
+                                    r.storeAlone().errors()));
         }
         if (sageMaker != null) {
             System.out.printf(
@@ -299,8 +309,11 @@ public final class ApiBenchMain {
                             ? ""
                             : String.format(
                                     Locale.ROOT,
-                                    " store_p99_ms=%.2f",
-                                    r.storeRead().ms(99)));
+                                    " store_p99_ms=%.2f store_alone_p99_ms=%.2f",
+                                    r.storeRead().ms(99),
+                                    r.storeAlone() == null
+                                            ? Double.NaN
+                                            : r.storeAlone().ms(99)));
         }
         issuer.close();
         // the HTTP and SDK clients leave non-daemon threads behind

@@ -32,7 +32,9 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
  *   <li>{@code sparse}: every request a card not seen for over a minute (more than the cache's maximum staleness),
  *       as most cards are in production: nearly every request reads the feature store on its path. Measured beside
  *       it, in the same seconds, the store's own read latency: the same strongly consistent {@code GetItem} of a
- *       card item, sent from this process by the SDK, so the API's cost above the store is the difference;
+ *       card item, sent from this process by the SDK, so the API's cost above the store is the difference. That probe
+ *       reads at a low rate beside the API, so right after the row the store is also read alone at the row's own rate
+ *       and connections: the store's latency under the load the service's miss path puts on it;
  *   <li>{@code write-back}: the service keeps card states itself ({@code update-on-score}, the local profile without
  *       a stream transformer), every request a new transaction that changes its card's state.
  * </ul>
@@ -43,13 +45,17 @@ final class ApiWorkloads {
 
     static final List<String> ALL = List.of("warm", "sparse", "write-back");
 
-    /** One measured run. {@code storeRead}: the store probe of the sparse workload, else null. */
+    /**
+     * One measured run. {@code storeRead}: the store probe beside the sparse workload, else null; {@code storeAlone}:
+     * the store read alone at the row's rate right after it, else null.
+     */
     record Row(
             String workload,
             int offeredRps,
             LoadGenerator.Result api,
             double hitRatio,
-            LoadGenerator.@Nullable Result storeRead) {}
+            LoadGenerator.@Nullable Result storeRead,
+            LoadGenerator.@Nullable Result storeAlone) {}
 
     private ApiWorkloads() {}
 
@@ -111,7 +117,8 @@ final class ApiWorkloads {
         }
         LoadGenerator.Result store = probed.join();
         Lookups after = Lookups.scrape(baseUrl, metricsToken);
-        return new Row(workload, rps, api, after.minus(before).hitRatio(), store);
+        LoadGenerator.Result alone = probe == null ? null : probe.run(rps, seconds, connections);
+        return new Row(workload, rps, api, after.minus(before).hitRatio(), store, alone);
     }
 
     /** Strongly consistent {@code GetItem}s of card items, as the service's miss path sends them. */
@@ -128,7 +135,13 @@ final class ApiWorkloads {
             this.rps = rps;
         }
 
+        /** At the probe's own low rate, two connections (beside a measured row). */
         LoadGenerator.Result run(int seconds) {
+            return run(rps, seconds, 2);
+        }
+
+        /** At {@code rate} reads/s over {@code connections} threads sharing the (thread-safe) SDK client. */
+        LoadGenerator.Result run(int rate, int seconds, int connections) {
             LoadGenerator.Caller read = i -> dynamoDb.getItem(GetItemRequest.builder()
                             .tableName(table)
                             .consistentRead(true)
@@ -138,8 +151,7 @@ final class ApiWorkloads {
                             .build())
                     .hasItem();
             try {
-                // the SDK client is thread-safe: two connections share it
-                return LoadGenerator.run(rps, Duration.ofSeconds(seconds), 0, Collections.nCopies(2, read));
+                return LoadGenerator.run(rate, Duration.ofSeconds(seconds), 0, Collections.nCopies(connections, read));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
