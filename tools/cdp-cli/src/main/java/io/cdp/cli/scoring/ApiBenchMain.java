@@ -30,6 +30,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
@@ -141,6 +142,7 @@ public final class ApiBenchMain {
         if (workloads.contains("warm") || workloads.contains("sparse")) {
             try (ServiceProcess service = url != null ? null : startService(names, false, cacheRefresh, gc, issuer)) {
                 String base = service != null ? service.baseUrl() : url;
+                Supplier<@org.jspecify.annotations.Nullable Duration> cpu = service != null ? service::cpu : () -> null;
                 warmUp(
                         base,
                         clientTokens,
@@ -159,7 +161,8 @@ public final class ApiBenchMain {
                             rate,
                             seconds,
                             connections,
-                            null);
+                            null,
+                            cpu);
                     rows.add(row);
                     if (rate == top) {
                         traced = row.api();
@@ -179,7 +182,8 @@ public final class ApiBenchMain {
                             rate,
                             seconds,
                             connections,
-                            new ApiWorkloads.StoreProbe(dynamoDb, names, probeCards, probeRps)));
+                            new ApiWorkloads.StoreProbe(dynamoDb, names, probeCards, probeRps),
+                            cpu));
                 }
             }
         }
@@ -205,7 +209,8 @@ public final class ApiBenchMain {
                             rate,
                             seconds,
                             connections,
-                            null));
+                            null,
+                            service::cpu));
                 }
             }
         }
@@ -247,14 +252,14 @@ public final class ApiBenchMain {
                 aws.settings().endpointFor("dynamodb").map(Object::toString).orElse("AWS"),
                 Runtime.getRuntime().availableProcessors());
         System.out.println("| workload | offered rps | achieved rps | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms "
-                + "| errors | cache hits | store GetItem p50 / p99 ms (same seconds) "
+                + "| errors | cache hits | service CPU ms per request | store GetItem p50 / p99 ms (same seconds) "
                 + "| store GetItem alone at the row's rate p50 / p99 ms |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (ApiWorkloads.Row r : rows) {
             LoadGenerator.Result a = r.api();
             System.out.printf(
                     Locale.ROOT,
-                    "| %s | %d | %.0f | %.2f | %.2f | %.2f | %.2f | %.2f | %d | %s | %s | %s |%n",
+                    "| %s | %d | %.0f | %.2f | %.2f | %.2f | %.2f | %.2f | %d | %s | %s | %s | %s |%n",
                     r.workload(),
                     r.offeredRps(),
                     a.achievedRps(),
@@ -265,6 +270,7 @@ public final class ApiBenchMain {
                     a.latencyMicros().getMaxValue() / 1000.0,
                     a.errors(),
                     Double.isNaN(r.hitRatio()) ? "n/a" : String.format(Locale.ROOT, "%.1f%%", 100 * r.hitRatio()),
+                    Double.isNaN(r.cpuMsPerRequest()) ? "n/a" : String.format(Locale.ROOT, "%.3f", r.cpuMsPerRequest()),
                     r.storeRead() == null
                             ? ""
                             : String.format(
@@ -298,13 +304,14 @@ public final class ApiBenchMain {
         for (ApiWorkloads.Row r : rows) {
             System.out.printf(
                     Locale.ROOT,
-                    "api workload=%s rps=%d p50_ms=%.2f p99_ms=%.2f errors=%d hit_ratio=%.3f%s%n",
+                    "api workload=%s rps=%d p50_ms=%.2f p99_ms=%.2f errors=%d hit_ratio=%.3f cpu_ms_per_request=%.3f%s%n",
                     r.workload(),
                     r.offeredRps(),
                     r.api().ms(50),
                     r.api().ms(99),
                     r.api().errors(),
                     r.hitRatio(),
+                    r.cpuMsPerRequest(),
                     r.storeRead() == null
                             ? ""
                             : String.format(

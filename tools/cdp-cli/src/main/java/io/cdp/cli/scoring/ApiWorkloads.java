@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -47,7 +48,9 @@ final class ApiWorkloads {
 
     /**
      * One measured run. {@code storeRead}: the store probe beside the sparse workload, else null; {@code storeAlone}:
-     * the store read alone at the row's rate right after it, else null.
+     * the store read alone at the row's rate right after it, else null; {@code cpuMsPerRequest}: the service process's
+     * CPU time over the row divided by the requests it answered (NaN for a service the bench did not start), which says
+     * how much of this machine's two cores the service itself needs at that rate.
      */
     record Row(
             String workload,
@@ -55,7 +58,8 @@ final class ApiWorkloads {
             LoadGenerator.Result api,
             double hitRatio,
             LoadGenerator.@Nullable Result storeRead,
-            LoadGenerator.@Nullable Result storeAlone) {}
+            LoadGenerator.@Nullable Result storeAlone,
+            double cpuMsPerRequest) {}
 
     private ApiWorkloads() {}
 
@@ -96,9 +100,11 @@ final class ApiWorkloads {
             int rps,
             int seconds,
             int connections,
-            @Nullable StoreProbe probe)
+            @Nullable StoreProbe probe,
+            Supplier<@Nullable Duration> serviceCpu)
             throws Exception {
         Lookups before = Lookups.scrape(baseUrl, metricsToken);
+        Duration cpuBefore = serviceCpu.get();
         List<ApiBenchMain.ScoreCaller> callers = new ArrayList<>();
         URI uri = URI.create(baseUrl + "/v1/fraud-scores");
         for (int c = 0; c < connections; c++) {
@@ -115,10 +121,15 @@ final class ApiWorkloads {
                 caller.close();
             }
         }
+        Duration cpuAfter = serviceCpu.get();
         LoadGenerator.Result store = probed.join();
         Lookups after = Lookups.scrape(baseUrl, metricsToken);
+        long answered = api.latencyMicros().getTotalCount();
+        double cpuMsPerRequest = cpuBefore == null || cpuAfter == null || answered == 0
+                ? Double.NaN
+                : cpuAfter.minus(cpuBefore).toNanos() / 1e6 / answered;
         LoadGenerator.Result alone = probe == null ? null : probe.run(rps, seconds, connections);
-        return new Row(workload, rps, api, after.minus(before).hitRatio(), store, alone);
+        return new Row(workload, rps, api, after.minus(before).hitRatio(), store, alone, cpuMsPerRequest);
     }
 
     /** Strongly consistent {@code GetItem}s of card items, as the service's miss path sends them. */

@@ -106,6 +106,12 @@ final class ServiceProcess implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
+    /** CPU time the service's process has used so far (all its threads), or null where the OS does not say. */
+    @org.jspecify.annotations.Nullable
+    Duration cpu() {
+        return process.toHandle().info().totalCpuDuration().orElse(null);
+    }
+
     Path log() {
         return log;
     }
