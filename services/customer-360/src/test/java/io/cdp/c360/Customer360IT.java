@@ -9,6 +9,7 @@ import io.cdp.aws.test.AwsEmulatorTest;
 import io.cdp.aws.test.PipelineFixture;
 import io.cdp.c360.GeneratedCustomers.Customer;
 import io.cdp.c360.ingest.ProfileIngest;
+import io.cdp.c360.store.DynamoProfileStore;
 import io.cdp.events.codec.EventCodec;
 import io.cdp.events.payload.CustomerFeedbackReceivedV1;
 import io.cdp.events.payload.TransactionScoredV1;
@@ -27,6 +28,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -35,6 +37,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -300,6 +303,30 @@ class Customer360IT {
                     () -> get(erasedPath, read).statusCode() == 410);
             assertThat(post(erasedPath + "/unmask", analyst, investigation).statusCode())
                     .isEqualTo(410);
+            // the read cache's revalidation reads only the profile item's version: it is the version of the profile
+            // the full query reads, and gone with the erasure (so the cache loads the tombstone)
+            DynamoProfileStore profiles = new DynamoProfileStore(
+                    clients.dynamoDb(),
+                    names.table(Table.PROFILES),
+                    Duration.ofDays(1),
+                    Clock.systemUTC(),
+                    codec.mapper());
+            Customer kept = data.customers.getFirst();
+            assertThat(profiles.version(kept.token().value()))
+                    .hasValue(profiles.find(kept.token().value())
+                            .orElseThrow()
+                            .profile()
+                            .version());
+            assertThat(profiles.version(erased.token().value())).isEmpty();
+            assertThat(profiles.version("cus_v1_never-seen")).isEmpty();
+            // and the same three in one batch read, as the cache's revalidation asks for them
+            assertThat(profiles.versions(
+                            List.of(kept.token().value(), erased.token().value(), "cus_v1_never-seen")))
+                    .containsEntry(
+                            kept.token().value(), profiles.version(kept.token().value()))
+                    .containsEntry(erased.token().value(), OptionalLong.empty())
+                    .containsEntry("cus_v1_never-seen", OptionalLong.empty())
+                    .hasSize(3);
             double ignoredBefore = outcome(meters, "ERASED");
             TransactionScoredV1 late = erased.scored().getFirst();
             TransactionScoredV1 after = new TransactionScoredV1(

@@ -16,13 +16,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
@@ -89,6 +92,63 @@ public final class DynamoProfileStore implements ProfileStore {
                     null, List.of(), Instant.parse(profile.get("erasedAt").s())));
         }
         return Optional.of(new Stored(profileOf(profile), List.copyOf(cards), null));
+    }
+
+    /** One strongly consistent {@code GetItem} of the profile item's version: a few bytes, instead of the query. */
+    @Override
+    public OptionalLong version(String customerToken) {
+        var response = dynamoDb.getItem(b -> b.tableName(table)
+                .key(key(customerToken, PROFILE))
+                .consistentRead(true)
+                .projectionExpression(VERSION_PROJECTION)
+                .expressionAttributeNames(VERSION_NAMES));
+        return response.hasItem() ? versionOf(response.item()) : OptionalLong.empty();
+    }
+
+    /**
+     * One strongly consistent {@code BatchGetItem} of the profile items' versions; keys DynamoDB leaves unprocessed are
+     * asked again a few times, and those still unread are left out of the answer.
+     */
+    @Override
+    public Map<String, OptionalLong> versions(List<String> customerTokens) {
+        if (customerTokens.size() > MAX_VERSIONS_PER_READ) {
+            throw new IllegalArgumentException(
+                    "at most " + MAX_VERSIONS_PER_READ + " versions per read, asked " + customerTokens.size());
+        }
+        Map<String, OptionalLong> out = HashMap.newHashMap(customerTokens.size());
+        List<Map<String, AttributeValue>> keys = new ArrayList<>(customerTokens.size());
+        for (String token : customerTokens) {
+            out.put(token, OptionalLong.empty()); // no item: no profile
+            keys.add(key(token, PROFILE));
+        }
+        for (int round = 0; round < 3 && !keys.isEmpty(); round++) {
+            KeysAndAttributes ask = KeysAndAttributes.builder()
+                    .keys(keys)
+                    .consistentRead(true)
+                    .projectionExpression("customerToken, " + VERSION_PROJECTION)
+                    .expressionAttributeNames(VERSION_NAMES)
+                    .build();
+            BatchGetItemResponse response = dynamoDb.batchGetItem(b -> b.requestItems(Map.of(table, ask)));
+            for (Map<String, AttributeValue> item : response.responses().getOrDefault(table, List.of())) {
+                out.put(item.get("customerToken").s(), versionOf(item));
+            }
+            KeysAndAttributes left = response.unprocessedKeys().get(table);
+            keys = left == null ? List.of() : left.keys();
+        }
+        for (Map<String, AttributeValue> key : keys) {
+            out.remove(key.get("customerToken").s()); // not read: the caller loads it whole
+        }
+        return out;
+    }
+
+    private static final String VERSION_PROJECTION = "#v, erasedAt";
+    private static final Map<String, String> VERSION_NAMES = Map.of("#v", "version");
+
+    private static OptionalLong versionOf(Map<String, AttributeValue> item) {
+        if (item.isEmpty() || item.containsKey("erasedAt") || !item.containsKey("version")) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(Long.parseLong(item.get("version").n()));
     }
 
     @Override

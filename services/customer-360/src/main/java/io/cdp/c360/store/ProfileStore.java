@@ -5,9 +5,11 @@ import io.cdp.c360.profile.DayAggregate;
 import io.cdp.c360.profile.Profile;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
@@ -59,6 +61,33 @@ public interface ProfileStore {
     }
 
     Optional<Stored> find(String customerToken);
+
+    /**
+     * The stored profile's version (every write of the profile, its cards or its erasure raises it), or empty when
+     * there is none or it is erased: what a cache needs to tell whether its copy is still current. This default reads
+     * the whole profile; a store overrides it with a cheaper read.
+     */
+    default OptionalLong version(String customerToken) {
+        return find(customerToken)
+                .map(Stored::profile)
+                .map(p -> OptionalLong.of(p.version()))
+                .orElse(OptionalLong.empty());
+    }
+
+    /** DynamoDB's {@code BatchGetItem} limit: the most versions {@link #versions} is asked for at once. */
+    int MAX_VERSIONS_PER_READ = 100;
+
+    /**
+     * {@link #version} of several customers (at most {@link #MAX_VERSIONS_PER_READ}) in one read where the store can; a
+     * customer missing from the answer was not read (throttled), which the caller treats as changed.
+     */
+    default Map<String, OptionalLong> versions(List<String> customerTokens) {
+        Map<String, OptionalLong> out = new HashMap<>();
+        for (String token : customerTokens) {
+            out.put(token, version(token));
+        }
+        return out;
+    }
 
     /** Applies {@code change} for event {@code eventId} exactly once, atomically with the event id's record. */
     Outcome apply(String customerToken, UUID eventId, Change change);
