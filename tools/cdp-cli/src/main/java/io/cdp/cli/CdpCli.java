@@ -437,9 +437,10 @@ public final class CdpCli implements Callable<Integer> {
 
         @Command(
                 name = "profiles",
-                description = "customer-360: profile reads with JWT at a fixed rate, the consumer's ingest rate per "
-                        + "core, put-to-profile freshness against the emulator ([--rps 1000] [--seconds 20] "
-                        + "[--customers 300] [--ingest-events 20000] [--freshness-samples 60])")
+                description =
+                        "customer-360: profile reads with JWT at a fixed rate, the consumer's ingest rate per "
+                                + "core, put-to-profile freshness against the emulator ([--rps 1000] [--seconds 20] "
+                                + "[--customers 300] [--ingest-events 20000] [--freshness-samples 60] [--gc parallel|serial|g1|z])")
         static final class Profiles extends Tool {
             @Override
             void run(String[] args) throws Exception {
