@@ -97,6 +97,19 @@ class CachingProfileStoreTest {
     }
 
     @Test
+    void anUnchangedVersionRenewsTheEntrySoASteadilyReadProfileNeverExpires() {
+        table.profiles.put("c1", Profile.create("c1", Instant.EPOCH).withVersion(3));
+        cache.find("c1");
+        // read every 11 s for 3 minutes, far past the 60 s maximum staleness: each refresh only reads the version
+        for (int i = 0; i < 16; i++) {
+            nanos.addAndGet(Duration.ofSeconds(11).toNanos());
+            assertThat(cache.find("c1").orElseThrow().profile().version()).isEqualTo(3);
+        }
+        assertThat(table.loads).hasValue(1);
+        assertThat(table.versionReads).hasValue(16);
+    }
+
+    @Test
     void dueRevalidationsShareOneVersionRead() {
         Queue<Runnable> tasks = new ArrayDeque<>();
         CachingProfileStore batching = new CachingProfileStore(
