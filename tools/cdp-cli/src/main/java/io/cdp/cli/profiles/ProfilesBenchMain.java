@@ -8,6 +8,7 @@ import io.cdp.c360.ingest.ProfileIngest;
 import io.cdp.c360.profile.ProfileUpdates;
 import io.cdp.cli.CliAws;
 import io.cdp.cli.ServiceJars;
+import io.cdp.cli.scoring.ApiBenchMain;
 import io.cdp.cli.scoring.BenchIssuer;
 import io.cdp.cli.scoring.LoadGenerator;
 import io.cdp.cli.scoring.TokenMain;
@@ -55,8 +56,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * {@code ./cdp bench profiles [--rps 1000] [--seconds 20] [--warmup 10] [--connections 16] [--customers 300]
- * [--ingest-events 20000] [--freshness-samples 60] [--gc parallel|serial|g1|z]}: customer-360's three figures, printed as a table ending with
- * {@code profiles read_p99_ms=R rps=Q ingest_events_per_s=I freshness_p99_ms=F}.
+ * [--ingest-events 20000] [--freshness-samples 60] [--gc parallel|serial|g1|z]}: customer-360's three figures,
+ * printed as a table ending with {@code profiles read_p99_ms=R rps=Q ingest_events_per_s=I freshness_p99_ms=F}.
  *
  * <ul>
  *   <li>ingest: the consumer's own processing (decode and validate the event, update the day aggregate, recompute
@@ -89,15 +90,7 @@ public final class ProfilesBenchMain {
         int ingestEvents = intArg(args, "--ingest-events", 20_000);
         int samples = intArg(args, "--freshness-samples", 60);
         String gc = stringArg(args, "--gc", "parallel");
-        List<String> jvmOptions = List.of(
-                "-Xmx512m",
-                switch (gc) {
-                    case "serial" -> "-XX:+UseSerialGC";
-                    case "parallel" -> "-XX:+UseParallelGC";
-                    case "g1" -> "-XX:+UseG1GC";
-                    case "z" -> "-XX:+UseZGC";
-                    default -> throw new IllegalArgumentException("--gc is one of serial, parallel, g1, z; got " + gc);
-                });
+        List<String> jvmOptions = List.of("-Xmx512m", ApiBenchMain.collectorOption(gc));
         EventCodec codec = new EventCodec();
         Random random = new Random(7);
 

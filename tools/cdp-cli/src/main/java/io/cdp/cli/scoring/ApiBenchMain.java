@@ -436,17 +436,19 @@ public final class ApiBenchMain {
      * The service's JVM: a fixed heap as in a container, the collector by {@code --gc}, then
      * {@code CDP_BENCH_SERVICE_OPTS} (diagnostics: GC log, flight recording).
      */
+    /** The JVM option for a bench's {@code --gc} value (serial, parallel, g1, z); shared with {@code bench profiles}. */
+    public static String collectorOption(String gc) {
+        return switch (gc) {
+            case "serial" -> "-XX:+UseSerialGC";
+            case "parallel" -> "-XX:+UseParallelGC";
+            case "g1" -> "-XX:+UseG1GC";
+            case "z" -> "-XX:+UseZGC";
+            default -> throw new IllegalArgumentException("--gc is one of serial, parallel, g1, z; got " + gc);
+        };
+    }
+
     private static List<String> serviceJvmOptions(String gc) {
-        List<String> options = new ArrayList<>(List.of(
-                "-Xms512m",
-                "-Xmx512m",
-                switch (gc) {
-                    case "serial" -> "-XX:+UseSerialGC";
-                    case "parallel" -> "-XX:+UseParallelGC";
-                    case "g1" -> "-XX:+UseG1GC";
-                    case "z" -> "-XX:+UseZGC";
-                    default -> throw new IllegalArgumentException("--gc is one of serial, parallel, g1, z; got " + gc);
-                }));
+        List<String> options = new ArrayList<>(List.of("-Xms512m", "-Xmx512m", collectorOption(gc)));
         String extra = System.getenv("CDP_BENCH_SERVICE_OPTS");
         if (extra != null && !extra.isBlank()) {
             options.addAll(List.of(extra.strip().split("\\s+")));
