@@ -27,6 +27,7 @@ import io.cdp.cli.trainer.PromoteCommand;
 import io.cdp.cli.trainer.RetrainCommand;
 import io.cdp.cli.trainer.TrainCommand;
 import io.cdp.scoring.bench.ScoringBenchMain;
+import io.cdp.scoring.bench.StoreClientBenchMain;
 import io.cdp.trainer.clv.ClvEvaluation;
 import io.cdp.trainer.eval.HandbookEvaluation;
 import io.cdp.trainer.loop.LoopEvaluation;
@@ -373,6 +374,7 @@ public final class CdpCli implements Callable<Integer> {
                 Bench.Datagen.class,
                 Bench.Pii.class,
                 Bench.Scoring.class,
+                Bench.StoreClient.class,
                 Bench.Api.class,
                 Bench.Stream.class,
                 Bench.Profiles.class,
@@ -409,6 +411,17 @@ public final class CdpCli implements Callable<Integer> {
             @Override
             void run(String[] args) throws Exception {
                 ScoringBenchMain.main(args);
+            }
+        }
+
+        @Command(
+                name = "store-client",
+                description = "JMH: CPU per feature-store read of each DynamoDB client configuration, against an "
+                        + "in-process stub ([--quick])")
+        static final class StoreClient extends Tool {
+            @Override
+            void run(String[] args) throws Exception {
+                StoreClientBenchMain.main(args);
             }
         }
 

@@ -50,6 +50,7 @@ class CdpCliTest {
                         "bench datagen",
                         "bench pii",
                         "bench scoring",
+                        "bench store-client",
                         "bench api",
                         "bench stream",
                         "bench alerts",

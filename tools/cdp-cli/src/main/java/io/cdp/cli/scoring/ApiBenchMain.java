@@ -432,10 +432,6 @@ public final class ApiBenchMain {
         return chosen;
     }
 
-    /**
-     * The service's JVM: a fixed heap as in a container, the collector by {@code --gc}, then
-     * {@code CDP_BENCH_SERVICE_OPTS} (diagnostics: GC log, flight recording).
-     */
     /** The JVM option for a bench's {@code --gc} value (serial, parallel, g1, z); shared with {@code bench profiles}. */
     public static String collectorOption(String gc) {
         return switch (gc) {
@@ -447,6 +443,10 @@ public final class ApiBenchMain {
         };
     }
 
+    /**
+     * The service's JVM: a fixed heap as in a container, the collector by {@code --gc}, then
+     * {@code CDP_BENCH_SERVICE_OPTS} (diagnostics: GC log, flight recording).
+     */
     private static List<String> serviceJvmOptions(String gc) {
         List<String> options = new ArrayList<>(List.of("-Xms512m", "-Xmx512m", collectorOption(gc)));
         String extra = System.getenv("CDP_BENCH_SERVICE_OPTS");
