@@ -21,6 +21,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
@@ -114,7 +115,8 @@ public class CdpSecurityAutoConfiguration {
                 .exceptionHandling(e -> e.authenticationEntryPoint(ProblemAuthenticationHandlers.entryPoint())
                         .accessDeniedHandler(ProblemAuthenticationHandlers.accessDenied()));
         if (canVerifyTokens) {
-            http.oauth2ResourceServer(rs -> rs.jwt(Customizer.withDefaults())
+            http.oauth2ResourceServer(rs -> rs.bearerTokenResolver(new FastPathBearerTokenResolver())
+                    .jwt(Customizer.withDefaults())
                     .authenticationEntryPoint(ProblemAuthenticationHandlers.entryPoint())
                     .accessDeniedHandler(ProblemAuthenticationHandlers.accessDenied()));
         } else {
@@ -123,6 +125,16 @@ public class CdpSecurityAutoConfiguration {
                     + "(cdp.security.dev-*, local profile): every protected endpoint answers 401");
         }
         return http.build();
+    }
+
+    /**
+     * Spring Security's strict firewall with its header-value check decided by a loop for plain ASCII
+     * ({@link FastPathHeaderValues}): the same requests pass and fail, at less CPU per request.
+     */
+    @Bean
+    @ConditionalOnMissingBean(WebSecurityCustomizer.class)
+    WebSecurityCustomizer cdpHttpFirewall() {
+        return web -> web.httpFirewall(FastPathHeaderValues.firewall());
     }
 
     /**

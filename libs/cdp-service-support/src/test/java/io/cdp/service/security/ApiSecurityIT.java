@@ -75,6 +75,20 @@ class ApiSecurityIT {
     }
 
     @Test
+    void refusesAMalformedBearerHeaderAndAControlCharacterInIt() throws Exception {
+        String token = ISSUER.token(SecuredTestApplication.SCOPE);
+
+        // the bearer resolver's fast path hands anything but a well-formed token to Spring's own: 401 invalid_token
+        assertUnauthorized(http().get("/echo", token + "%"));
+        // the firewall's header check (fast for ASCII) still refuses a C1 control character: 400 before any filter
+        byte[] withControl = ("Bearer " + token + "\u0085").getBytes(StandardCharsets.ISO_8859_1);
+        assertThat(http().rawGet("/echo", withControl)).isEqualTo(400);
+        assertThat(http().rawGet("/echo", ("Bearer " + token).getBytes(StandardCharsets.ISO_8859_1)))
+                .as("the same request without the control character passes the firewall")
+                .isNotEqualTo(400);
+    }
+
+    @Test
     void refusesAnExpiredTokenWith401Problem() throws Exception {
         String expired = ISSUER.token(
                 SecuredTestApplication.SCOPE,
