@@ -42,6 +42,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
@@ -52,6 +53,7 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.BasicHttpClientConnectionManager;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -182,7 +184,14 @@ public final class ProfilesBenchMain {
             }
             try {
                 LoadGenerator.run(Math.min(rps, 500), Duration.ofSeconds(warmup), 0, callers);
+                Duration cpuBefore = service.cpu();
                 LoadGenerator.Result reads = LoadGenerator.run(rps, Duration.ofSeconds(seconds), 1_000_000, callers);
+                Duration cpuAfter = service.cpu();
+                // the service's own CPU per answered read (all its threads, the stream consumer's polling included):
+                // on 2 shared cores, what decides the read tail
+                double cpuMsPerRead = cpuBefore == null || cpuAfter == null || reads.completed() == 0
+                        ? Double.NaN
+                        : cpuAfter.minus(cpuBefore).toNanos() / 1e6 / reads.completed();
                 System.out.println();
                 System.out.println("| figure | value |");
                 System.out.println("|---|---|");
@@ -192,6 +201,9 @@ public final class ProfilesBenchMain {
                 System.out.printf(
                         "| reads: p50 / p99 / max | %.2f / %.2f / %.2f ms |%n",
                         reads.ms(50), reads.ms(99), reads.ms(100));
+                System.out.printf(
+                        "| reads: service CPU per read (all its threads) | %s |%n",
+                        Double.isNaN(cpuMsPerRead) ? "n/a" : String.format(Locale.ROOT, "%.3f ms", cpuMsPerRead));
                 System.out.printf("| ingest (one thread, in-memory store) | %.0f events/s |%n", ingestRate);
                 System.out.printf(
                         "| freshness put -> profile updated: p50 / p99 | %d / %d ms (%d samples, %d timeouts) |%n",
@@ -292,6 +304,12 @@ public final class ProfilesBenchMain {
 
     /** The service jar started with the local profile in the bench namespace, trusting only the bench's issuer. */
     public record Service(Process process, int port, Path log) implements AutoCloseable {
+
+        /** CPU time the service's process has used so far (all its threads), or null where the OS does not say. */
+        @Nullable
+        Duration cpu() {
+            return process.toHandle().info().totalCpuDuration().orElse(null);
+        }
 
         public static Service start(CdpResources names, List<String> arguments)
                 throws IOException, InterruptedException {
