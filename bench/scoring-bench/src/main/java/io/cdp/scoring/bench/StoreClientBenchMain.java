@@ -63,8 +63,8 @@ public final class StoreClientBenchMain {
         }
         System.out.println();
         System.out.println("feature-store client: one strongly consistent, projected GetItem of a card state per call, "
-                + "answered by an in-process HTTP stub on its own thread (JMH, 1 fork, 1 thread; CPU of the calling "
-                + "thread, and of the process less the stub's thread, which adds a client's own I/O threads, JIT and "
+                + "answered by an in-process HTTP stub on threads of its own (JMH, 1 fork, 1 thread; CPU of the calling "
+                + "thread, and of the process less the stub's threads, which adds a client's own I/O threads, JIT and "
                 + "GC)");
         String fmt = "%-18s %20s %20s %14s %12s %16s%n";
         System.out.printf(

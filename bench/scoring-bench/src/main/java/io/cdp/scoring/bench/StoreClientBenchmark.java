@@ -44,9 +44,9 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 /**
  * The CPU one feature-store read costs the scoring API's calling thread, per DynamoDB client configuration: the same
  * {@code GetItem} the miss path sends (strongly consistent, projected to key, state and version), answered by an
- * HTTP stub in the same process with a card-state item of the served size. The stub's work runs on its own thread, so
+ * HTTP stub in the same process with a small card-state item. The stub's work runs on threads of its own, so
  * the calling thread's CPU time per call ({@code ThreadMXBean}) is the client's: signing, marshalling, the interceptor
- * chain, endpoint and auth resolution, the HTTP client, unmarshalling; the process's CPU less the stub's thread adds
+ * chain, endpoint and auth resolution, the HTTP client, unmarshalling; the process's CPU less the stub's threads adds
  * what a client does on threads of its own.
  */
 @State(Scope.Benchmark)
@@ -56,9 +56,9 @@ public class StoreClientBenchmark {
     private static final Map<String, String> PROJECTION_NAMES =
             Map.of("#k", FeatureStoreItem.KEY, "#s", FeatureStoreItem.STATE, "#v", FeatureStoreItem.VERSION);
 
-    /** {@code shipped}: the service's request-path client as built today; the others change one thing each. */
     private static final String CARD = FeatureStoreItem.cardKey("c-000001");
 
+    /** {@code shipped}: the service's request-path client as built today; the others change one thing each. */
     @Param({"shipped", "static-endpoint", "url-connection", "crt"})
     public String client;
 
@@ -73,7 +73,8 @@ public class StoreClientBenchmark {
 
     @Setup(Level.Trial)
     public void start() throws IOException {
-        byte[] state = new byte[420]; // a card state of the served feature set is ~400 bytes
+        // a small card state: a card with a few transactions in its window (a busy card's state is a few KB)
+        byte[] state = new byte[420];
         new Random(7).nextBytes(state);
         byte[] body = ("{\"Item\":{\"" + FeatureStoreItem.KEY + "\":{\"S\":\"" + CARD + "\"},\""
                         + FeatureStoreItem.STATE
