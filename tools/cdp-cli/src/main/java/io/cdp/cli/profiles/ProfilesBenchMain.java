@@ -54,6 +54,7 @@ import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.BasicHttpClientConnectionManager;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -106,7 +107,8 @@ public final class ProfilesBenchMain {
         for (int i = 0; i < customers; i++) {
             tokens.add(token("cus", random));
         }
-        try (BenchIssuer issuer = new BenchIssuer();
+        try (DynamoDbClient dynamoDb = aws.dynamoDb();
+                BenchIssuer issuer = new BenchIssuer();
                 Service service = Service.start(names, issuer.serviceArguments(AUDIENCE), jvmOptions)) {
             KinesisPublisher customersStream = new KinesisPublisher(aws.kinesis(), names.stream(Stream.CORE_CUSTOMERS));
             KinesisPublisher scoredStream =
@@ -119,7 +121,7 @@ public final class ProfilesBenchMain {
                 customersStream.putAll(seed.subList(from, Math.min(seed.size(), from + KinesisPublisher.MAX_RECORDS)));
             }
             long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
-            while (version(aws, names, tokens.getLast().value()) < 1) {
+            while (version(dynamoDb, names, tokens.getLast().value()) < 1) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException(
                             "the seeded profiles did not appear within 180 s; see " + service.log);
@@ -134,16 +136,13 @@ public final class ProfilesBenchMain {
             long warmStart = System.nanoTime();
             for (int w = 0; w < 20; w++) {
                 Token customer = tokens.get(random.nextInt(tokens.size()));
-                long before = version(aws, names, customer.value());
+                long before = version(dynamoDb, names, customer.value());
                 TransactionScoredV1 event = scored(customer, random, Instant.now());
                 scoredStream.putAll(List.of(record(codec, event.cardToken().value(), event)));
                 long until = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-                while (version(aws, names, customer.value()) <= before) {
-                    if (System.nanoTime() > until) {
-                        throw new IllegalStateException(
-                                "a scored event did not reach its profile within 120 s; see " + service.log);
-                    }
-                    Thread.sleep(10);
+                if (!awaitVersionAbove(dynamoDb, names, customer.value(), before, until)) {
+                    throw new IllegalStateException(
+                            "a scored event did not reach its profile within 120 s; see " + service.log);
                 }
             }
             System.out.printf(
@@ -154,20 +153,12 @@ public final class ProfilesBenchMain {
             long freshnessTimeouts = 0;
             for (int s = 0; s < samples; s++) {
                 Token customer = tokens.get(random.nextInt(tokens.size()));
-                long before = version(aws, names, customer.value());
+                long before = version(dynamoDb, names, customer.value());
                 TransactionScoredV1 event = scored(customer, random, Instant.now());
                 long put = System.nanoTime();
                 scoredStream.putAll(List.of(record(codec, event.cardToken().value(), event)));
                 long until = put + Duration.ofSeconds(30).toNanos();
-                boolean seen = false;
-                while (System.nanoTime() < until) {
-                    if (version(aws, names, customer.value()) > before) {
-                        seen = true;
-                        break;
-                    }
-                    Thread.sleep(10);
-                }
-                if (seen) {
+                if (awaitVersionAbove(dynamoDb, names, customer.value(), before, until)) {
                     freshness.recordValue((System.nanoTime() - put) / 1_000_000);
                 } else {
                     freshnessTimeouts++;
@@ -396,9 +387,21 @@ public final class ProfilesBenchMain {
         }
     }
 
-    private static long version(AwsClients aws, CdpResources names, String customerToken) {
-        var item = aws.dynamoDb()
-                .getItem(b -> b.tableName(names.table(Table.PROFILES))
+    /** Polls the profile's version every 10 ms until it is above {@code before}; false once the deadline passed. */
+    private static boolean awaitVersionAbove(
+            DynamoDbClient dynamoDb, CdpResources names, String customerToken, long before, long deadlineNanos)
+            throws InterruptedException {
+        while (version(dynamoDb, names, customerToken) <= before) {
+            if (System.nanoTime() - deadlineNanos > 0) {
+                return false;
+            }
+            Thread.sleep(10);
+        }
+        return true;
+    }
+
+    private static long version(DynamoDbClient dynamoDb, CdpResources names, String customerToken) {
+        var item = dynamoDb.getItem(b -> b.tableName(names.table(Table.PROFILES))
                         .consistentRead(true)
                         .key(Map.of(
                                 "customerToken", AttributeValue.fromS(customerToken),
