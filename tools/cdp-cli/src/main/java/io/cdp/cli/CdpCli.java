@@ -125,8 +125,15 @@ public final class CdpCli implements Callable<Integer> {
         });
     }
 
-    /** A leaf that hands every argument to a tool's {@code main}. */
+    /**
+     * A leaf that hands every argument to a tool's {@code main}. {@code --help} (or {@code -h}) prints the command's
+     * usage instead: the tools read their options themselves and ignore what they do not know, so without this a
+     * {@code bench api --help} ran the whole benchmark (minutes) instead of saying which options it takes.
+     */
     abstract static class Tool implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
 
         @Parameters(arity = "0..*", paramLabel = "ARG", description = "the tool's own options")
         List<String> args = new ArrayList<>();
@@ -135,6 +142,10 @@ public final class CdpCli implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
+            if (args.contains("--help") || args.contains("-h")) {
+                spec.commandLine().usage(spec.commandLine().getOut());
+                return 0;
+            }
             run(args.toArray(String[]::new));
             return 0;
         }

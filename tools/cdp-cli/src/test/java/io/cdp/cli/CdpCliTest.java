@@ -75,6 +75,19 @@ class CdpCliTest {
     }
 
     @Test
+    void aToolAskedForHelpPrintsItsUsageAndDoesNotRun() {
+        CommandLine cli = CdpCli.commandLine();
+        StringWriter out = new StringWriter();
+        cli.setOut(new PrintWriter(out));
+        // bench api would otherwise start a service and measure for minutes (and fail here without an emulator)
+        assertThat(cli.execute("bench", "api", "--help")).isZero();
+        assertThat(out.toString()).contains("Usage: cdp bench api").contains("--rps N");
+        out.getBuffer().setLength(0);
+        assertThat(cli.execute("bench", "profiles", "-h")).isZero();
+        assertThat(out.toString()).contains("Usage: cdp bench profiles").contains("--customers 300");
+    }
+
+    @Test
     void anUnknownCommandIsRefused() {
         CommandLine cli = CdpCli.commandLine();
         cli.setErr(new PrintWriter(new StringWriter()));
