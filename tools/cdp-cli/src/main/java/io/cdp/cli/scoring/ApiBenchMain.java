@@ -253,13 +253,13 @@ public final class ApiBenchMain {
                 Runtime.getRuntime().availableProcessors());
         System.out.println("| workload | offered rps | achieved rps | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms "
                 + "| errors | cache hits | service CPU ms per request | store GetItem p50 / p99 ms (same seconds) "
-                + "| store GetItem alone at the row's rate p50 / p99 ms |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+                + "| store GetItem alone at the row's rate p50 / p99 ms | write-back's store writes/s |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (ApiWorkloads.Row r : rows) {
             LoadGenerator.Result a = r.api();
             System.out.printf(
                     Locale.ROOT,
-                    "| %s | %d | %.0f | %.2f | %.2f | %.2f | %.2f | %.2f | %d | %s | %s | %s | %s |%n",
+                    "| %s | %d | %.0f | %.2f | %.2f | %.2f | %.2f | %.2f | %d | %s | %s | %s | %s | %s |%n",
                     r.workload(),
                     r.offeredRps(),
                     a.achievedRps(),
@@ -288,7 +288,10 @@ public final class ApiBenchMain {
                                     r.storeAlone().ms(50),
                                     r.storeAlone().ms(99),
                                     r.storeAlone().achievedRps(),
-                                    r.storeAlone().errors()));
+                                    r.storeAlone().errors()),
+                    r.workload().equals("write-back") && !Double.isNaN(r.storeWritesPerSecond())
+                            ? String.format(Locale.ROOT, "%.0f", r.storeWritesPerSecond())
+                            : "");
         }
         if (sageMaker != null) {
             System.out.printf(

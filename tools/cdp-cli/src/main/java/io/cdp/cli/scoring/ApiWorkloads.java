@@ -50,7 +50,9 @@ final class ApiWorkloads {
      * One measured run. {@code storeRead}: the store probe beside the sparse workload, else null; {@code storeAlone}:
      * the store read alone at the row's rate right after it, else null; {@code cpuMsPerRequest}: the service process's
      * CPU time over the row divided by the requests it answered (NaN for a service the bench did not start), which says
-     * how much of this machine's two cores the service itself needs at that rate.
+     * how much of this machine's two cores the service itself needs at that rate; {@code storeWritesPerSecond}: the
+     * write-back's card-state writes a second over the row (0 in read-only mode), which adapt to what the store
+     * sustains, since a card scored again while its write waits is written once with both.
      */
     record Row(
             String workload,
@@ -59,7 +61,8 @@ final class ApiWorkloads {
             double hitRatio,
             LoadGenerator.@Nullable Result storeRead,
             LoadGenerator.@Nullable Result storeAlone,
-            double cpuMsPerRequest) {}
+            double cpuMsPerRequest,
+            double storeWritesPerSecond) {}
 
     private ApiWorkloads() {}
 
@@ -129,7 +132,9 @@ final class ApiWorkloads {
                 ? Double.NaN
                 : cpuAfter.minus(cpuBefore).toNanos() / 1e6 / answered;
         LoadGenerator.Result alone = probe == null ? null : probe.run(rps, seconds, connections);
-        return new Row(workload, rps, api, after.minus(before).hitRatio(), store, alone, cpuMsPerRequest);
+        Lookups during = after.minus(before);
+        return new Row(
+                workload, rps, api, during.hitRatio(), store, alone, cpuMsPerRequest, during.writes() / api.seconds());
     }
 
     /** Strongly consistent {@code GetItem}s of card items, as the service's miss path sends them. */
@@ -170,11 +175,16 @@ final class ApiWorkloads {
         }
     }
 
-    /** The service's card-state lookups by source, from {@code /actuator/prometheus}; NaN when not readable. */
-    record Lookups(double memory, double store) {
+    /**
+     * The service's card-state lookups by source and its write-back's writes, from {@code /actuator/prometheus}; NaN
+     * when not readable.
+     */
+    record Lookups(double memory, double store, double writes) {
 
         private static final Pattern LINE = Pattern.compile(
                 "^cdp_scoring_card_state_lookups_total\\{[^}]*source=\"(memory|store)\"[^}]*}\\s+(\\S+)$");
+        private static final Pattern WRITES =
+                Pattern.compile("^cdp_scoring_card_state_writes_total(?:\\{[^}]*})?\\s+(\\S+)$");
 
         static Lookups scrape(String baseUrl, String token) throws IOException, InterruptedException {
             try (HttpClient http = HttpClient.newHttpClient()) {
@@ -188,7 +198,7 @@ final class ApiWorkloads {
                     System.err.printf(
                             "bench: /actuator/prometheus answered %d; cache hit ratio not measured%n",
                             response.statusCode());
-                    return new Lookups(Double.NaN, Double.NaN);
+                    return new Lookups(Double.NaN, Double.NaN, Double.NaN);
                 }
                 return parse(response.body());
             }
@@ -197,7 +207,12 @@ final class ApiWorkloads {
         static Lookups parse(String exposition) {
             double memory = Double.NaN;
             double store = Double.NaN;
+            double writes = Double.NaN;
             for (String line : exposition.split("\n")) {
+                Matcher w = WRITES.matcher(line.strip());
+                if (w.matches()) {
+                    writes = Double.parseDouble(w.group(1));
+                }
                 Matcher m = LINE.matcher(line.strip());
                 if (m.matches()) {
                     double value = Double.parseDouble(m.group(2));
@@ -208,11 +223,11 @@ final class ApiWorkloads {
                     }
                 }
             }
-            return new Lookups(memory, store);
+            return new Lookups(memory, store, writes);
         }
 
         Lookups minus(Lookups earlier) {
-            return new Lookups(memory - earlier.memory, store - earlier.store);
+            return new Lookups(memory - earlier.memory, store - earlier.store, writes - earlier.writes);
         }
 
         double hitRatio() {

@@ -11,20 +11,23 @@ import org.junit.jupiter.api.Test;
 class ApiWorkloadsTest {
 
     @Test
-    void readsTheCacheHitRatioOfARunFromTwoPrometheusScrapes() {
+    void readsTheCacheHitRatioAndTheWritesOfARunFromTwoPrometheusScrapes() {
         var before = ApiWorkloads.Lookups.parse("""
                 # HELP cdp_scoring_card_state_lookups_total card-state lookups, by where the answer came from
                 # TYPE cdp_scoring_card_state_lookups_total counter
                 cdp_scoring_card_state_lookups_total{application="scoring-api",source="memory"} 1000.0
                 cdp_scoring_card_state_lookups_total{application="scoring-api",source="store"} 50.0
                 cdp_scoring_card_state_read_seconds_count{application="scoring-api"} 50
+                cdp_scoring_card_state_writes_total{application="scoring-api"} 400.0
                 """);
         var after = ApiWorkloads.Lookups.parse("""
                 cdp_scoring_card_state_lookups_total{application="scoring-api",source="store"} 950.0
                 cdp_scoring_card_state_lookups_total{application="scoring-api",source="memory"} 1100.0
+                cdp_scoring_card_state_writes_total{application="scoring-api"} 1150.0
                 """);
 
         assertThat(after.minus(before).hitRatio()).isEqualTo(0.1);
+        assertThat(after.minus(before).writes()).isEqualTo(750.0);
         assertThat(ApiWorkloads.Lookups.parse("up 1").hitRatio()).isNaN();
     }
 
