@@ -51,7 +51,7 @@ final class ApiWorkloads {
      * the store read alone at the row's rate right after it, else null; {@code cpuMsPerRequest}: the service process's
      * CPU time over the row divided by the requests it answered (NaN for a service the bench did not start), which says
      * how much of this machine's two cores the service itself needs at that rate; {@code storeWritesPerSecond}: the
-     * write-back's card-state writes a second over the row (0 in read-only mode), which adapt to what the store
+     * write-back's card-state writes a second over the row (NaN when the service runs read-only), which adapt to what the store
      * sustains, since a card scored again while its write waits is written once with both.
      */
     record Row(
