@@ -40,6 +40,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -125,15 +126,16 @@ public final class CdpCli implements Callable<Integer> {
         });
     }
 
-    /**
-     * A leaf that hands every argument to a tool's {@code main}. {@code --help} (or {@code -h}) prints the command's
-     * usage instead: the tools read their options themselves and ignore what they do not know, so without this a
-     * {@code bench api --help} ran the whole benchmark (minutes) instead of saying which options it takes.
-     */
+    /** A leaf that hands every argument to a tool's {@code main}. */
     abstract static class Tool implements Callable<Integer> {
 
-        @Spec
-        CommandSpec spec;
+        // picocli answers this itself (the usage, exit 0) and never calls the tool: the tools read their options
+        // themselves and ignore what they do not know, so without it `bench api --help` ran the whole benchmark
+        @Option(
+                names = {"-h", "--help"},
+                usageHelp = true,
+                description = "this command's usage; the tool does not run")
+        boolean help;
 
         @Parameters(arity = "0..*", paramLabel = "ARG", description = "the tool's own options")
         List<String> args = new ArrayList<>();
@@ -142,10 +144,6 @@ public final class CdpCli implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            if (args.contains("--help") || args.contains("-h")) {
-                spec.commandLine().usage(spec.commandLine().getOut());
-                return 0;
-            }
             run(args.toArray(String[]::new));
             return 0;
         }

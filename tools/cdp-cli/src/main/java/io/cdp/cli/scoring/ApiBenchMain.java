@@ -307,9 +307,9 @@ public final class ApiBenchMain {
                                     r.storeAlone().ms(99),
                                     r.storeAlone().achievedRps(),
                                     r.storeAlone().errors()),
-                    r.workload().equals("write-back") && !Double.isNaN(r.storeWritesPerSecond())
-                            ? String.format(Locale.ROOT, "%.0f", r.storeWritesPerSecond())
-                            : "");
+                    Double.isNaN(r.storeWritesPerSecond())
+                            ? ""
+                            : String.format(Locale.ROOT, "%.0f", r.storeWritesPerSecond()));
         }
         if (sageMaker != null) {
             System.out.printf(
